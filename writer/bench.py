@@ -1,0 +1,204 @@
+"""``writer bench``: speed figures of the app against raw llama-cpp-python.
+
+Every figure is a ratio of two measurements taken in the same run, on the
+same model, prompt and seed, so a busy or slow machine moves both sides
+alike. Sections register in :data:`SECTIONS`; each returns rows of
+:class:`Figure`.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from writer.core.context_window import ContextWindow
+from writer.core.sampling import SamplingParams
+from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
+from writer.engine.jobs import ContinueJob
+
+STORY = (
+    "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
+    "the spiral stairs, wiped the salt from the great lens, and wrote a single line in the "
+    "logbook: wind, weather, ships seen. On the twenty-second day a small boat appeared on "
+    "the horizon, rowing hard against the tide, and he put down his pen. "
+)
+APPENDED = " She waved both arms above her head, and he saw that she was holding a lantern."
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One benchmark figure: a measured value against its target."""
+
+    section: str
+    name: str
+    value: float
+    target: str
+    ok: bool
+    detail: str = ""
+
+
+def _document(tokens: int, backend: LlamaBackend) -> str:
+    """Return a story of about ``tokens`` tokens."""
+    text = STORY
+    while backend.count_tokens(text) < tokens:
+        text += STORY
+    return text
+
+
+class _Sink:
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def text(self, piece: str) -> None:
+        self.pieces.append(piece)
+
+    def progress(self, step: int, total: int, label: str) -> None:
+        pass
+
+    def notice(self, message: str) -> None:
+        pass
+
+
+def raw_stream_rate(llama, prompt: str, params: SamplingParams) -> tuple[float, int]:
+    """Return (tokens/s, tokens) of raw ``create_completion(stream=True)`` after the first token."""
+    stamps: list[float] = []
+    for _chunk in llama.create_completion(
+        prompt, max_tokens=params.max_tokens, temperature=params.temperature,
+        top_p=params.top_p, top_k=params.top_k, min_p=params.min_p,
+        repeat_penalty=params.repeat_penalty, seed=params.seed, stream=True,
+    ):
+        stamps.append(time.perf_counter())
+    if len(stamps) < 2:
+        return 0.0, len(stamps)
+    return (len(stamps) - 1) / (stamps[-1] - stamps[0]), len(stamps)
+
+
+def bench_continue(model: Path, rounds: int = 3) -> list[Figure]:
+    """Streaming speed through the whole GUI path, time to first token, GUI stalls."""
+    import llama_cpp
+
+    from writer.gui.app import create_application
+
+    app = create_application()
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from writer.gui.main_window import MainWindow
+
+    params = SamplingParams(max_tokens=160, temperature=0.7, seed=1234, repeat_penalty=1.1)
+    raw = llama_cpp.Llama(model_path=str(model), n_ctx=4096, n_gpu_layers=0, verbose=False)
+    window = MainWindow(model=model, load_model=False)
+    loop = QEventLoop()
+    window.engine.modelLoaded.connect(loop.quit)
+    window.engine.modelFailed.connect(loop.quit)
+    window.engine.load_model(model, EngineOptions(n_ctx=4096, gpu_layers=0))
+    loop.exec()
+    if window.engine.model is None:
+        raise RuntimeError(window.engine.load_error or "model failed to load")
+    prompt = STORY
+
+    stamps: list[float] = []
+    gaps: list[float] = []
+    last_beat = [0.0]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        if last_beat[0]:
+            gaps.append(now - last_beat[0])
+        last_beat[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(beat)
+    window.engine.text.connect(lambda _id, _piece: stamps.append(time.perf_counter()))
+
+    def app_rate() -> tuple[float, int]:
+        editor = window.current_editor()
+        editor.setPlainText(prompt)
+        cursor = editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+        editor.context_window.reset()
+        stamps.clear()
+        done = QEventLoop()
+        result: dict = {}
+        window.stream.finished.connect(lambda _id, stats: (result.update(s=stats), done.quit()))
+        window.stream.failed.connect(lambda _id, _m: done.quit())
+        window.stream.stream(editor, ContinueJob(prompt, editor.context_window, params))
+        last_beat[0] = 0.0
+        heartbeat.start()
+        done.exec()
+        heartbeat.stop()
+        window.stream.finished.disconnect()
+        window.stream.failed.disconnect()
+        stats = result["s"]
+        if len(stamps) < 2:
+            return 0.0, stats.tokens
+        # Time from the first inserted piece to the last, over the tokens generated after it.
+        return (stats.tokens - 1) / (stamps[-1] - stamps[0]), stats.tokens
+
+    raw_rates, app_rates = [], []
+    raw_stream_rate(raw, prompt, params)  # warm up caches and pages
+    for _ in range(rounds):
+        raw.reset()
+        raw_rates.append(raw_stream_rate(raw, prompt, params)[0])
+        app_rates.append(app_rate()[0])
+        app.processEvents()
+    raw_rate = statistics.median(raw_rates)
+    app_rate_ = statistics.median(app_rates)
+    ratio = app_rate_ / raw_rate if raw_rate else 0.0
+    stall_ms = max(gaps) * 1000 if gaps else 0.0
+    window.engine.shutdown()
+    window.deleteLater()
+    raw.close()
+
+    figures = [
+        Figure("continue", "stream tokens/s, app path / raw llama-cpp-python", ratio, ">= 0.98",
+               ratio >= 0.98, f"app {app_rate_:.1f} tok/s, raw {raw_rate:.1f} tok/s"),
+        Figure("continue", "longest GUI-thread stall while streaming (ms)", stall_ms, "<= 20",
+               stall_ms <= 20, f"5 ms heartbeat, {len(gaps)} beats"),
+    ]
+    figures.append(_time_to_first_token(model))
+    return figures
+
+
+def _time_to_first_token(model: Path) -> Figure:
+    """Cold Continue on a 1,500-token document vs a re-Continue after appending ~20 tokens."""
+    backend = LlamaBackend.load(model, EngineOptions(n_ctx=4096, gpu_layers=0))
+    try:
+        document = _document(1500, backend)
+        window = ContextWindow()
+        params = SamplingParams(max_tokens=24, temperature=0.7, seed=7)
+        sink = _Sink()
+        cold = ContinueJob(document, window, params).run(backend, sink, StopFlag())
+        document += "".join(sink.pieces) + APPENDED
+        warm = ContinueJob(document, window, params).run(backend, _Sink(), StopFlag())
+    finally:
+        backend.close()
+    ratio = warm.first_token_s / cold.first_token_s if cold.first_token_s else 0.0
+    return Figure(
+        "continue", "time to first token, re-continue / cold (1,500 tokens)", ratio, "<= 0.05",
+        ratio <= 0.05,
+        f"cold {cold.first_token_s * 1000:.0f} ms ({cold.prompt_tokens} tokens), "
+        f"warm {warm.first_token_s * 1000:.1f} ms ({warm.cached_tokens} reused)",
+    )
+
+
+#: name -> function(model path) returning figures; features add their sections here.
+SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
+    "continue": bench_continue,
+}
+
+
+def run_bench(model: Path, only: list[str] | None = None) -> list[Figure]:
+    """Run the benchmark sections (all, or those in ``only``)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    figures: list[Figure] = []
+    for name, section in SECTIONS.items():
+        if only and name not in only:
+            continue
+        figures.extend(section(model))
+    return figures

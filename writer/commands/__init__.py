@@ -1,0 +1,1 @@
+"""Headless subcommands of ``writer``; each module has ``register(subparsers)``."""

@@ -1,0 +1,1 @@
+"""Plain-Python core of Writer: no Qt widgets here."""

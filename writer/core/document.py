@@ -1,0 +1,26 @@
+"""The state of one open document, apart from its text."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class DocumentState:
+    """Where a document lives and how it is stored on disk."""
+
+    path: Path | None = None
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    bom: bool = False
+    notes: str = ""  # story notes, put ahead of the text in prompts
+    stamp: Any = None  # what the file looked like on disk when opened or saved
+    doc_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    @property
+    def title(self) -> str:
+        """Return the name shown in the window title and tab."""
+        return self.path.name if self.path else "Untitled"

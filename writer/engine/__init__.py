@@ -1,0 +1,1 @@
+"""The engine: llama.cpp behind a plain-Python backend, and the thread that owns it."""

@@ -1,0 +1,431 @@
+"""The llama.cpp backend: load a GGUF model and stream tokens from it.
+
+Plain Python, no Qt. The engine thread, the command line and the benchmark
+all generate through :class:`LlamaBackend`, so they share one code path.
+llama.cpp is not thread-safe: one thread at a time may use a backend.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import functools
+import logging
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from writer.core.model_files import check_gguf
+from writer.core.sampling import SamplingParams
+from writer.errors import GenerationError, ModelError
+
+log = logging.getLogger(__name__)
+
+#: Seconds of prompt evaluation between two looks at the stop flag.
+PREFILL_SLICE_SECONDS = 0.08
+
+
+class StopFlag:
+    """A thread-safe flag the GUI sets and the generating thread reads between tokens."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        """Ask the generation to stop."""
+        self._event.set()
+
+    def clear(self) -> None:
+        """Reset the flag for the next generation."""
+        self._event.clear()
+
+    def is_set(self) -> bool:
+        """Return whether a stop was asked for."""
+        return self._event.is_set()
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How a model is loaded: context size, threads and GPU layers."""
+
+    n_ctx: int = 4096
+    n_threads: int = 0  # 0: llama.cpp's own choice
+    gpu_layers: int | str = "auto"  # "auto": all layers when offload is supported
+
+    def resolved_gpu_layers(self) -> int:
+        """Return the number of layers to offload: -1 (all), 0 (none) or N."""
+        if isinstance(self.gpu_layers, str):
+            if self.gpu_layers.strip().lower() in ("", "auto"):
+                return -1 if gpu_offload_supported() else 0
+            return int(self.gpu_layers)
+        return int(self.gpu_layers)
+
+    @classmethod
+    def from_settings(cls) -> EngineOptions:
+        """Read the engine settings stored by the app."""
+        from writer.config import Key, get_setting
+
+        layers = get_setting(Key.GPU_LAYERS)
+        return cls(
+            n_ctx=int(get_setting(Key.CONTEXT_SIZE)),
+            n_threads=int(get_setting(Key.THREADS)),
+            gpu_layers=layers if isinstance(layers, str) else int(layers),
+        )
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What the app shows and needs about a loaded model."""
+
+    path: Path
+    name: str
+    n_ctx: int
+    n_ctx_train: int
+    gpu_offload: bool
+    gpu_layers: int
+    chat_template: str | None
+    metadata: dict[str, str] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class GenerationStats:
+    """Figures of one finished generation."""
+
+    tokens: int
+    seconds: float
+    tokens_per_s: float
+    prompt_tokens: int
+    cached_tokens: int
+    stop_reason: str  # "eos", "length", "stop", "cancelled"
+    first_token_s: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the figures as a plain dict (for signals and JSON)."""
+        return dict(self.__dict__)
+
+
+def gpu_offload_supported() -> bool:
+    """Return whether the installed llama.cpp can offload layers to a GPU (CUDA, Metal...)."""
+    import llama_cpp
+
+    try:
+        return bool(llama_cpp.llama_supports_gpu_offload())
+    except (AttributeError, OSError):
+        return False
+
+
+def _model_name(path: Path, metadata: dict[str, str]) -> str:
+    """Return a readable name for a model: its GGUF general.name, else the file name."""
+    name = metadata.get("general.name", "").strip()
+    return name or path.stem
+
+
+class LlamaBackend:
+    """One loaded llama.cpp model, and generation from it with a stop flag."""
+
+    def __init__(self, llama: Any, info: ModelInfo) -> None:
+        self.llama = llama
+        self.info = info
+
+    @classmethod
+    def load(cls, path: Path | str, options: EngineOptions | None = None) -> LlamaBackend:
+        """Load a GGUF model file.
+
+        Raises:
+            ModelError: the file is missing, not GGUF, damaged, or llama.cpp cannot load it.
+        """
+        import llama_cpp
+
+        path = Path(path)
+        options = options or EngineOptions()
+        check_gguf(path)
+        layers = options.resolved_gpu_layers()
+        kwargs: dict[str, Any] = {
+            "model_path": str(path),
+            "n_ctx": options.n_ctx,
+            "n_gpu_layers": layers,
+            "verbose": False,
+        }
+        threads = options.n_threads if options.n_threads > 0 else default_thread_count()
+        kwargs["n_threads"] = threads
+        kwargs["n_threads_batch"] = threads
+        log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
+                 path, options.n_ctx, layers, threads)
+        try:
+            with _extra_buffer_types(not cpu_has_amx()):
+                llama = llama_cpp.Llama(**kwargs)
+        except (ValueError, RuntimeError, OSError) as error:
+            log.warning("llama.cpp failed to load %s: %s", path, error)
+            raise ModelError(
+                f"Could not load {path.name}: the file is damaged, truncated, or made for a "
+                "newer llama.cpp. Download it again or choose another model."
+            ) from error
+        metadata = dict(getattr(llama, "metadata", {}) or {})
+        n_ctx_train = int(llama.n_ctx_train()) if hasattr(llama, "n_ctx_train") else 0
+        info = ModelInfo(
+            path=path,
+            name=_model_name(path, metadata),
+            n_ctx=int(llama.n_ctx()),
+            n_ctx_train=n_ctx_train,
+            gpu_offload=layers != 0 and gpu_offload_supported(),
+            gpu_layers=layers,
+            chat_template=metadata.get("tokenizer.chat_template"),
+            metadata=metadata,
+        )
+        return cls(llama, info)
+
+    def close(self) -> None:
+        """Free the model's memory."""
+        closer = getattr(self.llama, "close", None)
+        if closer is not None:
+            closer()
+        self.llama = None
+
+    # -- tokens -----------------------------------------------------------
+
+    def tokenize(self, text: str, *, add_bos: bool = True, special: bool = False) -> list[int]:
+        """Return the tokens of ``text``."""
+        if not text:
+            return [self.llama.token_bos()] if add_bos else []
+        return list(self.llama.tokenize(text.encode("utf-8"), add_bos=add_bos, special=special))
+
+    def count_tokens(self, text: str) -> int:
+        """Return how many tokens ``text`` takes (without the BOS token)."""
+        return len(self.tokenize(text, add_bos=False))
+
+    def detokenize(self, tokens: Sequence[int]) -> str:
+        """Return the text of ``tokens``."""
+        return self.llama.detokenize(list(tokens)).decode("utf-8", errors="replace")
+
+    @property
+    def n_ctx(self) -> int:
+        """Return the context window in tokens."""
+        return self.info.n_ctx
+
+    # -- generation -------------------------------------------------------
+
+    def _prefill(self, tokens: list[int], stop: StopFlag) -> tuple[int, bool]:
+        """Evaluate the prompt in slices, reusing the cached prefix; return (reused, stopped)."""
+        llama = self.llama
+        cached = list(llama.input_ids[: llama.n_tokens])
+        reused = 0
+        for a, b in zip(cached, tokens, strict=False):
+            if a != b:
+                break
+            reused += 1
+        # Always evaluate at least the last prompt token so fresh logits exist.
+        reused = min(reused, len(tokens) - 1)
+        llama.n_tokens = reused
+        position = reused
+        step = 32
+        while position < len(tokens):
+            if stop.is_set():
+                return reused, True
+            chunk = tokens[position : position + step]
+            started = time.perf_counter()
+            llama.eval(chunk)
+            elapsed = time.perf_counter() - started
+            position += len(chunk)
+            # Grow or shrink the slice so each one takes about PREFILL_SLICE_SECONDS.
+            if elapsed > 0:
+                step = max(8, min(512, int(len(chunk) * PREFILL_SLICE_SECONDS / elapsed)))
+        return reused, False
+
+    def generate(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        on_text: Callable[[str], None],
+        *,
+        stop: StopFlag | None = None,
+        stop_strings: Sequence[str] = (),
+        add_bos: bool = True,
+    ) -> GenerationStats:
+        """Generate after ``prompt``, calling ``on_text`` with each piece of decoded text.
+
+        Pieces never split a UTF-8 character. The stop flag is read before each
+        token and between prompt slices. ``max_tokens`` is clamped to the room
+        left in the context window.
+
+        Raises:
+            GenerationError: the prompt does not fit, or llama.cpp failed.
+        """
+        llama = self.llama
+        if llama is None:
+            raise GenerationError("No model is loaded.")
+        stop = stop or StopFlag()
+        tokens = (
+            self.tokenize(prompt, add_bos=add_bos, special=True)
+            if isinstance(prompt, str)
+            else list(prompt)
+        )
+        if not tokens:
+            tokens = [llama.token_bos()]
+        room = self.n_ctx - len(tokens)
+        if room <= 0:
+            raise GenerationError(
+                f"The prompt ({len(tokens)} tokens) does not fit the context window "
+                f"({self.n_ctx} tokens)."
+            )
+        max_tokens = max(1, min(params.max_tokens, room))
+        seed = params.seed if params.seed >= 0 else random.randrange(2**31)
+        llama.set_seed(seed)
+
+        started = time.perf_counter()
+        first_token_s = 0.0
+        count = 0
+        reason = "length"
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        held = _StopStringFilter(stop_strings)
+        try:
+            reused, stopped = self._prefill(tokens, stop)
+            if stopped:
+                reason = "cancelled"
+            else:
+                for token in llama.generate(
+                    tokens,
+                    top_k=params.top_k,
+                    top_p=params.top_p,
+                    min_p=params.min_p,
+                    temp=params.temperature,
+                    repeat_penalty=params.repeat_penalty,
+                ):
+                    if count == 0:
+                        first_token_s = time.perf_counter() - started
+                    if _is_end_of_generation(llama, token):
+                        reason = "eos"
+                        break
+                    count += 1
+                    piece = decoder.decode(llama.detokenize([token]))
+                    if piece:
+                        emit, hit = held.feed(piece)
+                        if emit:
+                            on_text(emit)
+                        if hit:
+                            reason = "stop"
+                            break
+                    if count >= max_tokens:
+                        break
+                    if stop.is_set():
+                        reason = "cancelled"
+                        break
+        except (RuntimeError, ValueError, OSError) as error:
+            log.exception("generation failed")
+            raise GenerationError(f"The model failed while generating: {error}") from error
+        if reason != "stop":
+            tail = held.flush() + decoder.decode(b"", final=True).replace("\ufffd", "")
+            if tail:
+                on_text(tail)
+        seconds = time.perf_counter() - started
+        gen_seconds = max(seconds - first_token_s, 1e-9)
+        return GenerationStats(
+            tokens=count,
+            seconds=seconds,
+            tokens_per_s=(count - 1) / gen_seconds if count > 1 else 0.0,
+            prompt_tokens=len(tokens),
+            cached_tokens=reused,
+            stop_reason=reason,
+            first_token_s=first_token_s,
+        )
+
+
+def _is_end_of_generation(llama: Any, token: int) -> bool:
+    """Return whether ``token`` ends generation (EOS, EOT, <|im_end|> ...)."""
+    import llama_cpp
+
+    try:
+        return bool(llama_cpp.llama_vocab_is_eog(llama._model.vocab, token))
+    except AttributeError:
+        return token == llama.token_eos()
+
+
+class _StopStringFilter:
+    """Holds back text that may be the start of a stop string."""
+
+    def __init__(self, stop_strings: Sequence[str]) -> None:
+        self.stops = [s for s in stop_strings if s]
+        self.pending = ""
+
+    def feed(self, piece: str) -> tuple[str, bool]:
+        """Add ``piece``; return (text safe to emit, whether a stop string was hit)."""
+        if not self.stops:
+            return piece, False
+        self.pending += piece
+        for stop in self.stops:
+            index = self.pending.find(stop)
+            if index >= 0:
+                emit = self.pending[:index]
+                self.pending = ""
+                return emit, True
+        keep = 0
+        for stop in self.stops:
+            for size in range(min(len(stop) - 1, len(self.pending)), 0, -1):
+                if self.pending.endswith(stop[:size]):
+                    keep = max(keep, size)
+                    break
+        emit = self.pending[: len(self.pending) - keep]
+        self.pending = self.pending[len(self.pending) - keep :]
+        return emit, False
+
+    def flush(self) -> str:
+        """Return what is still held back."""
+        text, self.pending = self.pending, ""
+        return text
+
+
+def default_thread_count() -> int:
+    """Return the CPU threads to generate with: every core on small machines, half on big ones.
+
+    llama-cpp-python's own default (half the logical CPUs) leaves a 2-core
+    laptop at one thread and half its speed.
+    """
+    count = os.cpu_count() or 2
+    return count if count <= 4 else max(4, count // 2)
+
+
+@functools.cache
+def cpu_has_amx() -> bool:
+    """Return whether the CPU reports Intel AMX tiles (Linux only; False elsewhere)."""
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as handle:
+            return " amx_tile" in handle.read()
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _extra_buffer_types(enabled: bool) -> Iterator[None]:
+    """Load models with llama.cpp's extra CPU buffer types on or off.
+
+    llama.cpp's AMX matrix kernels (an extra buffer type, chosen automatically
+    on CPUs with AMX) crash with a segmentation fault in ``ggml_backend_amx_mul_mat``
+    on some systems, virtual machines among them. On such CPUs the weights stay
+    in plain CPU buffers, which run everywhere. llama-cpp-python does not
+    expose the switch, so the default model parameters are wrapped while loading.
+    """
+    if enabled:
+        yield
+        return
+    import llama_cpp.llama as llama_module
+
+    original = llama_module.llama_cpp.llama_model_default_params
+
+    def without_extra_buffers():  # noqa: ANN202 - returns a ctypes struct
+        params = original()
+        params.use_extra_bufts = False
+        return params
+
+    with _LOAD_LOCK:
+        llama_module.llama_cpp.llama_model_default_params = without_extra_buffers
+        try:
+            yield
+        finally:
+            llama_module.llama_cpp.llama_model_default_params = original
+
+
+_LOAD_LOCK = threading.Lock()

@@ -1,0 +1,292 @@
+"""The engine: one QThread owns the llama.cpp model; the GUI reaches it by queued signals.
+
+:class:`Engine` lives in the GUI thread. It keeps the queue of jobs, gives
+each an id, and hands one job at a time to :class:`EngineWorker`, which lives
+on the engine thread and owns the :class:`LlamaBackend`. Stop sets a
+thread-safe flag that the backend reads between tokens, so it takes effect
+within one token (or one prompt slice), not when the queue gets to it.
+Results of cancelled jobs never reach the document: the GUI drops any text
+whose job id is not the one it is waiting for.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
+from writer.engine.jobs import Job
+from writer.errors import WriterError
+
+log = logging.getLogger(__name__)
+
+
+class _QtSink:
+    """Forwards a job's reports as the worker's signals, tagged with the job id."""
+
+    def __init__(self, worker: EngineWorker, job_id: int) -> None:
+        self._worker = worker
+        self._job_id = job_id
+
+    def text(self, piece: str) -> None:
+        """Send one piece of text."""
+        self._worker.textReady.emit(self._job_id, piece)
+
+    def progress(self, step: int, total: int, label: str) -> None:
+        """Send progress."""
+        self._worker.progress.emit(self._job_id, step, total, label)
+
+    def notice(self, message: str) -> None:
+        """Send a one-time message."""
+        self._worker.notice.emit(self._job_id, message)
+
+
+class EngineWorker(QObject):
+    """Lives on the engine thread; owns the backend and runs one job at a time."""
+
+    loading = Signal(str)
+    loaded = Signal(object)  # ModelInfo
+    loadFailed = Signal(str)
+    textReady = Signal(int, str)
+    progress = Signal(int, int, int, str)
+    notice = Signal(int, str)
+    jobFinished = Signal(int, object)  # GenerationStats
+    jobFailed = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.backend: LlamaBackend | None = None
+
+    @Slot(str, object)
+    def load_model(self, path: str, options: EngineOptions) -> None:
+        """Load ``path``, replacing the current model."""
+        self.loading.emit(path)
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+        try:
+            self.backend = LlamaBackend.load(Path(path), options)
+        except WriterError as error:
+            self.loadFailed.emit(str(error))
+            return
+        except Exception as error:  # llama.cpp can raise anything; the app must live on
+            log.exception("unexpected failure loading %s", path)
+            self.loadFailed.emit(f"Could not load {Path(path).name}: {error}")
+            return
+        self.loaded.emit(self.backend.info)
+
+    @Slot()
+    def unload(self) -> None:
+        """Free the model."""
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+
+    @Slot(int, object, object)
+    def run_job(self, job_id: int, job: Job, stop: StopFlag) -> None:
+        """Run one job and report its end."""
+        if self.backend is None:
+            self.jobFailed.emit(job_id, "No model is loaded. Choose a model first.")
+            return
+        if stop.is_set():
+            self.jobFinished.emit(job_id, _cancelled_stats())
+            return
+        try:
+            stats = job.run(self.backend, _QtSink(self, job_id), stop)
+        except WriterError as error:
+            self.jobFailed.emit(job_id, str(error))
+            return
+        except Exception as error:
+            log.exception("job %d (%s) failed", job_id, job.kind)
+            self.jobFailed.emit(job_id, f"The model failed: {error}. Details are in the log.")
+            return
+        self.jobFinished.emit(job_id, stats)
+
+
+def _cancelled_stats() -> GenerationStats:
+    """Return the stats of a job cancelled before it started."""
+    return GenerationStats(0, 0.0, 0.0, 0, 0, "cancelled")
+
+
+@dataclass
+class _Pending:
+    job_id: int
+    job: Job
+    stop: StopFlag
+
+
+class Engine(QObject):
+    """The GUI's handle on the engine thread: queue, ids, cancel, model state."""
+
+    modelLoading = Signal(str)
+    modelLoaded = Signal(object)  # ModelInfo
+    modelFailed = Signal(str)
+    jobStarted = Signal(int, str)  # id, kind
+    text = Signal(int, str)
+    progress = Signal(int, int, int, str)
+    notice = Signal(int, str)
+    finished = Signal(int, object)  # id, GenerationStats
+    failed = Signal(int, str)
+    busyChanged = Signal(bool)
+    queueChanged = Signal(int)  # jobs waiting
+
+    _runJob = Signal(int, object, object)
+    _loadModel = Signal(str, object)
+    _unload = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("engineThread")
+        self._worker = EngineWorker()
+        self._worker.moveToThread(self._thread)
+        self._runJob.connect(self._worker.run_job)
+        self._loadModel.connect(self._worker.load_model)
+        self._unload.connect(self._worker.unload)
+        self._worker.loading.connect(self.modelLoading)
+        self._worker.loaded.connect(self._on_loaded)
+        self._worker.loadFailed.connect(self._on_load_failed)
+        self._worker.textReady.connect(self.text)
+        self._worker.progress.connect(self.progress)
+        self._worker.notice.connect(self.notice)
+        self._worker.jobFinished.connect(self._on_job_finished)
+        self._worker.jobFailed.connect(self._on_job_failed)
+        self._thread.start()
+        self._next_id = 1
+        self._queue: deque[_Pending] = deque()
+        self._current: _Pending | None = None
+        self._model: ModelInfo | None = None
+        self._loading = False
+        self._load_error: str | None = None
+
+    # -- state --------------------------------------------------------------
+
+    @property
+    def model(self) -> ModelInfo | None:
+        """Return the loaded model, or None."""
+        return self._model
+
+    @property
+    def is_loading(self) -> bool:
+        """Return whether a model is being loaded."""
+        return self._loading
+
+    @property
+    def load_error(self) -> str | None:
+        """Return why the last model failed to load, if it did."""
+        return self._load_error
+
+    @property
+    def is_busy(self) -> bool:
+        """Return whether a job is running."""
+        return self._current is not None
+
+    @property
+    def current_job(self) -> int | None:
+        """Return the id of the running job."""
+        return self._current.job_id if self._current else None
+
+    @property
+    def queued(self) -> int:
+        """Return the number of jobs waiting."""
+        return len(self._queue)
+
+    # -- requests -------------------------------------------------------------
+
+    def load_model(self, path: Path | str, options: EngineOptions | None = None) -> None:
+        """Load a model on the engine thread; running and queued jobs are cancelled."""
+        self.cancel_all()
+        self._loading = True
+        self._load_error = None
+        self._model = None
+        self._loadModel.emit(str(path), options or EngineOptions())
+
+    def set_unavailable(self, reason: str) -> None:
+        """Record why no model can be loaded (shown when a feature needs one)."""
+        self._load_error = reason
+
+    def submit(self, job: Job) -> int:
+        """Queue ``job``; return its id. It runs when the jobs before it are done."""
+        pending = _Pending(self._next_id, job, StopFlag())
+        self._next_id += 1
+        self._queue.append(pending)
+        self._start_next()
+        self.queueChanged.emit(len(self._queue))
+        return pending.job_id
+
+    def cancel(self, job_id: int) -> None:
+        """Stop a running job (within a token) or drop a queued one."""
+        if self._current and self._current.job_id == job_id:
+            self._current.stop.set()
+            return
+        for pending in list(self._queue):
+            if pending.job_id == job_id:
+                self._queue.remove(pending)
+                self.queueChanged.emit(len(self._queue))
+                self.finished.emit(job_id, _cancelled_stats())
+                return
+
+    def cancel_all(self) -> None:
+        """Stop the running job and drop every queued one."""
+        dropped = list(self._queue)
+        self._queue.clear()
+        if dropped:
+            self.queueChanged.emit(0)
+        for pending in dropped:
+            self.finished.emit(pending.job_id, _cancelled_stats())
+        if self._current:
+            self._current.stop.set()
+
+    def shutdown(self) -> None:
+        """Stop everything and end the engine thread (call before the app quits)."""
+        self.cancel_all()
+        self._unload.emit()
+        self._thread.quit()
+        self._thread.wait(10_000)
+
+    # -- worker reports -------------------------------------------------------
+
+    def _start_next(self) -> None:
+        """Hand the next queued job to the worker if it is idle."""
+        if self._current is not None or not self._queue:
+            return
+        self._current = self._queue.popleft()
+        self.queueChanged.emit(len(self._queue))
+        self.busyChanged.emit(True)
+        self.jobStarted.emit(self._current.job_id, self._current.job.kind)
+        self._runJob.emit(self._current.job_id, self._current.job, self._current.stop)
+
+    def _end_current(self, job_id: int) -> None:
+        """Mark ``job_id`` done and start the next one."""
+        if self._current and self._current.job_id == job_id:
+            self._current = None
+            if not self._queue:
+                self.busyChanged.emit(False)
+            self._start_next()
+
+    @Slot(object)
+    def _on_loaded(self, info: ModelInfo) -> None:
+        self._loading = False
+        self._model = info
+        self.modelLoaded.emit(info)
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        self._loading = False
+        self._model = None
+        self._load_error = message
+        self.modelFailed.emit(message)
+
+    @Slot(int, object)
+    def _on_job_finished(self, job_id: int, stats: GenerationStats) -> None:
+        self.finished.emit(job_id, stats)
+        self._end_current(job_id)
+
+    @Slot(int, str)
+    def _on_job_failed(self, job_id: int, message: str) -> None:
+        self.failed.emit(job_id, message)
+        self._end_current(job_id)

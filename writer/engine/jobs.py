@@ -1,0 +1,110 @@
+"""Jobs the engine runs: each is plain Python that drives the backend.
+
+A job runs on whichever thread owns the backend: the engine thread in the
+GUI, the main thread in the command line and the benchmark. It reports
+through a :class:`JobSink` and returns the stats of its (last) generation.
+Features add their own jobs (chat, summary, templates) by subclassing
+:class:`Job`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from writer.core.context_window import ContextWindow
+from writer.core.sampling import SamplingParams
+from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+
+
+class JobSink(Protocol):
+    """Where a running job reports."""
+
+    def text(self, piece: str) -> None:
+        """Receive one piece of generated text."""
+
+    def progress(self, step: int, total: int, label: str) -> None:
+        """Receive progress of a job made of several steps (part k of n)."""
+
+    def notice(self, message: str) -> None:
+        """Receive a message to show the user once (a fallback was taken, ...)."""
+
+
+class Job(ABC):
+    """One request to the engine."""
+
+    #: What the job is, for the UI: "continue", "chat", "summary", "tool", "template".
+    kind: str = "generic"
+
+    @abstractmethod
+    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Run on the thread that owns ``backend``; return the stats of the generation."""
+
+
+@dataclass
+class CompletionJob(Job):
+    """Complete a prompt as it is (no chat template)."""
+
+    prompt: str
+    params: SamplingParams = field(default_factory=SamplingParams)
+    stop_strings: tuple[str, ...] = ()
+    kind: str = "completion"
+
+    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Generate after the prompt."""
+        return backend.generate(
+            self.prompt, self.params, sink.text, stop=stop, stop_strings=self.stop_strings
+        )
+
+
+def notes_block(notes: str) -> str:
+    """Return story notes formatted to stand ahead of the text in a Continue prompt."""
+    notes = notes.strip()
+    return f"[Story notes: {notes}]\n\n" if notes else ""
+
+
+@dataclass
+class ContinueJob(Job):
+    """Continue the text before the cursor.
+
+    Args:
+        text_before: the end of the document before the cursor (a tail is enough:
+            the window never reaches further back than the context holds).
+        window: the document's :class:`ContextWindow`, which keeps the prompt's
+            start stable from one press to the next.
+        notes: story notes put ahead of the text and never trimmed.
+    """
+
+    text_before: str
+    window: ContextWindow
+    params: SamplingParams = field(default_factory=SamplingParams)
+    notes: str = ""
+    kind: str = "continue"
+    #: Filled in by :meth:`run`: where the prompt started in ``text_before``.
+    prompt_start: int = 0
+
+    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Trim the text to the window and stream the continuation."""
+        head = notes_block(self.notes)
+        head_tokens = backend.count_tokens(head) if head else 0
+        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
+        budget = backend.n_ctx - max_tokens - head_tokens - 2
+        body = self.text_before
+        # Trailing spaces make the model start mid-token; let it write the space itself.
+        stripped = body.rstrip(" \t")
+        trailing_space = len(stripped) != len(body)
+        trimmed = self.window.fit(stripped, budget, backend.count_tokens)
+        self.prompt_start = trimmed.start
+        first = [True]
+
+        def emit(piece: str) -> None:
+            if first[0] and trailing_space:
+                piece = piece.lstrip(" \t")
+                if not piece:
+                    return
+            first[0] = False
+            sink.text(piece)
+
+        params = self.params.with_overrides(max_tokens=max_tokens)
+        return backend.generate(head + trimmed.text, params, emit, stop=stop)

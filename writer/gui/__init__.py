@@ -1,0 +1,1 @@
+"""Qt widgets of Writer. They wire the plain-Python core to the screen."""

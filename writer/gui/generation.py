@@ -1,0 +1,88 @@
+"""Streaming a job's text into an editor: Continue, Regenerate, templates at the cursor.
+
+One stream at a time. Text is applied only for the job the stream waits for;
+pieces of a cancelled or superseded job are dropped.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from writer.engine.backend import GenerationStats
+from writer.engine.engine_thread import Engine
+from writer.engine.jobs import Job
+from writer.gui.editor import Editor
+
+
+class StreamController(QObject):
+    """Sends a job to the engine and inserts its text into one editor."""
+
+    started = Signal(int)  # job id
+    finished = Signal(int, object)  # job id, GenerationStats
+    failed = Signal(int, str)
+    speed = Signal(float)  # live tokens/s while streaming
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.job_id: int | None = None
+        self.editor: Editor | None = None
+        self._pieces = 0
+        self._first_at = 0.0
+        engine.text.connect(self._on_text)
+        engine.finished.connect(self._on_finished)
+        engine.failed.connect(self._on_failed)
+
+    @property
+    def active(self) -> bool:
+        """Return whether a stream is running or waiting in the queue."""
+        return self.job_id is not None
+
+    def stream(self, editor: Editor, job: Job, *, replace_last: bool = False) -> int:
+        """Queue ``job`` and stream its text into ``editor`` at the cursor; return the job id."""
+        self.stop()
+        editor.begin_stream(replace_last=replace_last)
+        self.editor = editor
+        self._pieces = 0
+        self.job_id = self.engine.submit(job)
+        self.started.emit(self.job_id)
+        return self.job_id
+
+    def stop(self) -> None:
+        """Stop the stream; text already inserted stays (one undo step)."""
+        if self.job_id is not None:
+            self.engine.cancel(self.job_id)
+
+    @Slot(int, str)
+    def _on_text(self, job_id: int, piece: str) -> None:
+        if job_id != self.job_id or self.editor is None:
+            return
+        self.editor.insert_stream(piece)
+        self._pieces += 1
+        now = time.perf_counter()
+        if self._pieces == 1:
+            self._first_at = now
+        elif self._pieces % 8 == 0 and now > self._first_at:
+            self.speed.emit((self._pieces - 1) / (now - self._first_at))
+
+    def _close(self) -> None:
+        if self.editor is not None:
+            self.editor.end_stream()
+        self.editor = None
+        self.job_id = None
+
+    @Slot(int, object)
+    def _on_finished(self, job_id: int, stats: GenerationStats) -> None:
+        if job_id != self.job_id:
+            return
+        self._close()
+        self.finished.emit(job_id, stats)
+
+    @Slot(int, str)
+    def _on_failed(self, job_id: int, message: str) -> None:
+        if job_id != self.job_id:
+            return
+        self._close()
+        self.failed.emit(job_id, message)

@@ -1,0 +1,431 @@
+"""The main window: documents in tabs, menus and actions, the engine and the status bar.
+
+Features (assistant panel, hub, templates, preview...) install themselves on
+the window through :meth:`MainWindow.action` and the public attributes; this
+module only holds what every feature needs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QTabWidget, QWidget
+
+from writer import APP_NAME
+from writer.config import Key, get_setting, set_setting
+from writer.core.document import DocumentState
+from writer.core.model_files import choose_model
+from writer.core.sampling import SamplingParams
+from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
+from writer.engine.engine_thread import Engine
+from writer.engine.jobs import ContinueJob
+from writer.errors import NoModelError
+from writer.gui.editor import Editor
+from writer.gui.generation import StreamController
+from writer.gui.messages import Answer, messenger
+from writer.gui.status_bar import StatusBar
+
+log = logging.getLogger(__name__)
+
+#: (objectName, text, shortcut, menu) of every action; menus are created in this order.
+ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...] = (
+    ("actionNew", "&New", QKeySequence.StandardKey.New, "file"),
+    ("actionOpen", "&Open…", QKeySequence.StandardKey.Open, "file"),
+    ("actionSave", "&Save", "Ctrl+S", "file"),
+    ("actionSaveAs", "Save &As…", QKeySequence.StandardKey.SaveAs, "file"),
+    ("actionExportHtml", "Export as &HTML…", None, "file"),
+    ("actionNewFromTemplate", "New from &Template…", "Ctrl+Shift+N", "file"),
+    ("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, "file"),
+    ("actionContinue", "&Continue Writing", "Ctrl+Return", "assistant"),
+    ("actionStop", "&Stop", "Esc", "assistant"),
+    ("actionRegenerate", "&Regenerate", "Ctrl+Shift+Return", "assistant"),
+    ("actionSummarize", "Su&mmarize", "Ctrl+Shift+M", "assistant"),
+    ("actionRewrite", "Re&write Selection", None, "assistant"),
+    ("actionExpand", "&Expand Selection", None, "assistant"),
+    ("actionShorten", "S&horten Selection", None, "assistant"),
+    ("actionChangeTone", "Change &Tone…", None, "assistant"),
+    ("actionAskAboutSelection", "&Ask About Selection…", "Ctrl+Shift+A", "assistant"),
+    ("actionOpenHub", "&Browse Models…", None, "models"),
+    ("actionManageModels", "&Manage Models…", None, "models"),
+    ("actionTogglePreview", "Markdown &Preview", "Ctrl+Shift+P", "view"),
+    ("actionSettings", "&Settings…", QKeySequence.StandardKey.Preferences, "settings"),
+    ("actionAbout", "&About Writer", None, "help"),
+    ("actionOpenLogFolder", "Open &Log Folder", None, "help"),
+)
+
+MENU_TITLES = {
+    "file": "&File",
+    "edit": "&Edit",
+    "assistant": "&Assistant",
+    "models": "&Models",
+    "view": "&View",
+    "settings": "&Tools",
+    "help": "&Help",
+}
+
+
+class MainWindow(QMainWindow):
+    """Writer's main window (objectName ``mainWindow``)."""
+
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        *,
+        model: str | Path | None = None,
+        load_model: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.resize(1100, 760)
+        self.engine = Engine(self)
+        self.stream = StreamController(self.engine, self)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("documents")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._on_current_changed)
+        self.setCentralWidget(self.tabs)
+        self.menus: dict[str, QMenu] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._connect_engine()
+        self._connect_core_actions()
+        for path in paths or []:
+            self.open_document(Path(path))
+        if self.tabs.count() == 0:
+            self.new_document()
+        self._update_engine_state()
+        if load_model:
+            self.load_startup_model(model)
+
+    # -- building ---------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        """Create every action with its stable objectName, shortcut and menu."""
+        for key in MENU_TITLES:
+            self.menu(key)
+        for name, text, shortcut, menu in ACTIONS:
+            action = QAction(self.tr(text), self)
+            action.setObjectName(name)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.actions_by_name[name] = action
+            self.menu(menu).addAction(action)
+            self.addAction(action)
+        for after in ("actionExportHtml", "actionNewFromTemplate", "actionStop"):
+            self.menu(_menu_of(after)).insertSeparator(self._next_action(after))
+        self.action("actionStop").setEnabled(False)
+
+    def _next_action(self, name: str) -> QAction | None:
+        """Return the action that follows ``name`` in its menu."""
+        actions = self.menu(_menu_of(name)).actions()
+        index = actions.index(self.action(name))
+        return actions[index + 1] if index + 1 < len(actions) else None
+
+    def menu(self, key: str) -> QMenu:
+        """Return the menu ``key`` (file, edit, assistant, models, view, settings, help)."""
+        if key not in self.menus:
+            menu = self.menuBar().addMenu(self.tr(MENU_TITLES.get(key, key)))
+            menu.setObjectName(f"menu{key.capitalize()}")
+            self.menus[key] = menu
+        return self.menus[key]
+
+    def action(self, name: str) -> QAction:
+        """Return the action with objectName ``name``."""
+        return self.actions_by_name[name]
+
+    def _connect_core_actions(self) -> None:
+        """Wire the actions this module implements."""
+        self.action("actionNew").triggered.connect(lambda: self.new_document())
+        self.action("actionOpen").triggered.connect(self.open_dialog)
+        self.action("actionSave").triggered.connect(lambda: self.save_document())
+        self.action("actionSaveAs").triggered.connect(lambda: self.save_document(save_as=True))
+        self.action("actionQuit").triggered.connect(self.close)
+        self.action("actionContinue").triggered.connect(self.continue_writing)
+        self.action("actionRegenerate").triggered.connect(self.regenerate)
+        self.action("actionStop").triggered.connect(self.stop_generation)
+
+    def _connect_engine(self) -> None:
+        """Follow the engine's state in the status bar."""
+        engine = self.engine
+        engine.modelLoading.connect(self._on_model_loading)
+        engine.modelLoaded.connect(self._on_model_loaded)
+        engine.modelFailed.connect(self._on_model_failed)
+        engine.busyChanged.connect(lambda _busy: self._update_engine_state())
+        engine.queueChanged.connect(lambda _n: self._update_engine_state())
+        engine.finished.connect(self._on_job_finished)
+        self.stream.failed.connect(self._on_stream_failed)
+        self.stream.speed.connect(
+            lambda speed: self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(speed))
+        )
+
+    # -- documents ----------------------------------------------------------------
+
+    def editors(self) -> list[Editor]:
+        """Return the editors of all open documents."""
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def current_editor(self) -> Editor:
+        """Return the editor of the document shown."""
+        return self.tabs.currentWidget()  # type: ignore[return-value]
+
+    def new_document(self, text: str = "", state: DocumentState | None = None) -> Editor:
+        """Open a new tab holding ``text``."""
+        editor = Editor(self.tabs, state)
+        editor.setPlainText(text)
+        editor.document().setModified(False)
+        editor.document().modificationChanged.connect(lambda _m: self._update_title())
+        editor.streamingChanged.connect(lambda _s: self._update_engine_state())
+        index = self.tabs.addTab(editor, editor.state.title)
+        self.tabs.setCurrentIndex(index)
+        editor.setFocus()
+        return editor
+
+    def open_dialog(self) -> None:
+        """Ask for files to open."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open"), "", self.tr("Text and Markdown (*.md *.txt *.markdown);;All files (*)")
+        )
+        for path in paths:
+            self.open_document(Path(path))
+
+    def open_document(self, path: Path) -> Editor | None:
+        """Open ``path`` in a new tab (or show it if it is open already)."""
+        for editor in self.editors():
+            if editor.state.path and editor.state.path.resolve() == path.resolve():
+                self.tabs.setCurrentWidget(editor)
+                return editor
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            messenger.error(self, self.tr("Cannot open file"), f"{path}: {error}")
+            return None
+        newline = "\r\n" if "\r\n" in text else "\n"
+        current = self.current_editor()
+        replace_blank = (
+            current is not None
+            and current.state.path is None
+            and not current.document().isModified()
+            and not current.toPlainText()
+        )
+        editor = self.new_document(
+            text.replace("\r\n", "\n"), DocumentState(path=path, newline=newline)
+        )
+        if replace_blank:
+            self.tabs.removeTab(self.tabs.indexOf(current))
+            current.deleteLater()
+        return editor
+
+    def save_document(self, editor: Editor | None = None, *, save_as: bool = False) -> bool:
+        """Save a document (asking for a name when it has none); return whether it was saved."""
+        editor = editor or self.current_editor()
+        path = editor.state.path
+        if path is None or save_as:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save As"), str(path or "Untitled.md"),
+                self.tr("Markdown (*.md);;Text (*.txt);;All files (*)"),
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        text = editor.toPlainText()
+        if editor.state.newline != "\n":
+            text = text.replace("\n", editor.state.newline)
+        try:
+            path.write_text(text, encoding=editor.state.encoding, newline="")
+        except OSError as error:
+            messenger.error(self, self.tr("Cannot save"), f"{path}: {error.strerror}")
+            return False
+        editor.state.path = path
+        editor.document().setModified(False)
+        self.tabs.setTabText(self.tabs.indexOf(editor), editor.state.title)
+        self._update_title()
+        return True
+
+    def close_tab(self, index: int) -> bool:
+        """Close the tab at ``index`` after asking about unsaved changes."""
+        editor: Editor = self.tabs.widget(index)  # type: ignore[assignment]
+        if not self._confirm_discard(editor):
+            return False
+        if self.stream.editor is editor:
+            self.stream.stop()
+        self.tabs.removeTab(index)
+        editor.deleteLater()
+        if self.tabs.count() == 0:
+            self.new_document()
+        return True
+
+    def _confirm_discard(self, editor: Editor) -> bool:
+        """Ask whether to save ``editor``'s changes; return False if the user cancels."""
+        if not editor.document().isModified():
+            return True
+        answer = messenger.save_changes(self, editor.state.title)
+        if answer is Answer.SAVE:
+            return self.save_document(editor)
+        return answer is Answer.DISCARD
+
+    def _update_title(self) -> None:
+        """Show the current file's name and modified mark in the title."""
+        editor = self.current_editor()
+        if editor is None:
+            return
+        self.setWindowTitle(f"{editor.state.title}[*] — {APP_NAME}")
+        self.setWindowModified(editor.document().isModified())
+        index = self.tabs.indexOf(editor)
+        mark = "•" if editor.document().isModified() else ""
+        self.tabs.setTabText(index, editor.state.title + (f" {mark}" if mark else ""))
+
+    @Slot(int)
+    def _on_current_changed(self, _index: int) -> None:
+        self._update_title()
+
+    # -- the model -----------------------------------------------------------------
+
+    def load_startup_model(self, model: str | Path | None = None) -> None:
+        """Load the model chosen at start: --model/WRITER_MODEL, last used, bundled default."""
+        try:
+            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL))
+        except NoModelError as error:
+            self.engine.set_unavailable(str(error))
+            self.status.set("statusModel", self.tr("No model"), str(error))
+            self._update_engine_state()
+            return
+        self.load_model(path)
+
+    def load_model(self, path: Path, *, remember: bool = False) -> None:
+        """Load ``path`` in the engine (replacing the current model)."""
+        if remember:
+            set_setting(Key.LAST_MODEL, str(path))
+        self.engine.load_model(path, EngineOptions.from_settings())
+
+    @Slot(str)
+    def _on_model_loading(self, path: str) -> None:
+        self.status.set("statusModel", self.tr("Loading {0}…").format(Path(path).name), path)
+        self._update_engine_state()
+
+    @Slot(object)
+    def _on_model_loaded(self, info: ModelInfo) -> None:
+        offload = self.tr("GPU") if info.gpu_offload else self.tr("CPU")
+        self.status.set(
+            "statusModel", f"{info.name} · {offload}",
+            self.tr("{0}\nContext: {1} tokens").format(info.path, info.n_ctx),
+        )
+        self.status.set("statusContext", f"0 / {info.n_ctx}")
+        self._update_engine_state()
+
+    @Slot(str)
+    def _on_model_failed(self, message: str) -> None:
+        self.status.set("statusModel", self.tr("No model"), message)
+        self._update_engine_state()
+        messenger.error(self, self.tr("Model not loaded"), message)
+
+    # -- generation -----------------------------------------------------------------
+
+    def _model_ready(self) -> bool:
+        """Return whether a model is loaded; otherwise say why Continue cannot run."""
+        if self.engine.model is not None:
+            return True
+        if self.engine.is_loading:
+            reason = self.tr("The model is still loading. Try again in a moment.")
+        else:
+            reason = self.engine.load_error or self.tr("No model is loaded.")
+            reason += " " + self.tr("Choose one in Models > Manage Models.")
+        self.status.showMessage(reason, 8000)
+        messenger.error(self, self.tr("Cannot continue"), reason)
+        return False
+
+    def continue_writing(self) -> int | None:
+        """Stream a continuation of the text before the cursor; return the job id."""
+        if not self._model_ready():
+            return None
+        editor = self.current_editor()
+        job = ContinueJob(
+            text_before=editor.text_before_cursor(),
+            window=editor.context_window,
+            params=SamplingParams.from_settings(),
+            notes=editor.state.notes,
+        )
+        return self.stream.stream(editor, job)
+
+    def regenerate(self) -> int | None:
+        """Replace the last continuation with a fresh sample."""
+        editor = self.current_editor()
+        last = editor.last_generation()
+        if last is None:
+            self.status.showMessage(self.tr("Nothing to regenerate yet."), 5000)
+            return None
+        if not self._model_ready():
+            return None
+        start = last[0]
+        job = ContinueJob(
+            text_before=editor.text_range(max(0, start - 400_000), start),
+            window=editor.context_window,
+            params=SamplingParams.from_settings().with_overrides(seed=-1),
+            notes=editor.state.notes,
+        )
+        return self.stream.stream(editor, job, replace_last=True)
+
+    def stop_generation(self) -> None:
+        """Stop whatever the engine generates, and drop queued jobs."""
+        self.engine.cancel_all()
+
+    @Slot(int, object)
+    def _on_job_finished(self, _job_id: int, stats: GenerationStats) -> None:
+        info = self.engine.model
+        if stats.tokens and stats.tokens_per_s:
+            self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(stats.tokens_per_s))
+        if info is not None and stats.prompt_tokens:
+            used = stats.prompt_tokens + stats.tokens
+            self.status.set(
+                "statusContext", f"{used} / {info.n_ctx}",
+                self.tr("{0} prompt tokens, {1} reused from the cache").format(
+                    stats.prompt_tokens, stats.cached_tokens
+                ),
+            )
+
+    @Slot(int, str)
+    def _on_stream_failed(self, _job_id: int, message: str) -> None:
+        messenger.error(self, self.tr("Generation failed"), message)
+
+    def _update_engine_state(self) -> None:
+        """Show the engine state and enable Stop only while something generates."""
+        engine = self.engine
+        if engine.is_loading:
+            state = self.tr("Loading model…")
+        elif engine.is_busy:
+            state = self.tr("Generating")
+            if engine.queued:
+                state += self.tr(" · {0} waiting").format(engine.queued)
+        elif engine.model is None:
+            state = self.tr("No model")
+        else:
+            state = self.tr("Ready")
+        self.status.set("statusEngine", state)
+        self.action("actionStop").setEnabled(engine.is_busy)
+
+    # -- closing ---------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved documents, then stop the engine."""
+        for editor in self.editors():
+            if not self._confirm_discard(editor):
+                event.ignore()
+                return
+        self.engine.shutdown()
+        event.accept()
+
+
+def _menu_of(name: str) -> str:
+    """Return the menu key of action ``name``."""
+    return next(menu for action, _t, _s, menu in ACTIONS if action == name)
+

@@ -8,6 +8,7 @@ alike. Sections register in :data:`SECTIONS`; each returns rows of
 
 from __future__ import annotations
 
+import importlib
 import os
 import statistics
 import time
@@ -187,18 +188,25 @@ def _time_to_first_token(model: Path) -> Figure:
     )
 
 
-#: name -> function(model path) returning figures; features add their sections here.
-SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
-    "continue": bench_continue,
+#: name -> "module:function"; the function takes the model path and returns figures.
+#: Features add their sections here.
+SECTIONS: dict[str, str] = {
+    "continue": "writer.bench:bench_continue",
 }
+
+
+def section_function(name: str) -> Callable[[Path], list[Figure]]:
+    """Return the function of benchmark section ``name``."""
+    module, _, function = SECTIONS[name].partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def run_bench(model: Path, only: list[str] | None = None) -> list[Figure]:
     """Run the benchmark sections (all, or those in ``only``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     figures: list[Figure] = []
-    for name, section in SECTIONS.items():
+    for name in SECTIONS:
         if only and name not in only:
             continue
-        figures.extend(section(model))
+        figures.extend(section_function(name)(model))
     return figures

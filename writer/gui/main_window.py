@@ -7,6 +7,7 @@ module only holds what every feature needs.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 
@@ -56,6 +57,9 @@ ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...]
     ("actionOpenLogFolder", "Open &Log Folder", None, "help"),
 )
 
+#: Modules that add a feature to the window through ``install(window)``.
+FEATURES: tuple[str, ...] = ()
+
 MENU_TITLES = {
     "file": "&File",
     "edit": "&Edit",
@@ -99,6 +103,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_engine()
         self._connect_core_actions()
+        for module in FEATURES:
+            importlib.import_module(module).install(self)
         for path in paths or []:
             self.open_document(Path(path))
         if self.tabs.count() == 0:
@@ -193,9 +199,8 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         """Ask for files to open."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open"), "", self.tr("Text and Markdown (*.md *.txt *.markdown);;All files (*)")
-        )
+        file_filter = self.tr("Text and Markdown (*.md *.txt *.markdown);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open"), "", file_filter)
         for path in paths:
             self.open_document(Path(path))
 

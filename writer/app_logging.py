@@ -53,13 +53,18 @@ def route_llama_log() -> None:
     except ImportError:  # pragma: no cover - llama-cpp-python is a dependency
         return
     logger = logging.getLogger("llama_cpp")
-    levels = {2: logging.ERROR, 3: logging.WARNING, 4: logging.INFO, 1: logging.DEBUG}
+    logger.setLevel(logging.WARNING)  # llama.cpp's INFO is a hundred lines per model load
+    # ggml's levels: 1 debug, 2 info, 3 warning, 4 error, 5 continues the previous line.
+    levels = {1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
+    last = [logging.DEBUG]
 
     @llama_cpp.llama_log_callback
     def callback(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+        python_level = last[0] if level == 5 else levels.get(level, logging.DEBUG)
+        last[0] = python_level
         message = text.decode("utf-8", errors="replace").rstrip()
-        if message:
-            logger.log(levels.get(level, logging.DEBUG), "%s", message)
+        if message and logger.isEnabledFor(python_level):
+            logger.log(python_level, "%s", message)
 
     _llama_callback = callback
     llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))

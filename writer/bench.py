@@ -18,7 +18,13 @@ from pathlib import Path
 
 from writer.core.context_window import ContextWindow
 from writer.core.sampling import SamplingParams
-from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
+from writer.engine.backend import (
+    EngineOptions,
+    LlamaBackend,
+    StopFlag,
+    default_thread_count,
+    safe_cpu_buffers,
+)
 from writer.engine.jobs import ContinueJob
 
 STORY = (
@@ -90,7 +96,10 @@ def bench_continue(model: Path, rounds: int = 3) -> list[Figure]:
     from writer.gui.main_window import MainWindow
 
     params = SamplingParams(max_tokens=160, temperature=0.7, seed=1234, repeat_penalty=1.1)
-    raw = llama_cpp.Llama(model_path=str(model), n_ctx=4096, n_gpu_layers=0, verbose=False)
+    threads = default_thread_count()
+    with safe_cpu_buffers():
+        raw = llama_cpp.Llama(model_path=str(model), n_ctx=4096, n_gpu_layers=0, verbose=False,
+                              n_threads=threads, n_threads_batch=threads)
     window = MainWindow(model=model, load_model=False)
     loop = QEventLoop()
     window.engine.modelLoaded.connect(loop.quit)

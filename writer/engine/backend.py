@@ -157,7 +157,7 @@ class LlamaBackend:
         log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
                  path, options.n_ctx, layers, threads)
         try:
-            with _extra_buffer_types(not cpu_has_amx()):
+            with safe_cpu_buffers():
                 llama = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError, OSError) as error:
             log.warning("llama.cpp failed to load %s: %s", path, error)
@@ -398,6 +398,14 @@ def cpu_has_amx() -> bool:
         return False
 
 
+def safe_cpu_buffers() -> contextlib.AbstractContextManager[None]:
+    """Return a context in which ``llama_cpp.Llama(...)`` loads safely on this CPU.
+
+    Use it around any ``Llama`` construction (the benchmark's raw one too).
+    """
+    return _extra_buffer_types(not cpu_has_amx())
+
+
 @contextlib.contextmanager
 def _extra_buffer_types(enabled: bool) -> Iterator[None]:
     """Load models with llama.cpp's extra CPU buffer types on or off.
@@ -415,7 +423,7 @@ def _extra_buffer_types(enabled: bool) -> Iterator[None]:
 
     original = llama_module.llama_cpp.llama_model_default_params
 
-    def without_extra_buffers():  # noqa: ANN202 - returns a ctypes struct
+    def without_extra_buffers():
         params = original()
         params.use_extra_bufts = False
         return params

@@ -28,8 +28,11 @@ def run(args: argparse.Namespace) -> int:
     check_gguf(model)
     unknown = set(args.only or []) - set(SECTIONS)
     if unknown:
-        print(f"writer bench: unknown section {', '.join(sorted(unknown))}; "
-              f"sections: {', '.join(SECTIONS)}", file=sys.stderr)
+        print(
+            f"writer bench: unknown section {', '.join(sorted(unknown))}; "
+            f"sections: {', '.join(SECTIONS)}",
+            file=sys.stderr,
+        )
         return 2
     progress(f"Benchmarking on {model.name}…")
     figures = run_bench(model, args.only)
@@ -39,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     width = max(len(f.name) for f in figures) if figures else 0
     for f in figures:
         mark = "ok " if f.ok else "MISS"
-        print(f"{mark} [{f.section}] {f.name:<{width}}  {f.value:8.3f}  (target {f.target})"
-              f"  {f.detail}")
+        print(
+            f"{mark} [{f.section}] {f.name:<{width}}  {f.value:8.3f}  (target {f.target})"
+            f"  {f.detail}"
+        )
     return 0

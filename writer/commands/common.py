@@ -17,8 +17,13 @@ class CommandError(WriterError):
 def add_model_arguments(parser: argparse.ArgumentParser) -> None:
     """Add --model and the engine options to a subcommand."""
     parser.add_argument("--model", metavar="PATH", help="GGUF model file to use")
-    parser.add_argument("--ctx", type=int, default=None, metavar="N",
-                        help="context window in tokens (default: settings, 4096)")
+    parser.add_argument(
+        "--ctx",
+        type=int,
+        default=None,
+        metavar="N",
+        help="context window in tokens (default: settings, 4096)",
+    )
 
 
 def add_sampling_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +38,11 @@ def add_sampling_arguments(parser: argparse.ArgumentParser) -> None:
 def sampling_from(args: argparse.Namespace) -> SamplingParams:
     """Return the settings' sampling parameters with the command line's overrides."""
     return SamplingParams.from_settings().with_overrides(
-        max_tokens=args.max_tokens, temperature=args.temperature, top_p=args.top_p,
-        top_k=args.top_k, seed=args.seed,
+        max_tokens=args.max_tokens,
+        temperature=args.temperature,
+        top_p=args.top_p,
+        top_k=args.top_k,
+        seed=args.seed,
     )
 
 

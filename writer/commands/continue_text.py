@@ -51,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
     """Continue the document and print the new text."""
     text = read_text_file(args.file)
     backend = load_backend(args)
-    job = ContinueJob(text_before=text, window=ContextWindow(), params=sampling_from(args),
-                      notes=args.notes)
+    job = ContinueJob(
+        text_before=text, window=ContextWindow(), params=sampling_from(args), notes=args.notes
+    )
     stats = job.run(backend, _StdoutSink(), StopFlag())
     sys.stdout.write("\n")
     progress(

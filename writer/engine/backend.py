@@ -120,9 +120,15 @@ def gpu_offload_supported() -> bool:
 
 
 def _model_name(path: Path, metadata: dict[str, str]) -> str:
-    """Return a readable name for a model: its GGUF general.name, else the file name."""
-    name = metadata.get("general.name", "").strip()
-    return name or path.stem
+    """Return a readable name for a model: its file name (Hub files are named for what they are).
+
+    GGUF's ``general.name`` is often a training-run label ("Smollm2 135M 8k Lc100K Mix1 Ep2"),
+    so it is only the fallback for unnamed files.
+    """
+    name = path.stem
+    if name.lower() in ("model", "ggml-model", "") and metadata.get("general.name"):
+        return metadata["general.name"].strip()
+    return name
 
 
 class LlamaBackend:

@@ -40,6 +40,12 @@ ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...]
     ("actionExportHtml", "Export as &HTML…", None, "file"),
     ("actionNewFromTemplate", "New from &Template…", "Ctrl+Shift+N", "file"),
     ("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, "file"),
+    ("actionUndo", "&Undo", QKeySequence.StandardKey.Undo, "edit"),
+    ("actionRedo", "&Redo", QKeySequence.StandardKey.Redo, "edit"),
+    ("actionCut", "Cu&t", QKeySequence.StandardKey.Cut, "edit"),
+    ("actionCopy", "&Copy", QKeySequence.StandardKey.Copy, "edit"),
+    ("actionPaste", "&Paste", QKeySequence.StandardKey.Paste, "edit"),
+    ("actionSelectAll", "Select &All", QKeySequence.StandardKey.SelectAll, "edit"),
     ("actionContinue", "&Continue Writing", "Ctrl+Return", "assistant"),
     ("actionStop", "&Stop", "Esc", "assistant"),
     ("actionRegenerate", "&Regenerate", "Ctrl+Shift+Return", "assistant"),
@@ -157,6 +163,12 @@ class MainWindow(QMainWindow):
         self.action("actionSave").triggered.connect(lambda: self.save_document())
         self.action("actionSaveAs").triggered.connect(lambda: self.save_document(save_as=True))
         self.action("actionQuit").triggered.connect(self.close)
+        for name, slot in (("actionUndo", "undo"), ("actionRedo", "redo"), ("actionCut", "cut"),
+                           ("actionCopy", "copy"), ("actionPaste", "paste"),
+                           ("actionSelectAll", "selectAll")):
+            self.action(name).triggered.connect(
+                lambda _checked=False, slot=slot: getattr(self.current_editor(), slot)()
+            )
         self.action("actionContinue").triggered.connect(self.continue_writing)
         self.action("actionRegenerate").triggered.connect(self.regenerate)
         self.action("actionStop").triggered.connect(self.stop_generation)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from writer import APP_NAME
 
 
-class Key(str, Enum):
+class Key(StrEnum):
     """Settings keys, as ``section/key`` strings stored in the INI file."""
 
     LAST_MODEL = "model/last_used"
@@ -38,6 +38,8 @@ class Key(str, Enum):
     EDITOR_FONT = "editor/font"
     EDITOR_FONT_SIZE = "editor/font_size"
     EDITOR_WRAP = "editor/wrap"
+    EDITOR_LINE_WIDTH = "editor/line_width"  # characters; 0 = the window's width
+    WELCOMED = "ui/welcomed"
     AUTOSAVE_SECONDS = "editor/autosave_seconds"
     MODELS_DIR = "paths/models"
 
@@ -56,6 +58,9 @@ DEFAULTS: dict[Key, Any] = {
     Key.LANGUAGE: "system",
     Key.THEME: "system",
     Key.EDITOR_WRAP: True,
+    Key.EDITOR_FONT_SIZE: 12,
+    Key.EDITOR_LINE_WIDTH: 0,
+    Key.WELCOMED: False,
     Key.AUTOSAVE_SECONDS: 2,
 }
 

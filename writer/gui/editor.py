@@ -9,7 +9,7 @@ passage back. The passage is marked until the writer's next edit.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QResizeEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from writer.core.context_window import ContextWindow
@@ -40,7 +40,30 @@ class Editor(QPlainTextEdit):
         self._inserting = False
         self._last: QTextCursor | None = None  # the last generated passage, kept through edits
         self._marked = False
+        self._mark_range = (0, 0)
+        self._line_width = 0
         self.document().contentsChange.connect(self._on_contents_change)
+
+    # -- layout ------------------------------------------------------------------
+
+    def set_line_width(self, characters: int) -> None:
+        """Wrap text in a centred column of ``characters`` average characters (0: full width)."""
+        self._line_width = max(0, characters)
+        self._apply_line_width()
+
+    def _apply_line_width(self) -> None:
+        """Set the side margins that make the text column."""
+        margin = 0
+        if self._line_width and self.lineWrapMode() != QPlainTextEdit.LineWrapMode.NoWrap:
+            column = QFontMetricsF(self.font()).averageCharWidth() * self._line_width
+            margin = max(0, int((self.width() - column) / 2))
+        self.setViewportMargins(margin, 0, margin, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the text column centred."""
+        super().resizeEvent(event)
+        if self._line_width:
+            self._apply_line_width()
 
     # -- text around the cursor ------------------------------------------------
 
@@ -148,6 +171,12 @@ class Editor(QPlainTextEdit):
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
         self.setExtraSelections([selection])
         self._marked = True
+        self._mark_range = (start, end)
+
+    def refresh_mark(self) -> None:
+        """Redraw the mark in the current palette's colours (after a theme change)."""
+        if self._marked:
+            self._mark(*self._mark_range)
 
     def is_marked(self) -> bool:
         """Return whether a generated passage is highlighted."""

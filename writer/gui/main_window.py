@@ -11,7 +11,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -19,7 +19,7 @@ from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
 from writer.core.model_files import choose_model
-from writer.core.sampling import SamplingParams
+from writer.core.presets import sampling_for
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import ContinueJob
@@ -64,7 +64,9 @@ ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...]
 )
 
 #: Modules that add a feature to the window through ``install(window)``.
-FEATURES: tuple[str, ...] = ()
+FEATURES: tuple[str, ...] = (
+    "writer.gui.settings_feature",
+)
 
 MENU_TITLES = {
     "file": "&File",
@@ -79,6 +81,10 @@ MENU_TITLES = {
 
 class MainWindow(QMainWindow):
     """Writer's main window (objectName ``mainWindow``)."""
+
+    editorCreated = Signal(object)  # Editor, for features that decorate editors
+    languageChanged = Signal(str)
+    autosaveIntervalChanged = Signal(int)  # seconds
 
     def __init__(
         self,
@@ -204,6 +210,7 @@ class MainWindow(QMainWindow):
         editor.document().setModified(False)
         editor.document().modificationChanged.connect(lambda _m: self._update_title())
         editor.streamingChanged.connect(lambda _s: self._update_engine_state())
+        self.editorCreated.emit(editor)
         index = self.tabs.addTab(editor, editor.state.title)
         self.tabs.setCurrentIndex(index)
         editor.setFocus()
@@ -369,7 +376,7 @@ class MainWindow(QMainWindow):
         job = ContinueJob(
             text_before=editor.text_before_cursor(),
             window=editor.context_window,
-            params=SamplingParams.from_settings(),
+            params=sampling_for("continue"),
             notes=editor.state.notes,
         )
         return self.stream.stream(editor, job)
@@ -387,7 +394,7 @@ class MainWindow(QMainWindow):
         job = ContinueJob(
             text_before=editor.text_range(max(0, start - 400_000), start),
             window=editor.context_window,
-            params=SamplingParams.from_settings().with_overrides(seed=-1),
+            params=sampling_for("continue").with_overrides(seed=-1),
             notes=editor.state.notes,
         )
         return self.stream.stream(editor, job, replace_last=True)

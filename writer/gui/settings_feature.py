@@ -1,0 +1,67 @@
+"""Settings in the window: the dialog, and applying changes without a restart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QPlainTextEdit
+
+from writer.config import Key, get_setting
+from writer.gui.editor import Editor
+from writer.gui.settings_dialog import SettingsDialog
+from writer.gui.themes import apply_theme
+
+
+def apply_editor_settings(editor: Editor) -> None:
+    """Apply font, size, wrap and line width to one editor."""
+    family = get_setting(Key.EDITOR_FONT)
+    font = QFont(str(family)) if family else QFont(editor.font())
+    font.setPointSizeF(float(get_setting(Key.EDITOR_FONT_SIZE)))
+    editor.setFont(font)
+    wrap = bool(get_setting(Key.EDITOR_WRAP))
+    editor.setLineWrapMode(
+        QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
+    )
+    editor.set_line_width(int(get_setting(Key.EDITOR_LINE_WIDTH)))
+
+
+class SettingsFeature:
+    """Opens the settings dialog and applies what changed."""
+
+    def __init__(self, window) -> None:  # window: MainWindow
+        self.window = window
+        self.dialog: SettingsDialog | None = None
+        window.action("actionSettings").triggered.connect(lambda: self.open())
+        window.editorCreated.connect(apply_editor_settings)
+        apply_theme(str(get_setting(Key.THEME)))
+
+    def open(self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
+             ) -> SettingsDialog:
+        """Show the settings dialog."""
+        self.dialog = SettingsDialog(self.window, modality=modality)
+        self.dialog.applied.connect(self.apply)
+        self.dialog.show()
+        return self.dialog
+
+    def apply(self, changed: set[str]) -> None:
+        """Apply changed setting groups at once."""
+        window = self.window
+        if changed & {"editor"}:
+            for editor in window.editors():
+                apply_editor_settings(editor)
+            window.autosaveIntervalChanged.emit(int(get_setting(Key.AUTOSAVE_SECONDS)))
+        if "theme" in changed:
+            apply_theme(str(get_setting(Key.THEME)))
+            for editor in window.editors():
+                editor.refresh_mark()
+        if "language" in changed:
+            window.languageChanged.emit(str(get_setting(Key.LANGUAGE)))
+        if "engine" in changed and window.engine.model is not None:
+            window.status.showMessage(window.tr("Reloading the model with the new settings…"),
+                                      5000)
+            window.load_model(window.engine.model.path)
+
+
+def install(window) -> None:
+    """Add settings to the main window."""
+    window.settings_feature = SettingsFeature(window)

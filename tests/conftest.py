@@ -10,9 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("WRITER_MODEL", None)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no test reaches the internet
 
-import pytest  # noqa: E402
+import pytest
 
-from writer.core.model_files import bundled_model_path  # noqa: E402
+from writer.core.model_files import bundled_model_path
 
 
 def require_model() -> Path:
@@ -50,6 +50,8 @@ class Answers:
         self.questions: list[tuple[str, str]] = []
         self.yes = True
         self.save_answer = None  # an Answer; DISCARD when None
+        self.choice = None  # value returned by messenger.choose; the first option when None
+        self.choices: list[tuple[str, list]] = []
 
 
 @pytest.fixture(autouse=True)
@@ -71,6 +73,13 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         record.questions.append(("save", name))
         return record.save_answer or Answer.DISCARD
 
+    def choose(_parent, title: str, _text: str, options):
+        record.choices.append((title, options))
+        if record.choice == "cancel":
+            return None
+        return record.choice or (options[0][0] if options else None)
+
+    monkeypatch.setattr(messenger, "choose", choose)
     monkeypatch.setattr(messenger, "question", question)
     monkeypatch.setattr(messenger, "save_changes", save_changes)
     return record

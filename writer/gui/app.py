@@ -28,4 +28,5 @@ def run_gui(files: list[str], *, model: str | None = None) -> int:
 
     window = MainWindow([Path(f) for f in files], model=model)
     window.show()
+    window.autosave.offer_recovery()
     return app.exec()

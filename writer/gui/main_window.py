@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
 from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
@@ -24,6 +24,7 @@ from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
+from writer.gui.document_files import DocumentFiles
 from writer.gui.editor import Editor
 from writer.gui.generation import StreamController
 from writer.gui.messages import Answer, messenger
@@ -66,6 +67,10 @@ ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...]
 #: Modules that add a feature to the window through ``install(window)``.
 FEATURES: tuple[str, ...] = (
     "writer.gui.settings_feature",
+    "writer.gui.autosave",
+    "writer.gui.view_feature",
+    "writer.gui.assistant_panel",
+    "writer.gui.templates_feature",
 )
 
 MENU_TITLES = {
@@ -85,6 +90,9 @@ class MainWindow(QMainWindow):
     editorCreated = Signal(object)  # Editor, for features that decorate editors
     languageChanged = Signal(str)
     autosaveIntervalChanged = Signal(int)  # seconds
+    documentStateChanged = Signal(object)  # Editor whose path/encoding changed
+    editorClosed = Signal(object)  # Editor the user closed (saved or discarded)
+    closing = Signal()  # the window closes cleanly
 
     def __init__(
         self,
@@ -114,6 +122,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._connect_engine()
+        self.files = DocumentFiles(self)
         self._connect_core_actions()
         for module in FEATURES:
             importlib.import_module(module).install(self)
@@ -218,63 +227,21 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         """Ask for files to open."""
-        file_filter = self.tr("Text and Markdown (*.md *.txt *.markdown);;All files (*)")
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Open"), "", file_filter)
-        for path in paths:
-            self.open_document(Path(path))
+        self.files.open_dialog()
 
-    def open_document(self, path: Path) -> Editor | None:
+    def open_document(self, path: Path, encoding: str | None = None) -> Editor | None:
         """Open ``path`` in a new tab (or show it if it is open already)."""
-        for editor in self.editors():
-            if editor.state.path and editor.state.path.resolve() == path.resolve():
-                self.tabs.setCurrentWidget(editor)
-                return editor
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            messenger.error(self, self.tr("Cannot open file"), f"{path}: {error}")
-            return None
-        newline = "\r\n" if "\r\n" in text else "\n"
-        current = self.current_editor()
-        replace_blank = (
-            current is not None
-            and current.state.path is None
-            and not current.document().isModified()
-            and not current.toPlainText()
-        )
-        editor = self.new_document(
-            text.replace("\r\n", "\n"), DocumentState(path=path, newline=newline)
-        )
-        if replace_blank:
-            self.tabs.removeTab(self.tabs.indexOf(current))
-            current.deleteLater()
-        return editor
+        return self.files.open_document(Path(path), encoding)
 
     def save_document(self, editor: Editor | None = None, *, save_as: bool = False) -> bool:
         """Save a document (asking for a name when it has none); return whether it was saved."""
         editor = editor or self.current_editor()
-        path = editor.state.path
-        if path is None or save_as:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save As"), str(path or "Untitled.md"),
-                self.tr("Markdown (*.md);;Text (*.txt);;All files (*)"),
-            )
-            if not chosen:
-                return False
-            path = Path(chosen)
-        text = editor.toPlainText()
-        if editor.state.newline != "\n":
-            text = text.replace("\n", editor.state.newline)
-        try:
-            path.write_text(text, encoding=editor.state.encoding, newline="")
-        except OSError as error:
-            messenger.error(self, self.tr("Cannot save"), f"{path}: {error.strerror}")
-            return False
-        editor.state.path = path
-        editor.document().setModified(False)
-        self.tabs.setTabText(self.tabs.indexOf(editor), editor.state.title)
-        self._update_title()
-        return True
+        saved = self.files.save(editor, save_as=save_as)
+        if saved:
+            self.tabs.setTabText(self.tabs.indexOf(editor), editor.state.title)
+            self._update_title()
+            self.documentStateChanged.emit(editor)
+        return saved
 
     def close_tab(self, index: int) -> bool:
         """Close the tab at ``index`` after asking about unsaved changes."""
@@ -284,6 +251,7 @@ class MainWindow(QMainWindow):
         if self.stream.editor is editor:
             self.stream.stop()
         self.tabs.removeTab(index)
+        self.editorClosed.emit(editor)
         editor.deleteLater()
         if self.tabs.count() == 0:
             self.new_document()
@@ -445,6 +413,7 @@ class MainWindow(QMainWindow):
             if not self._confirm_discard(editor):
                 event.ignore()
                 return
+        self.closing.emit()
         self.engine.shutdown()
         event.accept()
 

@@ -41,6 +41,18 @@ class Messenger:
         answer = QMessageBox.question(parent, title, text, buttons)
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, options: list[tuple[str, str]]
+    ) -> str | None:
+        """Ask the user to pick one of ``options`` (value, label); None if cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        labels = [label for _value, label in options]
+        label, ok = QInputDialog.getItem(parent, title, text, labels, 0, False)
+        if not ok:
+            return None
+        return next((value for value, shown in options if shown == label), None)
+
     def save_changes(self, parent: QWidget | None, name: str) -> Answer:
         """Ask whether to save the unsaved changes of ``name``."""
         buttons = (

@@ -1,0 +1,50 @@
+"""A Writer window that opens a file, types into it and streams a continuation, then waits.
+
+Run as a subprocess by tests/test_recovery_gui.py, which kills it hard (kill -9)
+while the continuation streams. It prints one line per event on stdout.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from writer.config import Key, set_setting
+from writer.gui.app import create_application
+
+
+def main() -> None:
+    """Open argv[1], type argv[2] at its end, continue with the model argv[3]."""
+    app = create_application()
+    from writer.gui.main_window import MainWindow
+
+    set_setting(Key.MAX_TOKENS, 4000)
+    set_setting(Key.AUTOSAVE_SECONDS, 1)
+    window = MainWindow([Path(sys.argv[1])], model=sys.argv[3])
+    editor = window.current_editor()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.insertPlainText(sys.argv[2])  # as if typed
+    print("TYPED", flush=True)
+    pieces = [0]
+
+    def on_text(_job: int, _piece: str) -> None:
+        pieces[0] += 1
+        if pieces[0] == 1:
+            print("STREAMING", flush=True)
+
+    window.engine.text.connect(on_text)
+    window.autosave.autosaved.connect(
+        lambda _doc: print(f"AUTOSAVED {pieces[0]}", flush=True)
+    )
+    window.engine.modelLoaded.connect(lambda _info: window.continue_writing())
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Autosave and crash recovery, end to end: a hard kill while the model streams."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from writer.config import Key, set_setting
+from writer.core.recovery import RecoveryStore
+
+ORIGINAL = "# Chapter\n\nThe first line on disk.\n"
+TYPED = "Typed before the crash: the fox ran through the snow."
+
+
+def test_kill_9_while_streaming_then_recover(qtbot, tmp_path: Path, model_path: Path,
+                                             writer_home: Path):
+    document = tmp_path / "chapter.md"
+    document.write_text(ORIGINAL, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.apps.streaming_app", str(document), TYPED, str(model_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "WRITER_HOME": str(writer_home)},
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        streaming = False
+        for line in process.stdout:  # each line is an event; no sleeping
+            if line.startswith("STREAMING"):
+                streaming = True
+            if streaming and line.startswith("AUTOSAVED") and int(line.split()[1]) > 0:
+                break
+        else:
+            raise AssertionError("the app ended before autosaving: " + process.stderr.read())
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait(30)
+    assert process.returncode == -signal.SIGKILL
+    assert document.read_text(encoding="utf-8") == ORIGINAL  # the original is intact
+
+    from writer.gui.main_window import MainWindow
+
+    window = MainWindow(load_model=False)
+    qtbot.addWidget(window)
+    dialog = window.autosave.offer_recovery(modality=Qt.WindowModality.NonModal)
+    assert dialog is not None and dialog.objectName() == "recoveryDialog"
+    assert len(dialog.entries) == 1
+    entry = dialog.entries[0]
+    assert TYPED in entry.text and entry.text.startswith(ORIGINAL)
+    assert entry.original_path == document
+    assert len(entry.text) > len(ORIGINAL + TYPED)  # streamed text was saved too
+    dialog.list.setCurrentRow(0)
+    dialog.restore()
+    editor = window.current_editor()
+    assert TYPED in editor.toPlainText()
+    assert editor.document().isModified() and editor.state.path == document
+    window.engine.shutdown()
+
+
+def test_autosave_after_a_pause_and_clean_close_removes_it(qtbot, bare_window):
+    set_setting(Key.AUTOSAVE_SECONDS, 1)
+    bare_window.autosave._set_interval(1)
+    editor = bare_window.current_editor()
+    with qtbot.waitSignal(bare_window.autosave.autosaved, timeout=5_000):
+        qtbot.keyClicks(editor, "An unsaved new story.")
+    store = RecoveryStore()
+    entries = store.entries()
+    assert [e.text for e in entries] == ["An unsaved new story."]
+    assert entries[0].original_path is None
+    assert bare_window.close()
+    assert RecoveryStore().entries() == []
+
+
+def test_saving_removes_the_recovery_copy(qtbot, bare_window, tmp_path: Path):
+    path = tmp_path / "a.md"
+    path.write_text("text", encoding="utf-8")
+    editor = bare_window.open_document(path)
+    qtbot.keyClicks(editor, "more ")
+    bare_window.autosave.save(editor)
+    assert RecoveryStore().entries()
+    assert bare_window.save_document(editor)
+    assert RecoveryStore().entries() == []

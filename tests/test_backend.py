@@ -131,7 +131,7 @@ def test_prompt_that_does_not_fit_is_refused(backend: LlamaBackend):
 def test_corrupt_model_file_gives_model_error(tmp_path: Path, model_path: Path):
     broken = tmp_path / "broken.gguf"
     broken.write_bytes(model_path.read_bytes()[: 2_000_000])  # a download cut short
-    with pytest.raises(ModelError, match="damaged|truncated"):
+    with pytest.raises(ModelError, match=r"damaged|truncated"):
         LlamaBackend.load(broken)
 
 

@@ -84,7 +84,9 @@ def test_cancelled_queued_job_never_runs(qtbot, model_path: Path):
     first = engine.submit(CompletionJob("One", SamplingParams(max_tokens=10)))
     second = engine.submit(CompletionJob("Two", SamplingParams(max_tokens=10)))
     engine.cancel(second)
-    with qtbot.waitSignal(engine.finished, timeout=60_000, check_params_cb=lambda i, _s: i == first):
+    with qtbot.waitSignal(
+        engine.finished, timeout=60_000, check_params_cb=lambda i, _s: i == first
+    ):
         pass
     assert second not in seen
     engine.shutdown()

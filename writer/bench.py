@@ -201,6 +201,7 @@ def _time_to_first_token(model: Path) -> Figure:
 #: Features add their sections here.
 SECTIONS: dict[str, str] = {
     "continue": "writer.bench:bench_continue",
+    "download": "writer.bench_download:bench_figures",
 }
 
 

@@ -69,6 +69,7 @@ FEATURES: tuple[str, ...] = (
     "writer.gui.settings_feature",
     "writer.gui.autosave",
     "writer.gui.view_feature",
+    "writer.gui.models_feature",
     "writer.gui.assistant_panel",
     "writer.gui.templates_feature",
 )

@@ -1,0 +1,211 @@
+"""The model manager: the models on this computer, and Use / Delete / Import / Reveal.
+
+A dialog (objectName ``modelManager``) whose modality is a constructor
+argument, so tests open it non-modal. ``modelList`` shows each model's name,
+size, architecture, context length, quantization and chat template, read from
+the GGUF header. Questions and errors go through
+:data:`writer.gui.messages.messenger`; the file picker and the file manager
+are module functions, so tests patch one place for each.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from writer.config import Key, set_setting
+from writer.errors import WriterError
+from writer.gui.messages import messenger
+from writer.hub.fit import human_size
+from writer.hub.local_models import (
+    LocalModel,
+    ModelSource,
+    delete_model,
+    import_model,
+    list_local_models,
+)
+
+log = logging.getLogger(__name__)
+
+ROLE_MODEL = Qt.ItemDataRole.UserRole
+COLUMNS = ("Name", "Size", "Architecture", "Context", "Quantization", "Chat template", "Source")
+
+
+def ask_import_path(parent: QWidget | None) -> str | None:
+    """Ask the user for a .gguf file to import; return its path or None."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+    )
+    return path or None
+
+
+def reveal_in_file_manager(path: Path) -> bool:
+    """Open the folder holding ``path`` in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def switch_model(engine: object, path: Path | str) -> None:
+    """Reload the engine with ``path`` and remember it as the last used model."""
+    from writer.engine.backend import EngineOptions
+
+    set_setting(Key.LAST_MODEL, str(path))
+    engine.load_model(str(path), EngineOptions.from_settings())  # type: ignore[attr-defined]
+
+
+class ModelManager(QDialog):
+    """Lists the models on disk and switches, deletes, imports and reveals them."""
+
+    modelChosen = Signal(str)  # path handed to the engine
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        engine: object | None = None,
+        modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelManager")
+        self.setWindowTitle(self.tr("Models"))
+        self.setWindowModality(modality)
+        self.resize(900, 420)
+        self._engine = engine
+        self.model_list = QTreeWidget(objectName="modelList")
+        self.model_list.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.model_list.setRootIsDecorated(False)
+        self.model_list.setAccessibleName(self.tr("Models on this computer"))
+        self.use_button = QPushButton(self.tr("Use"), objectName="modelUse")
+        self.delete_button = QPushButton(self.tr("Delete…"), objectName="modelDelete")
+        self.import_button = QPushButton(self.tr("Import .gguf…"), objectName="modelImport")
+        self.reveal_button = QPushButton(self.tr("Show in folder"), objectName="modelReveal")
+        self.close_button = QPushButton(self.tr("Close"), objectName="modelClose")
+        buttons = QHBoxLayout()
+        for button in (self.use_button, self.delete_button, self.import_button, self.reveal_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.model_list, 1)
+        layout.addLayout(buttons)
+        self.use_button.clicked.connect(self.use_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button.clicked.connect(self.import_file)
+        self.reveal_button.clicked.connect(self.reveal_selected)
+        self.close_button.clicked.connect(self.accept)
+        self.model_list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.model_list.itemDoubleClicked.connect(lambda *_: self.use_selected())
+        self.refresh()
+
+    def _in_use(self) -> Path | None:
+        """Return the path of the model the engine has loaded."""
+        model = getattr(self._engine, "model", None)
+        return Path(model.path) if model is not None else None
+
+    def refresh(self) -> None:
+        """Read the models on disk again and list them."""
+        current = self.selected_model()
+        self.model_list.clear()
+        in_use = self._in_use()
+        for model in list_local_models():
+            info = model.info
+            cells = [
+                model.name + (self.tr("  (in use)") if in_use == model.path else ""),
+                human_size(model.size_bytes),
+                info.architecture if info else "?",
+                str(info.context_length) if info and info.context_length else "?",
+                info.quantization if info else "?",
+                (self.tr("yes") if info.has_chat_template else self.tr("no")) if info else "?",
+                model.source.value,
+            ]
+            item = QTreeWidgetItem(cells)
+            item.setData(0, ROLE_MODEL, model)
+            item.setToolTip(0, model.error or str(model.path))
+            self.model_list.addTopLevelItem(item)
+            if current is not None and model.path == current.path:
+                self.model_list.setCurrentItem(item)
+        for column in range(len(COLUMNS)):
+            self.model_list.resizeColumnToContents(column)
+        if self.model_list.currentItem() is None and self.model_list.topLevelItemCount():
+            self.model_list.setCurrentItem(self.model_list.topLevelItem(0))
+        self._update_buttons()
+
+    def selected_model(self) -> LocalModel | None:
+        """Return the model that is current in ``modelList``."""
+        item = self.model_list.currentItem()
+        return item.data(0, ROLE_MODEL) if item else None
+
+    def select_path(self, path: Path | str) -> bool:
+        """Make the model at ``path`` current; return whether it is listed."""
+        for index in range(self.model_list.topLevelItemCount()):
+            item = self.model_list.topLevelItem(index)
+            if item.data(0, ROLE_MODEL).path == Path(path):
+                self.model_list.setCurrentItem(item)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        model = self.selected_model()
+        usable = model is not None and model.error is None
+        self.use_button.setEnabled(usable and self._engine is not None)
+        self.delete_button.setEnabled(model is not None and model.source != ModelSource.BUNDLED)
+        self.reveal_button.setEnabled(model is not None and model.path.exists())
+
+    def use_selected(self) -> None:
+        """Reload the engine with the selected model and remember it."""
+        model = self.selected_model()
+        if model is None or model.error is not None or self._engine is None:
+            return
+        switch_model(self._engine, model.path)
+        self.modelChosen.emit(str(model.path))
+
+    def delete_selected(self) -> None:
+        """Delete the selected model after the user confirms."""
+        model = self.selected_model()
+        if model is None:
+            return
+        if model.source == ModelSource.IMPORTED:
+            question = self.tr("Remove “{0}” from the list? The file itself stays on disk.")
+        else:
+            question = self.tr("Delete “{0}” ({1}) from this computer?")
+        text = question.format(model.name, human_size(model.size_bytes))
+        if not messenger.question(self, self.tr("Delete model"), text):
+            return
+        try:
+            delete_model(model)
+        except WriterError as error:
+            messenger.error(self, self.tr("Delete model"), str(error))
+        self.refresh()
+
+    def import_file(self) -> None:
+        """Add a .gguf file from disk to the list."""
+        path = ask_import_path(self)
+        if not path:
+            return
+        try:
+            model = import_model(path)
+        except WriterError as error:
+            messenger.error(self, self.tr("Import model"), str(error))
+            return
+        self.refresh()
+        self.select_path(model.path)
+
+    def reveal_selected(self) -> None:
+        """Show the selected model's folder in the file manager."""
+        model = self.selected_model()
+        if model is not None and not reveal_in_file_manager(model.path):
+            messenger.error(
+                self, self.tr("Show in folder"), self.tr("No file manager could be opened.")
+            )

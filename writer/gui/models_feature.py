@@ -1,0 +1,66 @@
+"""Models in the window: the hub browser, the model manager, switching models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+from writer.gui.hub_browser import HubBrowser
+from writer.gui.messages import messenger
+from writer.gui.model_manager import ModelManager, switch_model
+
+if TYPE_CHECKING:
+    from writer.gui.main_window import MainWindow
+
+
+class ModelsFeature(QObject):
+    """Opens the hub browser and the model manager; switches the engine's model."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hub: HubBrowser | None = None
+        self.manager: ModelManager | None = None
+        window.action("actionOpenHub").triggered.connect(lambda: self.open_hub())
+        window.action("actionManageModels").triggered.connect(lambda: self.open_manager())
+        window.closing.connect(self._shutdown)
+
+    def open_hub(self, **options) -> HubBrowser:
+        """Show the (non-modal) hub browser, creating it on first use."""
+        if self.hub is None:
+            context = self.window.engine.model.n_ctx if self.window.engine.model else None
+            self.hub = HubBrowser(self.window, context_size=context, **options)
+            self.hub.modelDownloaded.connect(self._offer_downloaded)
+        self.hub.show()
+        self.hub.raise_()
+        self.hub.activateWindow()
+        return self.hub
+
+    def open_manager(
+        self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
+    ) -> ModelManager:
+        """Show the model manager."""
+        self.manager = ModelManager(self.window, engine=self.window.engine, modality=modality)
+        self.manager.show()
+        return self.manager
+
+    def _offer_downloaded(self, path: str) -> None:
+        """A download finished and passed its checksum: offer to switch to it."""
+        name = Path(path).name
+        if messenger.question(
+            self.window, self.window.tr("Model downloaded"),
+            self.window.tr("{0} is ready. Use it now?").format(name),
+        ):
+            switch_model(self.window.engine, path)
+
+    def _shutdown(self) -> None:
+        """Cancel a running download when the window closes."""
+        if self.hub is not None:
+            self.hub.shutdown()
+
+
+def install(window: MainWindow) -> None:
+    """Add the model features to the main window."""
+    window.models = ModelsFeature(window)

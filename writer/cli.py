@@ -19,6 +19,7 @@ from writer.errors import WriterError
 #: Modules that add a subcommand through ``register(subparsers)``.
 COMMAND_MODULES = (
     "writer.commands.continue_text",
+    "writer.commands.models",
     "writer.commands.bench",
 )
 

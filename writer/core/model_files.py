@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import struct
+import sys
 from pathlib import Path
 
 from writer.errors import ModelError, NoModelError
@@ -23,6 +24,10 @@ def bundled_model_path() -> Path | None:
     The package is located without importing it, because importing it needs
     the ``llm`` package, which Writer does not depend on.
     """
+    for folder in _bundle_model_folders():
+        files = sorted(folder.glob("*.gguf")) if folder.is_dir() else []
+        if files:
+            return files[0]
     spec = importlib.util.find_spec(DEFAULT_MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -31,6 +36,14 @@ def bundled_model_path() -> Path | None:
         if files:
             return files[0]
     return None
+
+
+def _bundle_model_folders() -> list[Path]:
+    """Return where a packaged app keeps a model shipped beside it (``models/``)."""
+    if not getattr(sys, "frozen", False):
+        return []
+    app_dir = Path(sys.executable).resolve().parent
+    return [app_dir / "models", app_dir.parent / "Resources" / "models"]
 
 
 def choose_model(cli_path: str | None = None, last_used: str | None = None) -> Path:

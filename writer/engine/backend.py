@@ -183,6 +183,8 @@ class LlamaBackend:
             chat_template=metadata.get("tokenizer.chat_template"),
             metadata=metadata,
         )
+        log.info("model loaded: %s (n_ctx=%d, gpu offload %s)", info.name, info.n_ctx,
+                 "on" if info.gpu_offload else "off")
         return cls(llama, info)
 
     def close(self) -> None:

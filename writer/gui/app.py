@@ -18,6 +18,14 @@ def create_application(argv: list[str] | None = None):  # -> QApplication
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("org.writer.Writer")
+    from PySide6.QtGui import QIcon
+
+    from writer.config import resources_dir
+
+    icon = resources_dir() / "icons" / "writer.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 

@@ -70,6 +70,8 @@ FEATURES: tuple[str, ...] = (
     "writer.gui.autosave",
     "writer.gui.view_feature",
     "writer.gui.models_feature",
+    "writer.gui.first_run",
+    "writer.gui.help_feature",
     "writer.gui.assistant_panel",
     "writer.gui.templates_feature",
 )

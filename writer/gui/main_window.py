@@ -72,8 +72,6 @@ FEATURES: tuple[str, ...] = (
     "writer.gui.models_feature",
     "writer.gui.first_run",
     "writer.gui.help_feature",
-    "writer.gui.assistant_panel",
-    "writer.gui.templates_feature",
 )
 
 MENU_TITLES = {

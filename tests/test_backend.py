@@ -11,6 +11,7 @@ import pytest
 from writer.core.context_window import ContextWindow
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag, _StopStringFilter
+from writer.engine.jobs import CollectingSink as Sink
 from writer.engine.jobs import ContinueJob
 from writer.errors import ModelError
 
@@ -18,24 +19,6 @@ STORY = (
     "The old lighthouse keeper climbed the stairs every evening. He wiped the lens, "
     "lit the lamp, and watched the ships pass in the dark. "
 )
-
-
-class Sink:
-    def __init__(self) -> None:
-        self.pieces: list[str] = []
-
-    def text(self, piece: str) -> None:
-        self.pieces.append(piece)
-
-    def progress(self, step: int, total: int, label: str) -> None:
-        pass
-
-    def notice(self, message: str) -> None:
-        pass
-
-    @property
-    def joined(self) -> str:
-        return "".join(self.pieces)
 
 
 @pytest.fixture(scope="module")

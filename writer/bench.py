@@ -25,7 +25,7 @@ from writer.engine.backend import (
     default_thread_count,
     safe_cpu_buffers,
 )
-from writer.engine.jobs import ContinueJob
+from writer.engine.jobs import CollectingSink, ContinueJob
 
 STORY = (
     "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
@@ -54,20 +54,6 @@ def _document(tokens: int, backend: LlamaBackend) -> str:
     while backend.count_tokens(text) < tokens:
         text += STORY
     return text
-
-
-class _Sink:
-    def __init__(self) -> None:
-        self.pieces: list[str] = []
-
-    def text(self, piece: str) -> None:
-        self.pieces.append(piece)
-
-    def progress(self, step: int, total: int, label: str) -> None:
-        pass
-
-    def notice(self, message: str) -> None:
-        pass
 
 
 def raw_stream_rate(llama, prompt: str, params: SamplingParams) -> tuple[float, int]:
@@ -182,10 +168,10 @@ def _time_to_first_token(model: Path) -> Figure:
         document = _document(1500, backend)
         window = ContextWindow()
         params = SamplingParams(max_tokens=24, temperature=0.7, seed=7)
-        sink = _Sink()
+        sink = CollectingSink()
         cold = ContinueJob(document, window, params).run(backend, sink, StopFlag())
         document += "".join(sink.pieces) + APPENDED
-        warm = ContinueJob(document, window, params).run(backend, _Sink(), StopFlag())
+        warm = ContinueJob(document, window, params).run(backend, CollectingSink(), StopFlag())
     finally:
         backend.close()
     ratio = warm.first_token_s / cold.first_token_s if cold.first_token_s else 0.0

@@ -31,6 +31,32 @@ class JobSink(Protocol):
         """Receive a message to show the user once (a fallback was taken, ...)."""
 
 
+class CollectingSink:
+    """A sink that keeps what a job reports (for the benchmark, tests and scripts)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.steps: list[tuple[int, int, str]] = []
+        self.notices: list[str] = []
+
+    def text(self, piece: str) -> None:
+        """Keep one piece of text."""
+        self.pieces.append(piece)
+
+    def progress(self, step: int, total: int, label: str) -> None:
+        """Keep one progress report."""
+        self.steps.append((step, total, label))
+
+    def notice(self, message: str) -> None:
+        """Keep one notice."""
+        self.notices.append(message)
+
+    @property
+    def joined(self) -> str:
+        """Return all the text so far."""
+        return "".join(self.pieces)
+
+
 class Job(ABC):
     """One request to the engine."""
 

@@ -19,6 +19,10 @@ def create_application(argv: list[str] | None = None):  # -> QApplication
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("org.writer.Writer")
+    from writer.config import Key, get_setting
+    from writer.i18n import apply_language
+
+    apply_language(str(get_setting(Key.LANGUAGE)))
     from PySide6.QtGui import QIcon
 
     from writer.config import resources_dir

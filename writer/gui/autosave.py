@@ -99,7 +99,7 @@ class Autosave(QObject):
             if not self._failed_once:
                 self._failed_once = True
                 self.window.status.showMessage(
-                    self.window.tr("Autosave failed: {0}").format(error), 15000)
+                    self.tr("Autosave failed: {0}").format(error), 15000)
             return False
         self.autosaved.emit(state.doc_id)
         return written

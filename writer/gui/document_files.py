@@ -48,17 +48,17 @@ class DocumentFiles(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.recent_menu = QMenu(window.tr("Open &Recent"), window)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.setObjectName("menuRecent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu = window.menu("file")
         file_menu.insertMenu(window.action("actionSave"), self.recent_menu)
         extra = (
-            ("actionReopenWithEncoding", window.tr("Reopen with &Encoding…"),
+            ("actionReopenWithEncoding", self.tr("Reopen with &Encoding…"),
              self.reopen_with_encoding_dialog),
-            ("actionSaveWithEncoding", window.tr("Save with E&ncoding…"),
+            ("actionSaveWithEncoding", self.tr("Save with E&ncoding…"),
              self.save_with_encoding_dialog),
-            ("actionExportText", window.tr("Export as Plain &Text…"), self.export_text),
+            ("actionExportText", self.tr("Export as Plain &Text…"), self.export_text),
         )
         for name, text, slot in extra:
             action = QAction(text, window)
@@ -74,7 +74,7 @@ class DocumentFiles(QObject):
     def open_dialog(self) -> None:
         """Ask for files to open."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, self.window.tr("Open"), self._last_folder(), self.window.tr(TEXT_FILTER)
+            self.window, self.tr("Open"), self._last_folder(), self.tr(TEXT_FILTER)
         )
         for path in paths:
             self.open_document(Path(path))
@@ -86,11 +86,11 @@ class DocumentFiles(QObject):
             loaded = read_document(path, encoding)
         except UndecodableError as error:
             if encoding is not None:  # the user's own choice does not fit either
-                messenger.error(window, window.tr("Cannot open file"), str(error))
+                messenger.error(window, self.tr("Cannot open file"), str(error))
                 return None
             choice = self._ask_encoding(
-                window.tr("Choose an encoding"),
-                window.tr("{0} is not valid UTF-8 and its encoding is uncertain. "
+                self.tr("Choose an encoding"),
+                self.tr("{0} is not valid UTF-8 and its encoding is uncertain. "
                           "Which encoding should Writer use?").format(path.name),
                 list(error.candidates),
             )
@@ -98,14 +98,14 @@ class DocumentFiles(QObject):
                 return None
             return self.read(path, choice)
         except DocumentError as error:
-            messenger.error(window, window.tr("Cannot open file"), str(error))
+            messenger.error(window, self.tr("Cannot open file"), str(error))
             return None
         if loaded.needs_confirmation and encoding is None:
             keep = loaded.encoding
-            options = [(keep, window.tr("{0} (as detected)").format(encoding_label(keep)))]
+            options = [(keep, self.tr("{0} (as detected)").format(encoding_label(keep)))]
             choice = self._ask_encoding(
-                window.tr("Check the encoding"),
-                window.tr("{0} looks like {1}, but other encodings are possible. "
+                self.tr("Check the encoding"),
+                self.tr("{0} looks like {1}, but other encodings are possible. "
                           "Is this right?").format(path.name, encoding_label(keep)),
                 list(loaded.candidates), first=options,
             )
@@ -166,16 +166,16 @@ class DocumentFiles(QObject):
         if path is None or save_as:
             suggested = str(path or Path(self._last_folder()) / "Untitled.md")
             chosen, _ = QFileDialog.getSaveFileName(
-                window, window.tr("Save As"), suggested,
-                window.tr("Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;"
+                window, self.tr("Save As"), suggested,
+                self.tr("Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;"
                           "All files (*)"),
             )
             if not chosen:
                 return False
             path = Path(chosen)
         elif changed_on_disk(path, state.stamp) and not messenger.question(
-            window, window.tr("File changed on disk"),
-            window.tr("{0} was changed by another program since you opened it. "
+            window, self.tr("File changed on disk"),
+            self.tr("{0} was changed by another program since you opened it. "
                       "Overwrite it with your version?").format(path.name),
         ):
             return False
@@ -187,18 +187,18 @@ class DocumentFiles(QObject):
                                   newline=state.newline, bom=bom)
         except UnencodableTextError as error:
             if not messenger.question(
-                window, window.tr("Cannot save in this encoding"),
-                window.tr("{0} Save as UTF-8 instead?").format(error),
+                window, self.tr("Cannot save in this encoding"),
+                self.tr("{0} Save as UTF-8 instead?").format(error),
             ):
                 return False
             target_encoding, bom = "utf-8", False
             try:
                 stamp = save_document(path, text, encoding="utf-8", newline=state.newline)
             except DocumentError as again:
-                messenger.error(window, window.tr("Cannot save"), str(again))
+                messenger.error(window, self.tr("Cannot save"), str(again))
                 return False
         except DocumentError as error:
-            messenger.error(window, window.tr("Cannot save"), str(error))
+            messenger.error(window, self.tr("Cannot save"), str(error))
             return False
         state.path, state.encoding, state.bom, state.stamp = path, target_encoding, bom, stamp
         editor.document().setModified(False)
@@ -211,8 +211,8 @@ class DocumentFiles(QObject):
         editor = self.window.current_editor()
         if editor.state.path is None:
             return
-        choice = self._ask_encoding(self.window.tr("Reopen with encoding"),
-                                    self.window.tr("Encoding:"), [editor.state.encoding])
+        choice = self._ask_encoding(self.tr("Reopen with encoding"),
+                                    self.tr("Encoding:"), [editor.state.encoding])
         if choice:
             self.reopen_with_encoding(editor, choice)
 
@@ -223,15 +223,15 @@ class DocumentFiles(QObject):
         if path is None:
             return False
         if editor.document().isModified() and not messenger.question(
-            window, window.tr("Reopen"),
-            window.tr("Reopening discards your unsaved changes to {0}. Continue?").format(
+            window, self.tr("Reopen"),
+            self.tr("Reopening discards your unsaved changes to {0}. Continue?").format(
                 path.name),
         ):
             return False
         try:
             loaded = read_document(path, encoding)
         except DocumentError as error:
-            messenger.error(window, window.tr("Cannot reopen"), str(error))
+            messenger.error(window, self.tr("Cannot reopen"), str(error))
             return False
         editor.setPlainText(loaded.text)
         editor.document().setModified(False)
@@ -244,8 +244,8 @@ class DocumentFiles(QObject):
     def save_with_encoding_dialog(self) -> None:
         """Ask for an encoding and save the current document in it."""
         editor = self.window.current_editor()
-        choice = self._ask_encoding(self.window.tr("Save with encoding"),
-                                    self.window.tr("Encoding:"), [editor.state.encoding])
+        choice = self._ask_encoding(self.tr("Save with encoding"),
+                                    self.tr("Encoding:"), [editor.state.encoding])
         if choice:
             self.save(editor, encoding=choice)
 
@@ -272,8 +272,8 @@ class DocumentFiles(QObject):
         """Ask where to export."""
         base = editor.state.path.with_suffix(suffix) if editor.state.path else Path(
             self._last_folder()) / f"Untitled{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, self.window.tr("Export"),
-                                                str(base), self.window.tr(file_filter))
+        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"),
+                                                str(base), self.tr(file_filter))
         return Path(chosen) if chosen else None
 
     def _write_export(self, path: Path, text: str) -> bool:
@@ -281,9 +281,9 @@ class DocumentFiles(QObject):
         try:
             save_document(path, text, encoding="utf-8")
         except DocumentError as error:
-            messenger.error(self.window, self.window.tr("Cannot export"), str(error))
+            messenger.error(self.window, self.tr("Cannot export"), str(error))
             return False
-        self.window.status.showMessage(self.window.tr("Exported {0}").format(path.name), 5000)
+        self.window.status.showMessage(self.tr("Exported {0}").format(path.name), 5000)
         return True
 
     # -- recent files ------------------------------------------------------------------------
@@ -308,7 +308,7 @@ class DocumentFiles(QObject):
             action = self.recent_menu.addAction(entry)
             action.triggered.connect(lambda _c=False, p=entry: self.open_document(Path(p)))
         if not self.recent_menu.actions():
-            self.recent_menu.addAction(self.window.tr("(none)")).setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _last_folder(self) -> str:
         """Return the folder of the most recent file, or the home folder."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from writer.config import Key, get_setting, set_setting
@@ -15,9 +15,10 @@ if TYPE_CHECKING:
     from writer.gui.main_window import MainWindow
 
 
-def welcome_text(tr) -> str:  # tr: the window's translate function
+def welcome_text() -> str:
     """Return the welcome document shown on first start."""
-    return tr(
+    return QCoreApplication.translate(
+        "FirstRun",
         "# Welcome to Writer\n\n"
         "Writer runs a language model on this computer. Nothing you write leaves it.\n\n"
         "- **Ctrl+Return** continues writing from the cursor; **Esc** stops it.\n"
@@ -43,11 +44,11 @@ class FirstRun(QObject):
         self.message = QLabel(self.banner)
         self.message.setObjectName("firstRunMessage")
         self.message.setWordWrap(True)
-        self.use_default = QPushButton(window.tr("Use the bundled model"), self.banner)
+        self.use_default = QPushButton(self.tr("Use the bundled model"), self.banner)
         self.use_default.setObjectName("firstRunDefault")
-        self.browse = QPushButton(window.tr("Browse models…"), self.banner)
+        self.browse = QPushButton(self.tr("Browse models…"), self.banner)
         self.browse.setObjectName("firstRunBrowse")
-        self.open_file = QPushButton(window.tr("Open a .gguf file…"), self.banner)
+        self.open_file = QPushButton(self.tr("Open a .gguf file…"), self.banner)
         self.open_file.setObjectName("firstRunOpenModel")
         row = QHBoxLayout(self.banner)
         row.addWidget(self.message, 1)
@@ -70,9 +71,9 @@ class FirstRun(QObject):
         self.banner.setVisible(needed)
         if not needed:
             return
-        reason = engine.load_error or self.window.tr("No model is loaded.")
+        reason = engine.load_error or self.tr("No model is loaded.")
         self.message.setText(
-            self.window.tr("{0} Writer needs a model to continue, chat and summarize.").format(
+            self.tr("{0} Writer needs a model to continue, chat and summarize.").format(
                 reason)
         )
         self.use_default.setVisible(bundled_model_path() is not None)
@@ -86,8 +87,8 @@ class FirstRun(QObject):
     def _open_model_file(self) -> None:
         """Choose a .gguf file on disk and load it."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, self.window.tr("Open a model"), str(Path.home()),
-            self.window.tr("GGUF models (*.gguf)"))
+            self.window, self.tr("Open a model"), str(Path.home()),
+            self.tr("GGUF models (*.gguf)"))
         if chosen:
             self.window.load_model(Path(chosen), remember=True)
 
@@ -99,7 +100,7 @@ def show_welcome_once(window: MainWindow) -> None:
     set_setting(Key.WELCOMED, True)
     editor = window.current_editor()
     if editor is not None and not editor.toPlainText() and editor.state.path is None:
-        editor.setPlainText(welcome_text(window.tr))
+        editor.setPlainText(welcome_text())
         editor.document().setModified(False)
 
 

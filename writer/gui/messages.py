@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from enum import Enum
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -62,8 +63,8 @@ class Messenger:
         )
         answer = QMessageBox.question(
             parent,
-            parent.tr("Unsaved changes") if parent else "Unsaved changes",
-            (parent.tr("Save the changes to “{0}”?") if parent else "Save “{0}”?").format(name),
+            QCoreApplication.translate("Messenger", "Unsaved changes"),
+            QCoreApplication.translate("Messenger", "Save the changes to “{0}”?").format(name),
             buttons,
         )
         if answer == QMessageBox.StandardButton.Save:

@@ -50,8 +50,8 @@ class ModelsFeature(QObject):
         """A download finished and passed its checksum: offer to switch to it."""
         name = Path(path).name
         if messenger.question(
-            self.window, self.window.tr("Model downloaded"),
-            self.window.tr("{0} is ready. Use it now?").format(name),
+            self.window, self.tr("Model downloaded"),
+            self.tr("{0} is ready. Use it now?").format(name),
         ):
             switch_model(self.window.engine, path)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -25,10 +25,11 @@ def apply_editor_settings(editor: Editor) -> None:
     editor.set_line_width(int(get_setting(Key.EDITOR_LINE_WIDTH)))
 
 
-class SettingsFeature:
+class SettingsFeature(QObject):
     """Opens the settings dialog and applies what changed."""
 
     def __init__(self, window) -> None:  # window: MainWindow
+        super().__init__(window)
         self.window = window
         self.dialog: SettingsDialog | None = None
         window.action("actionSettings").triggered.connect(lambda: self.open())
@@ -55,9 +56,12 @@ class SettingsFeature:
             for editor in window.editors():
                 editor.refresh_mark()
         if "language" in changed:
+            from writer.i18n import apply_language
+
+            apply_language(str(get_setting(Key.LANGUAGE)))  # widgets get a LanguageChange event
             window.languageChanged.emit(str(get_setting(Key.LANGUAGE)))
         if "engine" in changed and window.engine.model is not None:
-            window.status.showMessage(window.tr("Reloading the model with the new settings…"),
+            window.status.showMessage(self.tr("Reloading the model with the new settings…"),
                                       5000)
             window.load_model(window.engine.model.path)
 

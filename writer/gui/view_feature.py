@@ -49,7 +49,7 @@ class ViewFeature(QObject):
         self.find_bar.hide()
         self._layout_central()
         self.outline = OutlinePanel(None, window)
-        self.outline_dock = QDockWidget(window.tr("Outline"), window)
+        self.outline_dock = QDockWidget(self.tr("Outline"), window)
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.outline)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
@@ -95,11 +95,11 @@ class ViewFeature(QObject):
         toggle.setCheckable(True)
         toggle.toggled.connect(self.set_preview_visible)
         for name, text, shortcut, menu, slot in (
-            ("actionFind", window.tr("&Find…"), QKeySequence.StandardKey.Find, "edit",
+            ("actionFind", self.tr("&Find…"), QKeySequence.StandardKey.Find, "edit",
              lambda: self.find_bar.open_bar(replace=False)),
-            ("actionReplace", window.tr("R&eplace…"), QKeySequence.StandardKey.Replace, "edit",
+            ("actionReplace", self.tr("R&eplace…"), QKeySequence.StandardKey.Replace, "edit",
              lambda: self.find_bar.open_bar(replace=True)),
-            ("actionToggleOutline", window.tr("&Outline"), "Ctrl+Shift+O", "view", None),
+            ("actionToggleOutline", self.tr("&Outline"), "Ctrl+Shift+O", "view", None),
         ):
             action = QAction(text, window)
             action.setObjectName(name)

@@ -11,7 +11,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -32,36 +32,87 @@ from writer.gui.status_bar import StatusBar
 
 log = logging.getLogger(__name__)
 
+# Texts are marked for translation in the MainWindow context and translated when shown.
 #: (objectName, text, shortcut, menu) of every action; menus are created in this order.
 ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...] = (
-    ("actionNew", "&New", QKeySequence.StandardKey.New, "file"),
-    ("actionOpen", "&Open…", QKeySequence.StandardKey.Open, "file"),
-    ("actionSave", "&Save", "Ctrl+S", "file"),
-    ("actionSaveAs", "Save &As…", QKeySequence.StandardKey.SaveAs, "file"),
-    ("actionExportHtml", "Export as &HTML…", None, "file"),
-    ("actionNewFromTemplate", "New from &Template…", "Ctrl+Shift+N", "file"),
-    ("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, "file"),
-    ("actionUndo", "&Undo", QKeySequence.StandardKey.Undo, "edit"),
-    ("actionRedo", "&Redo", QKeySequence.StandardKey.Redo, "edit"),
-    ("actionCut", "Cu&t", QKeySequence.StandardKey.Cut, "edit"),
-    ("actionCopy", "&Copy", QKeySequence.StandardKey.Copy, "edit"),
-    ("actionPaste", "&Paste", QKeySequence.StandardKey.Paste, "edit"),
-    ("actionSelectAll", "Select &All", QKeySequence.StandardKey.SelectAll, "edit"),
-    ("actionContinue", "&Continue Writing", "Ctrl+Return", "assistant"),
-    ("actionStop", "&Stop", "Esc", "assistant"),
-    ("actionRegenerate", "&Regenerate", "Ctrl+Shift+Return", "assistant"),
-    ("actionSummarize", "Su&mmarize", "Ctrl+Shift+M", "assistant"),
-    ("actionRewrite", "Re&write Selection", None, "assistant"),
-    ("actionExpand", "&Expand Selection", None, "assistant"),
-    ("actionShorten", "S&horten Selection", None, "assistant"),
-    ("actionChangeTone", "Change &Tone…", None, "assistant"),
-    ("actionAskAboutSelection", "&Ask About Selection…", "Ctrl+Shift+A", "assistant"),
-    ("actionOpenHub", "&Browse Models…", None, "models"),
-    ("actionManageModels", "&Manage Models…", None, "models"),
-    ("actionTogglePreview", "Markdown &Preview", "Ctrl+Shift+P", "view"),
-    ("actionSettings", "&Settings…", QKeySequence.StandardKey.Preferences, "settings"),
-    ("actionAbout", "&About Writer", None, "help"),
-    ("actionOpenLogFolder", "Open &Log Folder", None, "help"),
+    ("actionNew", QT_TRANSLATE_NOOP("MainWindow", "&New"), QKeySequence.StandardKey.New, "file"),
+    (
+        "actionOpen",
+        QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
+        QKeySequence.StandardKey.Open,
+        "file",
+    ),
+    ("actionSave", QT_TRANSLATE_NOOP("MainWindow", "&Save"), "Ctrl+S", "file"),
+    (
+        "actionSaveAs",
+        QT_TRANSLATE_NOOP("MainWindow", "Save &As…"),
+        QKeySequence.StandardKey.SaveAs,
+        "file",
+    ),
+    ("actionExportHtml", QT_TRANSLATE_NOOP("MainWindow", "Export as &HTML…"), None, "file"),
+    (
+        "actionNewFromTemplate",
+        QT_TRANSLATE_NOOP("MainWindow", "New from &Template…"),
+        "Ctrl+Shift+N",
+        "file",
+    ),
+    ("actionQuit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, "file"),
+    ("actionUndo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), QKeySequence.StandardKey.Undo, "edit"),
+    ("actionRedo", QT_TRANSLATE_NOOP("MainWindow", "&Redo"), QKeySequence.StandardKey.Redo, "edit"),
+    ("actionCut", QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), QKeySequence.StandardKey.Cut, "edit"),
+    ("actionCopy", QT_TRANSLATE_NOOP("MainWindow", "&Copy"), QKeySequence.StandardKey.Copy, "edit"),
+    (
+        "actionPaste",
+        QT_TRANSLATE_NOOP("MainWindow", "&Paste"),
+        QKeySequence.StandardKey.Paste,
+        "edit",
+    ),
+    (
+        "actionSelectAll",
+        QT_TRANSLATE_NOOP("MainWindow", "Select &All"),
+        QKeySequence.StandardKey.SelectAll,
+        "edit",
+    ),
+    (
+        "actionContinue",
+        QT_TRANSLATE_NOOP("MainWindow", "&Continue Writing"),
+        "Ctrl+Return",
+        "assistant",
+    ),
+    ("actionStop", QT_TRANSLATE_NOOP("MainWindow", "&Stop"), "Esc", "assistant"),
+    (
+        "actionRegenerate",
+        QT_TRANSLATE_NOOP("MainWindow", "&Regenerate"),
+        "Ctrl+Shift+Return",
+        "assistant",
+    ),
+    ("actionSummarize", QT_TRANSLATE_NOOP("MainWindow", "Su&mmarize"), "Ctrl+Shift+M", "assistant"),
+    ("actionRewrite", QT_TRANSLATE_NOOP("MainWindow", "Re&write Selection"), None, "assistant"),
+    ("actionExpand", QT_TRANSLATE_NOOP("MainWindow", "&Expand Selection"), None, "assistant"),
+    ("actionShorten", QT_TRANSLATE_NOOP("MainWindow", "S&horten Selection"), None, "assistant"),
+    ("actionChangeTone", QT_TRANSLATE_NOOP("MainWindow", "Change &Tone…"), None, "assistant"),
+    (
+        "actionAskAboutSelection",
+        QT_TRANSLATE_NOOP("MainWindow", "&Ask About Selection…"),
+        "Ctrl+Shift+A",
+        "assistant",
+    ),
+    ("actionOpenHub", QT_TRANSLATE_NOOP("MainWindow", "&Browse Models…"), None, "models"),
+    ("actionManageModels", QT_TRANSLATE_NOOP("MainWindow", "&Manage Models…"), None, "models"),
+    (
+        "actionTogglePreview",
+        QT_TRANSLATE_NOOP("MainWindow", "Markdown &Preview"),
+        "Ctrl+Shift+P",
+        "view",
+    ),
+    (
+        "actionSettings",
+        QT_TRANSLATE_NOOP("MainWindow", "&Settings…"),
+        QKeySequence.StandardKey.Preferences,
+        "settings",
+    ),
+    ("actionAbout", QT_TRANSLATE_NOOP("MainWindow", "&About Writer"), None, "help"),
+    ("actionOpenLogFolder", QT_TRANSLATE_NOOP("MainWindow", "Open &Log Folder"), None, "help"),
 )
 
 #: Modules that add a feature to the window through ``install(window)``.
@@ -75,13 +126,13 @@ FEATURES: tuple[str, ...] = (
 )
 
 MENU_TITLES = {
-    "file": "&File",
-    "edit": "&Edit",
-    "assistant": "&Assistant",
-    "models": "&Models",
-    "view": "&View",
-    "settings": "&Tools",
-    "help": "&Help",
+    "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    "assistant": QT_TRANSLATE_NOOP("MainWindow", "&Assistant"),
+    "models": QT_TRANSLATE_NOOP("MainWindow", "&Models"),
+    "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    "settings": QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
+    "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
 }
 
 
@@ -154,6 +205,22 @@ class MainWindow(QMainWindow):
             self.menu(_menu_of(after)).insertSeparator(self._next_action(after))
         self.action("actionStop").setEnabled(False)
 
+    def retranslate(self) -> None:
+        """Show menus and actions in the current interface language."""
+        for key, menu in self.menus.items():
+            if key in MENU_TITLES:
+                menu.setTitle(self.tr(MENU_TITLES[key]))
+        for name, text, _shortcut, _menu in ACTIONS:
+            self.action(name).setText(self.tr(text))
+        self._update_engine_state()
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _next_action(self, name: str) -> QAction | None:
         """Return the action that follows ``name`` in its menu."""
         actions = self.menu(_menu_of(name)).actions()
@@ -179,9 +246,14 @@ class MainWindow(QMainWindow):
         self.action("actionSave").triggered.connect(lambda: self.save_document())
         self.action("actionSaveAs").triggered.connect(lambda: self.save_document(save_as=True))
         self.action("actionQuit").triggered.connect(self.close)
-        for name, slot in (("actionUndo", "undo"), ("actionRedo", "redo"), ("actionCut", "cut"),
-                           ("actionCopy", "copy"), ("actionPaste", "paste"),
-                           ("actionSelectAll", "selectAll")):
+        for name, slot in (
+            ("actionUndo", "undo"),
+            ("actionRedo", "redo"),
+            ("actionCut", "cut"),
+            ("actionCopy", "copy"),
+            ("actionPaste", "paste"),
+            ("actionSelectAll", "selectAll"),
+        ):
             self.action(name).triggered.connect(
                 lambda _checked=False, slot=slot: getattr(self.current_editor(), slot)()
             )
@@ -310,7 +382,8 @@ class MainWindow(QMainWindow):
     def _on_model_loaded(self, info: ModelInfo) -> None:
         offload = self.tr("GPU") if info.gpu_offload else self.tr("CPU")
         self.status.set(
-            "statusModel", f"{info.name} · {offload}",
+            "statusModel",
+            f"{info.name} · {offload}",
             self.tr("{0}\nContext: {1} tokens").format(info.path, info.n_ctx),
         )
         self.status.set("statusContext", f"0 / {info.n_ctx}")
@@ -380,7 +453,8 @@ class MainWindow(QMainWindow):
         if info is not None and stats.prompt_tokens:
             used = stats.prompt_tokens + stats.tokens
             self.status.set(
-                "statusContext", f"{used} / {info.n_ctx}",
+                "statusContext",
+                f"{used} / {info.n_ctx}",
                 self.tr("{0} prompt tokens, {1} reused from the cache").format(
                     stats.prompt_tokens, stats.cached_tokens
                 ),
@@ -422,4 +496,3 @@ class MainWindow(QMainWindow):
 def _menu_of(name: str) -> str:
     """Return the menu key of action ``name``."""
     return next(menu for action, _t, _s, menu in ACTIONS if action == name)
-

@@ -85,3 +85,15 @@ def test_user_preset_is_saved_and_offered(bare_window):
     dialog.temperature.setValue(0.2)
     dialog.apply()
     assert presets.sampling_for("continue").temperature == 1.3
+
+
+def test_highlighting_is_readable_in_both_themes(bare_window):
+    editor = bare_window.current_editor()
+    for theme in ("dark", "light"):
+        dialog = open_dialog(bare_window)
+        dialog.theme.setCurrentIndex(dialog.theme.findData(theme))
+        dialog.apply()
+        background = QApplication.instance().palette().base().color()
+        heading = editor.highlighter.formats["heading"].foreground().color()
+        # Lightness contrast of at least 80 out of 255 between heading text and background.
+        assert abs(heading.lightness() - background.lightness()) >= 80, theme

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
+
+from writer.gui.text_formats import char_format
 
 #: Documents longer than this are left unhighlighted (QSyntaxHighlighter visits every block).
 MAX_CHARS = 1_000_000
@@ -25,37 +27,26 @@ _CODE = re.compile(r"(`+)(.+?)\1")
 _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>")
 
 
-def _format(
-    color: str = "", *, bold: bool = False, italic: bool = False, mono: bool = False
-) -> QTextCharFormat:
-    """Return a character format with the given look."""
-    fmt = QTextCharFormat()
-    if color:
-        fmt.setForeground(QColor(color))
-    if bold:
-        fmt.setFontWeight(QFont.Weight.Bold)
-    if italic:
-        fmt.setFontItalic(True)
-    if mono:
-        fmt.setFontFixedPitch(True)
-        fmt.setFontFamilies(["monospace"])
-    return fmt
-
-
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Highlights Markdown in a QTextDocument (attach it to the editor's document)."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self.refresh_colours(rehighlight=False)
+
+    def refresh_colours(self, *, rehighlight: bool = True) -> None:
+        """Pick the colours for the current theme (call after a theme change)."""
         self.formats = {
-            "heading": _format("#1f4e8c", bold=True),
-            "strong": _format(bold=True),
-            "emphasis": _format(italic=True),
-            "code": _format("#7a3e00", mono=True),
-            "link": _format("#0b5cad"),
-            "list": _format("#8a5a00", bold=True),
-            "quote": _format("#5f6b5f", italic=True),
+            "heading": char_format("heading", bold=True),
+            "strong": char_format(bold=True),
+            "emphasis": char_format(italic=True),
+            "code": char_format("code", mono=True),
+            "link": char_format("link"),
+            "list": char_format("list", bold=True),
+            "quote": char_format("quote", italic=True),
         }
+        if rehighlight and self.document() is not None:
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         """Apply the formats to one block (line) of text."""

@@ -55,6 +55,9 @@ class SettingsFeature(QObject):
             apply_theme(str(get_setting(Key.THEME)))
             for editor in window.editors():
                 editor.refresh_mark()
+                highlighter = getattr(editor, "highlighter", None)
+                if highlighter is not None and hasattr(highlighter, "refresh_colours"):
+                    highlighter.refresh_colours()
         if "language" in changed:
             from writer.i18n import apply_language
 

@@ -163,6 +163,8 @@ class ViewFeature(QObject):
         """Show or hide the Markdown preview."""
         self.preview.setVisible(visible)
         if visible:
+            total = max(2, sum(self.splitter.sizes()))
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
             self._render_now()
 
     def _render_now(self) -> None:

@@ -19,6 +19,7 @@ class DocumentState:
     notes: str = ""  # story notes, put ahead of the text in prompts
     stamp: Any = None  # what the file looked like on disk when opened or saved
     doc_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    form: str = ""  # "screenplay" for a Fountain script (highlighted, exported as one)
 
     @property
     def title(self) -> str:

@@ -90,6 +90,7 @@ class Autosave(QObject):
             "encoding": state.encoding,
             "newline": state.newline,
             "bom": state.bom,
+            "notes": state.notes,
             "cursor": editor.textCursor().position(),
             "pid": os.getpid(),
         }
@@ -157,6 +158,7 @@ class Autosave(QObject):
             encoding=str(meta.get("encoding") or "utf-8"),
             newline=str(meta.get("newline") or "\n"),
             bom=bool(meta.get("bom")),
+            notes=str(meta.get("notes") or ""),
             doc_id=entry.doc_id,
         )
         editor = self.window.new_document(entry.text, state)

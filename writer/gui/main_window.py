@@ -120,9 +120,11 @@ FEATURES: tuple[str, ...] = (
     "writer.gui.settings_feature",
     "writer.gui.autosave",
     "writer.gui.view_feature",
+    "writer.gui.story_notes",
     "writer.gui.models_feature",
     "writer.gui.first_run",
     "writer.gui.help_feature",
+    "writer.gui.templates_feature",
 )
 
 MENU_TITLES = {

@@ -1,0 +1,261 @@
+"""The job that writes from a template: render its prompt, stream, shape the output.
+
+Plain Python, run on whichever thread owns the backend (the engine thread in
+the GUI, the main thread in ``writer template run``). The prompt is the
+template's instruction, wrapped in the model's chat template, when the model
+has one, and the plain completion form otherwise. The output is shaped by the
+template's kind: poems pass whole lines and stop after their set number of
+lines, screenplays are cleaned into Fountain as they stream, prose loses a
+chat model's "Sure! Here is ..." lead-in.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from writer.core.fountain import FountainCleaner
+from writer.core.poem_lines import PoemLineFilter, is_preamble
+from writer.core.sampling import SamplingParams
+from writer.core.templates import Template
+from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.jobs import Job, JobSink
+
+log = logging.getLogger(__name__)
+
+#: Extra generations a poem of set length gets when the model stops too early.
+POEM_RETRIES = 2
+_LEAD_IN = re.compile(
+    r"^\s*(here(?:'s| is| are)\b|sure\b|certainly\b|of course\b|okay\b|当然|好的|以下是|下面是)",
+    re.IGNORECASE,
+)
+
+
+def chat_prompt(backend: LlamaBackend, system: str, user: str) -> str | None:
+    """Return ``user`` (after ``system``) wrapped in the model's chat template, or None.
+
+    None when the model has no chat template or its template fails. This could
+    move to ``writer.core.chat_prompt`` once that module lands.
+    """
+    template = backend.info.chat_template
+    if not template:
+        return None
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    bos, eos = _special_text(backend, "bos"), _special_text(backend, "eos")
+    # Some templates refuse a system message: then it goes ahead of the user's.
+    attempts: list[list[Any]] = [
+        [{"role": "user", "content": f"{system}\n\n{user}" if system else user}]
+    ]
+    if system:
+        attempts.insert(0, [{"role": "system", "content": system},
+                            {"role": "user", "content": user}])
+    for messages in attempts:
+        try:
+            formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
+            prompt = formatter(messages=messages).prompt
+        except Exception as error:  # jinja2 errors, raise_exception() in the template
+            log.warning("chat template failed (%s): %s", backend.info.name, error)
+            continue
+        # A model that adds BOS itself would get it twice from a template that writes it.
+        if bos and prompt.startswith(bos) and _adds_bos(backend):
+            prompt = prompt[len(bos):]
+        return prompt
+    return None
+
+
+def _adds_bos(backend: LlamaBackend) -> bool:
+    """Return whether tokenizing adds the model's BOS token."""
+    llama = backend.llama
+    try:
+        return bool(llama is not None and llama._model.add_bos_token())
+    except (AttributeError, RuntimeError):
+        return True
+
+
+def _special_text(backend: LlamaBackend, which: str) -> str:
+    """Return the text of the model's BOS or EOS token ("" when unknown)."""
+    llama = backend.llama
+    if llama is None:
+        return ""
+    try:
+        token = llama.token_bos() if which == "bos" else llama.token_eos()
+        return llama._model.token_get_text(token) if token >= 0 else ""
+    except (AttributeError, RuntimeError, ValueError):
+        return ""
+
+
+class _Shaper(Protocol):
+    """Turns streamed model text into the text to insert."""
+
+    def feed(self, piece: str) -> str:
+        """Take a piece; return what to insert now."""
+        ...
+
+    def flush(self) -> str:
+        """Return what is still held when the model stops."""
+        ...
+
+
+class LeadInFilter:
+    """Drops a chat model's lead-in line ("Sure! Here is your letter:") before prose."""
+
+    def __init__(self) -> None:
+        self._held = ""
+        self._leading = True
+
+    def feed(self, piece: str) -> str:
+        """Take a piece; return the text to insert."""
+        if not self._leading:
+            return piece
+        self._held += piece
+        while "\n" in self._held:
+            line, rest = self._held.split("\n", 1)
+            if line.strip() and not is_preamble(line):
+                return self._release()
+            self._held = rest
+        start = self._held.lstrip()
+        if len(start) >= 40 and not _LEAD_IN.match(start):
+            return self._release()
+        return ""
+
+    def flush(self) -> str:
+        """Return held text when the model stops within its first line."""
+        if not self._leading or is_preamble(self._held):
+            self._held = ""
+            return ""
+        return self._release()
+
+    def _release(self) -> str:
+        """Stop holding back; return what was held."""
+        self._leading = False
+        text, self._held = self._held.lstrip(), ""
+        return text
+
+
+def shaper_for(kind: str, lines: int | None) -> _Shaper:
+    """Return the output filter for a template's kind."""
+    if kind == "poem":
+        return PoemLineFilter(lines)
+    if kind == "screenplay":
+        return FountainCleaner()
+    return LeadInFilter()
+
+
+class _StopWhen(StopFlag):
+    """A stop flag that is set when the caller's is, or when the job has what it needs."""
+
+    def __init__(self, outer: StopFlag, done: Callable[[], bool]) -> None:
+        super().__init__()
+        self._outer = outer
+        self._done = done
+
+    def is_set(self) -> bool:
+        """Return whether generation should stop."""
+        return self._outer.is_set() or self._done() or super().is_set()
+
+
+@dataclass
+class TemplateJob(Job):
+    """Write from a template with the given field values, in English or Chinese.
+
+    Args:
+        template: the template.
+        values: field values (the template's defaults fill the rest).
+        lang: "en" or "zh".
+        params: the base sampling parameters (the app's settings).
+        overrides: sampling values that beat the template's own (command-line flags).
+    """
+
+    template: Template
+    values: Mapping[str, Any] = field(default_factory=dict)
+    lang: str = "en"
+    params: SamplingParams = field(default_factory=SamplingParams)
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+    lead: str = ""  # text put before the output (line breaks when writing at the cursor)
+    kind: str = "template"
+    #: Filled in by :meth:`run`: the text sent to the sink, and a set-length poem's lines.
+    text: str = ""
+    lines_written: int | None = None
+
+    def sampling(self) -> SamplingParams:
+        """Return the parameters: settings, then the template's, then explicit overrides."""
+        return self.params.with_overrides(**self.template.sampling).with_overrides(
+            **self.overrides
+        )
+
+    def prompt(self, backend: LlamaBackend, sink: JobSink | None = None) -> str:
+        """Return the prompt for ``backend``: chat-wrapped instruction, else completion form."""
+        if backend.info.chat_template:
+            rendered = self.template.render(self.values, self.lang, chat=True)
+            wrapped = chat_prompt(backend, rendered.system, rendered.text)
+            if wrapped is not None:
+                return wrapped
+            if sink is not None:
+                sink.notice("The model's chat template failed; the plain prompt was used.")
+        return self.template.render(self.values, self.lang, chat=False).text
+
+    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Generate, shaping the text by the template's kind; return the combined stats."""
+        resolved = self.template.resolve(self.values, self.lang)
+        limit = self.template.line_count(resolved) if self.template.kind == "poem" else None
+        shaper = shaper_for(self.template.kind, limit)
+        prompt = self.prompt(backend, sink)
+        params = self.sampling()
+        pieces: list[str] = []
+
+        def emit(text: str) -> None:
+            if text:
+                if not pieces and self.lead:
+                    sink.text(self.lead)
+                pieces.append(text)
+                sink.text(text)
+
+        done = (lambda: shaper.done) if isinstance(shaper, PoemLineFilter) else (lambda: False)
+        inner = _StopWhen(stop, done)
+        all_stats: list[GenerationStats] = []
+        budget = params.max_tokens
+        for attempt in range(1 + (POEM_RETRIES if limit else 0)):
+            # A poem that stopped short goes on from its last line.
+            follow = prompt + "".join(pieces) + "\n" if attempt else prompt
+            stats = backend.generate(follow, params.with_overrides(max_tokens=budget),
+                                     lambda piece: emit(shaper.feed(piece)), stop=inner)
+            emit(shaper.flush())
+            all_stats.append(stats)
+            budget -= stats.tokens
+            if stop.is_set() or budget <= 0 or not isinstance(shaper, PoemLineFilter):
+                break
+            if shaper.done or not shaper.missing:
+                break
+        self.text = self.lead + "".join(pieces) if pieces else ""
+        if isinstance(shaper, PoemLineFilter) and limit:
+            self.lines_written = shaper.count
+            if shaper.count != limit and not stop.is_set():
+                sink.notice(
+                    f"The model wrote {shaper.count} lines instead of {limit}; "
+                    "edit the poem or write it again."
+                )
+        return _combined(all_stats, done_early=done() and not stop.is_set(),
+                         cancelled=stop.is_set())
+
+
+def _combined(stats: list[GenerationStats], *, done_early: bool,
+              cancelled: bool) -> GenerationStats:
+    """Return one set of figures for several generations of a job."""
+    first, last = stats[0], stats[-1]
+    tokens = sum(s.tokens for s in stats)
+    seconds = sum(s.seconds for s in stats)
+    gen_seconds = max(seconds - sum(s.first_token_s for s in stats), 1e-9)
+    reason = "cancelled" if cancelled else "stop" if done_early else last.stop_reason
+    return GenerationStats(
+        tokens=tokens,
+        seconds=seconds,
+        tokens_per_s=tokens / gen_seconds if tokens > 1 else 0.0,
+        prompt_tokens=last.prompt_tokens,
+        cached_tokens=last.cached_tokens,
+        stop_reason=reason,
+        first_token_s=first.first_token_s,
+    )

@@ -151,3 +151,22 @@ def test_close_with_unsaved_changes_asks(qtbot, bare_window, answers):
     assert answers.questions[-1][0] == "save"
     answers.save_answer = Answer.DISCARD
     assert bare_window.close()
+
+
+def test_regenerate_repeats_the_request_that_wrote_the_passage(qtbot, window):
+    from writer.core.sampling import SamplingParams
+    from writer.engine.jobs import CompletionJob
+
+    editor = type_story(window, "Title: ")
+    job = CompletionJob("A haiku about rain:\n", SamplingParams(max_tokens=12, seed=5))
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        window.stream.stream(editor, job)
+    first = editor.toPlainText()
+    jobs = []
+    original = window.engine.submit
+    window.engine.submit = lambda j: jobs.append(j) or original(j)
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        action(window, "actionRegenerate").trigger()
+    assert isinstance(jobs[0], CompletionJob) and jobs[0].prompt == job.prompt
+    assert jobs[0].params.seed == -1
+    assert editor.toPlainText().startswith("Title: ") and editor.toPlainText() != first

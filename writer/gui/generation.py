@@ -29,6 +29,7 @@ class StreamController(QObject):
         self.engine = engine
         self.job_id: int | None = None
         self.editor: Editor | None = None
+        self.last_job: Job | None = None  # what wrote the last passage, for Regenerate
         self._pieces = 0
         self._first_at = 0.0
         engine.text.connect(self._on_text)
@@ -46,6 +47,7 @@ class StreamController(QObject):
         editor.begin_stream(replace_last=replace_last)
         self.editor = editor
         self._pieces = 0
+        self.last_job = job
         self.job_id = self.engine.submit(job)
         self.started.emit(self.job_id)
         return self.job_id

@@ -7,6 +7,7 @@ module only holds what every feature needs.
 
 from __future__ import annotations
 
+import copy
 import importlib
 import logging
 from pathlib import Path
@@ -426,7 +427,7 @@ class MainWindow(QMainWindow):
         return self.stream.stream(editor, job)
 
     def regenerate(self) -> int | None:
-        """Replace the last continuation with a fresh sample."""
+        """Replace the last generated passage with a fresh sample of the same request."""
         editor = self.current_editor()
         last = editor.last_generation()
         if last is None:
@@ -434,6 +435,13 @@ class MainWindow(QMainWindow):
             return None
         if not self._model_ready():
             return None
+        previous = self.stream.last_job
+        if previous is not None and not isinstance(previous, ContinueJob) and hasattr(
+            previous, "params"
+        ):
+            job = copy.copy(previous)  # a template or a tool: the same request, a new seed
+            job.params = previous.params.with_overrides(seed=-1)
+            return self.stream.stream(editor, job, replace_last=True)
         start = last[0]
         job = ContinueJob(
             text_before=editor.text_range(max(0, start - 400_000), start),

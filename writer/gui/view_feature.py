@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QSplitter, QVBoxLayout, QWidget
 from writer.core.document_io import encoding_label, newline_label
 from writer.core.text_stats import TextCounts, count_text, format_counts
 from writer.gui.find_replace import FindReplaceBar
+from writer.gui.fountain_highlighter import is_screenplay
 from writer.gui.markdown_highlighter import MarkdownHighlighter
 from writer.gui.outline_panel import OutlinePanel
 from writer.gui.preview import PreviewPane
@@ -118,7 +119,7 @@ class ViewFeature(QObject):
 
     def _decorate(self, editor: Editor) -> None:
         """Give a new editor Markdown highlighting, unless another feature claimed it."""
-        if getattr(editor.state, "kind", "prose") != "screenplay":
+        if not is_screenplay(editor):
             editor.highlighter = MarkdownHighlighter(editor.document())
         QTimer.singleShot(0, lambda: self._follow(self.window.current_editor()))
 

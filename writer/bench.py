@@ -187,6 +187,9 @@ def _time_to_first_token(model: Path) -> Figure:
 #: Features add their sections here.
 SECTIONS: dict[str, str] = {
     "continue": "writer.bench:bench_continue",
+    "summary": "writer.bench_assistant:bench_summary",
+    "chat": "writer.bench_assistant:bench_chat",
+    "documents": "writer.bench_documents:bench_figures",
     "download": "writer.bench_download:bench_figures",
 }
 

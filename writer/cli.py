@@ -20,6 +20,7 @@ from writer.errors import WriterError
 COMMAND_MODULES = (
     "writer.commands.continue_text",
     "writer.commands.models",
+    "writer.commands.summarize",
     "writer.commands.template",
     "writer.commands.bench",
 )

@@ -26,9 +26,6 @@ from writer.errors import GenerationError, ModelError
 
 log = logging.getLogger(__name__)
 
-#: Seconds of prompt evaluation between two looks at the stop flag.
-PREFILL_SLICE_SECONDS = 0.08
-
 
 class StopFlag:
     """A thread-safe flag the GUI sets and the generating thread reads between tokens."""
@@ -218,7 +215,15 @@ class LlamaBackend:
     # -- generation -------------------------------------------------------
 
     def _prefill(self, tokens: list[int], stop: StopFlag) -> tuple[int, bool]:
-        """Evaluate the prompt in slices, reusing the cached prefix; return (reused, stopped)."""
+        """Evaluate the prompt in full batches, reusing the cached prefix; return (reused, stopped).
+
+        Stop reaches into a batch through llama.cpp's abort callback, which the
+        compute graph checks between operations, so even a long prompt on a slow
+        machine stops within a fraction of a second. The callback is set only
+        while the prompt is evaluated: generation runs without it.
+        """
+        import llama_cpp
+
         llama = self.llama
         cached = list(llama.input_ids[: llama.n_tokens])
         reused = 0
@@ -229,19 +234,25 @@ class LlamaBackend:
         # Always evaluate at least the last prompt token so fresh logits exist.
         reused = min(reused, len(tokens) - 1)
         llama.n_tokens = reused
-        position = reused
-        step = 32
-        while position < len(tokens):
-            if stop.is_set():
-                return reused, True
-            chunk = tokens[position : position + step]
-            started = time.perf_counter()
-            llama.eval(chunk)
-            elapsed = time.perf_counter() - started
-            position += len(chunk)
-            # Grow or shrink the slice so each one takes about PREFILL_SLICE_SECONDS.
-            if elapsed > 0:
-                step = max(8, min(512, int(len(chunk) * PREFILL_SLICE_SECONDS / elapsed)))
+        context = llama._ctx.ctx
+        callback = llama_cpp.ggml_abort_callback(lambda _data: stop.is_set())
+        llama_cpp.llama_set_abort_callback(context, callback, None)
+        try:
+            position = reused
+            batch = max(1, int(llama.n_batch))
+            while position < len(tokens):
+                if stop.is_set():
+                    return reused, True
+                chunk = tokens[position : position + batch]
+                try:
+                    llama.eval(chunk)
+                except RuntimeError:
+                    if stop.is_set():  # llama_decode returned "aborted"
+                        return reused, True
+                    raise
+                position += len(chunk)
+        finally:
+            llama_cpp.llama_set_abort_callback(context, llama_cpp.ggml_abort_callback(), None)
         return reused, False
 
     def generate(

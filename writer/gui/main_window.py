@@ -125,6 +125,7 @@ FEATURES: tuple[str, ...] = (
     "writer.gui.models_feature",
     "writer.gui.first_run",
     "writer.gui.help_feature",
+    "writer.gui.assistant_panel",
     "writer.gui.templates_feature",
 )
 

@@ -14,6 +14,23 @@ class CommandError(WriterError):
     """A subcommand failed; the message is printed as one line on stderr (exit 1)."""
 
 
+class StdoutSink:
+    """Prints a job's text on stdout as it streams; progress and notices on stderr."""
+
+    def text(self, piece: str) -> None:
+        """Print one piece."""
+        sys.stdout.write(piece)
+        sys.stdout.flush()
+
+    def progress(self, step: int, total: int, label: str) -> None:
+        """Print progress on stderr."""
+        progress(f"[{step}/{total}] {label}")
+
+    def notice(self, message: str) -> None:
+        """Print a notice on stderr."""
+        progress(message)
+
+
 def add_model_arguments(parser: argparse.ArgumentParser) -> None:
     """Add --model and the engine options to a subcommand."""
     parser.add_argument("--model", metavar="PATH", help="GGUF model file to use")

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from writer.commands.common import (
+    StdoutSink,
     add_model_arguments,
     add_sampling_arguments,
     load_backend,
@@ -16,23 +17,6 @@ from writer.commands.common import (
 from writer.core.context_window import ContextWindow
 from writer.engine.backend import StopFlag
 from writer.engine.jobs import ContinueJob
-
-
-class _StdoutSink:
-    """Prints the job's text as it streams."""
-
-    def text(self, piece: str) -> None:
-        """Print one piece."""
-        sys.stdout.write(piece)
-        sys.stdout.flush()
-
-    def progress(self, step: int, total: int, label: str) -> None:
-        """Print progress on stderr."""
-        progress(f"[{step}/{total}] {label}")
-
-    def notice(self, message: str) -> None:
-        """Print a notice on stderr."""
-        progress(message)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     job = ContinueJob(
         text_before=text, window=ContextWindow(), params=sampling_from(args), notes=args.notes
     )
-    stats = job.run(backend, _StdoutSink(), StopFlag())
+    stats = job.run(backend, StdoutSink(), StopFlag())
     sys.stdout.write("\n")
     progress(
         f"{stats.tokens} tokens in {stats.seconds:.2f} s ({stats.tokens_per_s:.1f} tokens/s), "

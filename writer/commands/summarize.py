@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from writer.commands.common import (
+    StdoutSink,
     add_model_arguments,
     add_sampling_arguments,
     load_backend,
@@ -23,7 +24,7 @@ from writer.engine.assistant_jobs import STAGE_COMBINE, STAGE_FINAL, SummaryJob
 from writer.engine.backend import StopFlag
 
 
-class _SummarySink:
+class _SummarySink(StdoutSink):
     """Streams the final summary to stdout and reports the parts on stderr."""
 
     def __init__(self) -> None:
@@ -49,11 +50,6 @@ class _SummarySink:
             progress(f"Combining, group {step} of {total}…")
         else:
             progress(f"Summarizing part {step} of {total}…")
-
-    def notice(self, message: str) -> None:
-        """Print a notice on stderr."""
-        progress(message)
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``summarize`` subcommand."""

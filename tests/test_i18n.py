@@ -13,12 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QDialog,
+    QDockWidget,
+    QFontComboBox,
+    QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
     QTabWidget,
+    QTreeWidget,
     QWidget,
 )
 
@@ -26,10 +31,11 @@ from writer.config import Key, set_setting
 from writer.i18n import apply_language, catalogue_source
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Texts that read the same in Chinese: names, formats, shortcuts, numbers.
+#: Texts that read the same in Chinese: names, formats, shortcuts, numbers, and the status
+#: bar's encoding and line endings ("UTF-8 · LF").
 SAME_IN_CHINESE = re.compile(
     r"^([\W\d_]*|Writer|GGUF|UTF-8|Q\d\w*|Markdown|Fountain|HTML|Top-[pk]|Min-p|"
-    r"简体中文|English|[A-Z]{1,4}|Ctrl\+.*|[\w.-]+\.(gguf|md|txt))$"
+    r"简体中文|English|[A-Z]{1,4}|Ctrl\+.*|[\w.-]+\.(gguf|md|txt)|[\w.-]+ · (LF|CRLF|CR))$"
 )
 
 
@@ -71,7 +77,8 @@ def test_no_context_is_a_variable_name():
 
 
 def visible_texts(widget: QWidget) -> list[str]:
-    texts = []
+    """Return the texts ``widget`` shows: labels, buttons, tabs, choices, column headers."""
+    texts = [widget.windowTitle()] if widget.isWindow() or isinstance(widget, QDockWidget) else []
     for child in [widget, *widget.findChildren(QWidget)]:
         if not child.isVisibleTo(widget) and child is not widget:
             continue
@@ -81,7 +88,20 @@ def visible_texts(widget: QWidget) -> list[str]:
             texts.append(child.placeholderText())
         if isinstance(child, QTabWidget):
             texts.extend(child.tabText(i) for i in range(child.count()))
+        if isinstance(child, QComboBox) and not isinstance(child, QFontComboBox | QLineEdit):
+            texts.extend(child.itemText(i) for i in range(child.count()))  # not font names
+        if isinstance(child, QTreeWidget):
+            header = child.headerItem()
+            texts.extend(header.text(i) for i in range(header.columnCount()))
     return texts
+
+
+def field_labels(dialog: QWidget) -> set[str]:
+    """Return the labels a template's field rows are built from (the template's own data)."""
+    return {label.text() for form in dialog.findChildren(QFormLayout)
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+            and isinstance(label := item.widget(), QLabel)}
 
 
 def english_leftovers(texts: list[str]) -> list[str]:
@@ -115,22 +135,41 @@ def test_menus_and_actions_are_chinese(chinese, qtbot):
     window.engine.shutdown()
 
 
-def test_dialogs_are_chinese(chinese, qtbot):
+def test_dialogs_are_chinese(chinese, qtbot, tmp_path: Path):
+    from writer.core.recovery import RecoveryStore
     from writer.gui.main_window import MainWindow
+    from writer.gui.recovery_dialog import RecoveryDialog
 
     window = MainWindow(load_model=False)
     qtbot.addWidget(window)
     modal = Qt.WindowModality.NonModal
+    store = RecoveryStore(tmp_path / "recovery")
+    store.save("draft", "山雨欲来风满楼。", {"title": "Untitled"})
+    recovery = RecoveryDialog(store, parent=window, modality=modal)
+    recovery.show()
     dialogs: list[QWidget] = [
         window.settings_feature.open(modality=modal),
         window.models.open_manager(modality=modal),
         window.help.show_about(modality=modal),
+        window.models.open_hub(search_on_open=False),
+        window.template_feature.open_dialog(modal=False),
+        recovery,
+        window.assistant,
     ]
     for dialog in dialogs:
-        leftovers = english_leftovers(visible_texts(dialog))
+        texts = visible_texts(dialog)
+        for tabs in dialog.findChildren(QTabWidget):  # every page of the settings
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                texts += visible_texts(dialog)
+        if dialog.objectName() == "templateDialog":  # field names come from the template files
+            texts = [t for t in texts if t not in field_labels(dialog)]
+        leftovers = english_leftovers(texts)
         if isinstance(dialog, QDialog) and dialog.objectName() == "aboutDialog":
             leftovers = [t for t in leftovers if "Writer" not in t]  # version table
         assert leftovers == [], dialog.objectName()
+    assert "未命名" in recovery.list.item(0).text()
+    window.models.hub.shutdown()
     window.engine.shutdown()
 
 
@@ -147,9 +186,17 @@ def test_switching_language_at_run_time_updates_menus(qtbot):
     QApplication.processEvents()
     assert "文件" in file_menu.title()
     assert "继续" in window.action("actionContinue").text()
+    # the features' own actions, docks and labels follow too
+    dialog.close()
+    actions = [a.text() for menu in window.menus.values() for a in menu.actions() if a.text()]
+    assert english_leftovers(actions) == []
+    assert english_leftovers(visible_texts(window)) == []
+    assert window.assistant.windowTitle() == "助手"
     dialog = window.settings_feature.open(modality=Qt.WindowModality.NonModal)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.apply()
     QApplication.processEvents()
     assert file_menu.title() == "&File"
+    assert window.assistant.send_button.text() == "Send"
+    assert window.action("actionFind").text() == "&Find…"
     window.engine.shutdown()

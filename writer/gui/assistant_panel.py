@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,12 +48,15 @@ log = logging.getLogger(__name__)
 
 #: (objectName, text, shortcut) of the actions this panel adds to the Assistant menu.
 PANEL_ACTIONS = (
-    ("actionNewDirection", "Continue in Another &Direction", None),
-    ("actionInsertReply", "&Insert Reply at Cursor", "Ctrl+Shift+I"),
-    ("actionReplaceWithReply", "Re&place Selection with Reply", "Ctrl+Shift+R"),
-    ("actionCopyReply", "Cop&y Reply", None),
-    ("actionDiscardReply", "&Discard Reply", None),
-    ("actionClearChat", "C&lear Conversation", None),
+    ("actionNewDirection",
+     QT_TRANSLATE_NOOP("AssistantPanel", "Continue in Another &Direction"), None),
+    ("actionInsertReply",
+     QT_TRANSLATE_NOOP("AssistantPanel", "&Insert Reply at Cursor"), "Ctrl+Shift+I"),
+    ("actionReplaceWithReply",
+     QT_TRANSLATE_NOOP("AssistantPanel", "Re&place Selection with Reply"), "Ctrl+Shift+R"),
+    ("actionCopyReply", QT_TRANSLATE_NOOP("AssistantPanel", "Cop&y Reply"), None),
+    ("actionDiscardReply", QT_TRANSLATE_NOOP("AssistantPanel", "&Discard Reply"), None),
+    ("actionClearChat", QT_TRANSLATE_NOOP("AssistantPanel", "C&lear Conversation"), None),
 )
 #: Selection tools: action objectName -> prompt name.
 TOOL_ACTIONS = {
@@ -77,7 +80,7 @@ class AssistantPanel(QDockWidget):
     """The dock with the chat and every assistant result (objectName ``chatPanel``)."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window.tr("Assistant"), window)
+        super().__init__(QCoreApplication.translate("AssistantPanel", "Assistant"), window)
         self.setObjectName("chatPanel")
         self.setAccessibleName("chatPanel")
         self.window_ = window
@@ -134,6 +137,30 @@ class AssistantPanel(QDockWidget):
         self.setWidget(body)
         self.clear_context()
 
+    def retranslate(self) -> None:
+        """Show the panel's own texts and actions in the current interface language."""
+        self.setWindowTitle(self.tr("Assistant"))
+        self.context_clear.setToolTip(self.tr("Ask without the selection"))
+        self.input.setPlaceholderText(self.tr("Ask the assistant…"))
+        self.send_button.setText(self.tr("Send"))
+        window = self.window_
+        for name, text, _shortcut in PANEL_ACTIONS:
+            if name in window.actions_by_name:
+                window.action(name).setText(self.tr(text))
+        tones = getattr(self, "tones_menu", None)
+        if tones is not None:
+            tones.setTitle(self.tr("Change Tone"))
+            labels = library().tones(prompt_language())
+            for action in tones.actions():
+                key = action.objectName().removeprefix("actionTone_")
+                action.setText(labels.get(key, action.text()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "send_button"):
+            self.retranslate()
+        super().changeEvent(event)
+
     def _add_actions(self) -> None:
         """Create the panel's actions, put them in the Assistant menu and under the transcript."""
         window = self.window_
@@ -158,6 +185,7 @@ class AssistantPanel(QDockWidget):
         self.buttons.addStretch(1)
         tones = QMenu(self.tr("Change Tone"), window)
         tones.setObjectName("menuTones")
+        self.tones_menu = tones
         for key, label in library().tones(prompt_language()).items():
             tone = QAction(label, tones)
             tone.setObjectName(f"actionTone_{key}")

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -21,13 +21,13 @@ from writer.core.document_io import (
     COMMON_ENCODINGS,
     LoadedDocument,
     changed_on_disk,
-    encoding_label,
     read_document,
     save_document,
 )
 from writer.core.markdown_render import render_standalone
 from writer.core.sidecar import load_sidecar
 from writer.errors import DocumentError, UndecodableError, UnencodableTextError
+from writer.gui.display import display_title, encoding_choice, encoding_text
 from writer.gui.messages import messenger
 
 if TYPE_CHECKING:
@@ -37,7 +37,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
-TEXT_FILTER = "Text and Markdown (*.md *.markdown *.txt *.fountain);;All files (*)"
+TEXT_FILTER = QT_TRANSLATE_NOOP(
+    "DocumentFiles", "Text and Markdown (*.md *.markdown *.txt *.fountain);;All files (*)")
+HTML_FILTER = QT_TRANSLATE_NOOP("DocumentFiles", "HTML (*.html)")
+PLAIN_TEXT_FILTER = QT_TRANSLATE_NOOP("DocumentFiles", "Text (*.txt)")
 
 
 class DocumentFiles(QObject):
@@ -60,14 +63,25 @@ class DocumentFiles(QObject):
              self.save_with_encoding_dialog),
             ("actionExportText", self.tr("Export as Plain &Text…"), self.export_text),
         )
+        self.extra_actions: list[QAction] = []
         for name, text, slot in extra:
             action = QAction(text, window)
+            self.extra_actions.append(action)
             action.setObjectName(name)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
             window.actions_by_name[name] = action
             window.addAction(action)
             file_menu.insertAction(window.action("actionNewFromTemplate"), action)
         window.action("actionExportHtml").triggered.connect(lambda: self.export_html())
+        window.languageChanged.connect(lambda _language: self.retranslate())
+
+    def retranslate(self) -> None:
+        """Show the File menu's own entries in the current interface language."""
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        texts = (self.tr("Reopen with &Encoding…"), self.tr("Save with E&ncoding…"),
+                 self.tr("Export as Plain &Text…"))
+        for action, text in zip(self.extra_actions, texts, strict=True):
+            action.setText(text)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -102,11 +116,11 @@ class DocumentFiles(QObject):
             return None
         if loaded.needs_confirmation and encoding is None:
             keep = loaded.encoding
-            options = [(keep, self.tr("{0} (as detected)").format(encoding_label(keep)))]
+            options = [(keep, self.tr("{0} (as detected)").format(encoding_text(keep)))]
             choice = self._ask_encoding(
                 self.tr("Check the encoding"),
                 self.tr("{0} looks like {1}, but other encodings are possible. "
-                          "Is this right?").format(path.name, encoding_label(keep)),
+                          "Is this right?").format(path.name, encoding_text(keep)),
                 list(loaded.candidates), first=options,
             )
             if choice is None:
@@ -147,11 +161,11 @@ class DocumentFiles(QObject):
         seen = {value for value, _label in options}
         for name in candidates:
             if name not in seen:
-                options.append((name, encoding_label(name)))
+                options.append((name, encoding_text(name)))
                 seen.add(name)
         for name, label in COMMON_ENCODINGS:
             if name not in seen:
-                options.append((name, label))
+                options.append((name, encoding_choice(label)))
                 seen.add(name)
         return messenger.choose(self.window, title, text, options)
 
@@ -164,7 +178,8 @@ class DocumentFiles(QObject):
         state = editor.state
         path = state.path
         if path is None or save_as:
-            suggested = str(path or Path(self._last_folder()) / "Untitled.md")
+            untitled = display_title("Untitled")
+            suggested = str(path or Path(self._last_folder()) / f"{untitled}.md")
             chosen, _ = QFileDialog.getSaveFileName(
                 window, self.tr("Save As"), suggested,
                 self.tr("Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;"
@@ -254,16 +269,16 @@ class DocumentFiles(QObject):
     def export_html(self, path: Path | None = None) -> bool:
         """Write the current document as standalone HTML."""
         editor = self.window.current_editor()
-        path = path or self._export_path(editor, ".html", "HTML (*.html)")
+        path = path or self._export_path(editor, ".html", HTML_FILTER)
         if path is None:
             return False
-        html = render_standalone(editor.toPlainText(), editor.state.title)
+        html = render_standalone(editor.toPlainText(), display_title(editor.state.title))
         return self._write_export(path, html)
 
     def export_text(self, path: Path | None = None) -> bool:
         """Write the current document as UTF-8 plain text."""
         editor = self.window.current_editor()
-        path = path or self._export_path(editor, ".txt", "Text (*.txt)")
+        path = path or self._export_path(editor, ".txt", PLAIN_TEXT_FILTER)
         if path is None:
             return False
         return self._write_export(path, editor.toPlainText())
@@ -271,7 +286,7 @@ class DocumentFiles(QObject):
     def _export_path(self, editor: Editor, suffix: str, file_filter: str) -> Path | None:
         """Ask where to export."""
         base = editor.state.path.with_suffix(suffix) if editor.state.path else Path(
-            self._last_folder()) / f"Untitled{suffix}"
+            self._last_folder()) / f"{display_title('Untitled')}{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"),
                                                 str(base), self.tr(file_filter))
         return Path(chosen) if chosen else None

@@ -6,7 +6,7 @@ It works on any QPlainTextEdit handed to it. Searching uses QTextDocument.find
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -66,6 +66,24 @@ class FindReplaceBar(QWidget):
         previous = QShortcut(QKeySequence("Shift+Return"), self.find_input)
         previous.setContext(Qt.ShortcutContext.WidgetShortcut)
         previous.activated.connect(self.find_previous)
+
+    def retranslate(self) -> None:
+        """Show the bar's labels in the current interface language."""
+        self.find_input.setPlaceholderText(self.tr("Find"))
+        self.replace_input.setPlaceholderText(self.tr("Replace with"))
+        self.match_case.setText(self.tr("Match case"))
+        self.whole_word.setText(self.tr("Whole words"))
+        for name, text in (("findPrevious", self.tr("Previous")), ("findNext", self.tr("Next")),
+                           ("replaceOne", self.tr("Replace")),
+                           ("replaceAll", self.tr("Replace all")), ("findClose", self.tr("Close"))):
+            self.buttons[name].setText(text)
+        self.status.clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the application's language changes."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "buttons"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _line_edit(self, name: str, placeholder: str) -> QLineEdit:
         """Make one named input field."""

@@ -61,8 +61,16 @@ class FirstRun(QObject):
         window.engine.modelLoading.connect(lambda _p: self.refresh())
         window.engine.modelLoaded.connect(lambda _i: self.refresh())
         window.engine.modelFailed.connect(lambda _m: self.refresh())
+        window.languageChanged.connect(lambda _language: self.retranslate())
         self.refresh()
         QTimer.singleShot(0, self.refresh)  # after the window chose (or failed to find) a model
+
+    def retranslate(self) -> None:
+        """Show the banner in the current interface language."""
+        self.use_default.setText(self.tr("Use the bundled model"))
+        self.browse.setText(self.tr("Browse models…"))
+        self.open_file.setText(self.tr("Open a .gguf file…"))
+        self.refresh()
 
     def refresh(self) -> None:
         """Show the banner only while no model is loaded or loading."""

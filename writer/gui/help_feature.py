@@ -6,7 +6,7 @@ import platform
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -28,16 +28,20 @@ def version_lines(gpu_offload: bool | None) -> list[tuple[str, str]]:
     from writer.engine.backend import gpu_offload_supported
 
     offload = gpu_offload_supported()
+    state = (QCoreApplication.translate("AboutDialog", "available") if offload
+             else QCoreApplication.translate("AboutDialog", "not available"))
+    if gpu_offload is not None:
+        state = (QCoreApplication.translate("AboutDialog", "{0}, in use") if gpu_offload
+                 else QCoreApplication.translate("AboutDialog", "{0}, not in use")).format(state)
     return [
         (APP_NAME, __version__),
         ("Qt", qVersion()),
         ("PySide6", pyside_version),
         ("llama-cpp-python", getattr(llama_cpp, "__version__", "?")),
         ("llama.cpp", system[:160] + ("…" if len(system) > 160 else "")),
-        ("GPU offload", ("available" if offload else "not available")
-         + ("" if gpu_offload is None else (", in use" if gpu_offload else ", not in use"))),
+        (QCoreApplication.translate("AboutDialog", "GPU offload"), state),
         ("Python", platform.python_version()),
-        ("System", platform.platform()),
+        (QCoreApplication.translate("AboutDialog", "System"), platform.platform()),
     ]
 
 

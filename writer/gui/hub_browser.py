@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 from writer.config import Key, get_setting
 from writer.core.system_memory import MemoryBudget, memory_budget
 from writer.gui.hub_jobs import HubJob, start_job
+from writer.gui.model_manager import source_label
 from writer.hub.catalog import CatalogEntry, load_catalog
 from writer.hub.download import DownloadProgress, download_model
 from writer.hub.errors import DownloadCancelledError, HubOfflineError
-from writer.hub.fit import human_size
+from writer.hub.fit import FitEstimate, FitLabel, human_size
 from writer.hub.local_models import list_local_models
 from writer.hub.repo_files import HubModelFile, assess_files, list_repo_gguf_files
 from writer.hub.search import SearchResult, SearchSort, search_models
@@ -48,6 +49,32 @@ SEARCH_DELAY_MS = 400
 ROLE_REPO = Qt.ItemDataRole.UserRole
 ROLE_FILE = Qt.ItemDataRole.UserRole + 1
 ROLE_CATALOG = Qt.ItemDataRole.UserRole + 2
+
+#: The sort orders as shown (translated in the HubBrowser context).
+SORT_LABELS = {
+    SearchSort.DOWNLOADS: QT_TRANSLATE_NOOP("HubBrowser", "Most downloads"),
+    SearchSort.LIKES: QT_TRANSLATE_NOOP("HubBrowser", "Most likes"),
+    SearchSort.UPDATED: QT_TRANSLATE_NOOP("HubBrowser", "Recently updated"),
+}
+#: How a file fits this machine, on the CPU and in GPU memory.
+FIT_LABELS = {
+    (FitLabel.FITS, False): QT_TRANSLATE_NOOP("HubBrowser", "fits"),
+    (FitLabel.TIGHT, False): QT_TRANSLATE_NOOP("HubBrowser", "tight"),
+    (FitLabel.TOO_BIG, False): QT_TRANSLATE_NOOP("HubBrowser", "too big"),
+    (FitLabel.FITS, True): QT_TRANSLATE_NOOP("HubBrowser", "fits in GPU memory"),
+    (FitLabel.TIGHT, True): QT_TRANSLATE_NOOP("HubBrowser", "tight in GPU memory"),
+    (FitLabel.TOO_BIG, True): QT_TRANSLATE_NOOP("HubBrowser", "too big"),
+}
+
+
+def describe_fit(fit: FitEstimate) -> str:
+    """Return ``fit`` as shown, e.g. ``fits (needs 1.2 GB)``, in the interface language."""
+    label = FIT_LABELS.get((fit.label, bool(fit.on_gpu)))
+    if label is None:
+        return fit.describe()
+    return QCoreApplication.translate("HubBrowser", "{0} (needs {1})").format(
+        QCoreApplication.translate("HubBrowser", label), human_size(fit.need_bytes)
+    )
 
 
 class HubBrowser(QWidget):
@@ -94,7 +121,8 @@ class HubBrowser(QWidget):
         self.sort_choice = QComboBox(objectName="hubSort")
         self.sort_choice.setAccessibleName(self.tr("Sort results"))
         for sort in SearchSort:
-            self.sort_choice.addItem(sort.label, sort)
+            label = SORT_LABELS.get(sort)
+            self.sort_choice.addItem(self.tr(label) if label else sort.label, sort)
         self.status_label = QLabel(objectName="hubStatus")
         self.status_label.setWordWrap(True)
         self.results_view = QTreeWidget(objectName="hubResults")
@@ -268,8 +296,9 @@ class HubBrowser(QWidget):
         self.files_view.clear()
         recommended = None
         for model in files:
-            name = model.name + (f" ({len(model.parts)} parts)" if model.is_split else "")
-            fit = model.fit.describe() if model.fit else ""
+            name = (self.tr("{0} ({1} parts)").format(model.name, len(model.parts))
+                    if model.is_split else model.name)
+            fit = describe_fit(model.fit) if model.fit else ""
             if model.recommended:
                 fit = "★ " + self.tr("recommended") + " — " + fit
             item = QTreeWidgetItem([name, human_size(model.size), model.quant, fit])
@@ -381,7 +410,7 @@ class HubBrowser(QWidget):
         """List the models already on this computer."""
         self.local_list.clear()
         for model in list_local_models():
-            text = f"{model.name} — {human_size(model.size_bytes)} ({model.source})"
+            text = f"{model.name} — {human_size(model.size_bytes)} ({source_label(model.source)})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(model.path))
             item.setToolTip(str(model.path))

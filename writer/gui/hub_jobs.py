@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from writer.errors import WriterError
 
@@ -56,7 +56,10 @@ class HubJob(QRunnable):
         except Exception as error:  # the app must live on, the details go to the log
             log.exception("hub job %d failed", self.job_id)
             self.signals.failed.emit(
-                self.job_id, f"Unexpected error: {error}. Details are in the log.", error
+                self.job_id,
+                QCoreApplication.translate(
+                    "HubJob", "Unexpected error: {0}. Details are in the log.").format(error),
+                error,
             )
             return
         self.signals.succeeded.emit(self.job_id, result)

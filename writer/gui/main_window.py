@@ -25,6 +25,7 @@ from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
+from writer.gui.display import document_title
 from writer.gui.document_files import DocumentFiles
 from writer.gui.editor import Editor
 from writer.gui.generation import StreamController
@@ -216,6 +217,13 @@ class MainWindow(QMainWindow):
                 menu.setTitle(self.tr(MENU_TITLES[key]))
         for name, text, _shortcut, _menu in ACTIONS:
             self.action(name).setText(self.tr(text))
+        for editor in self.editors():
+            mark = " •" if editor.document().isModified() else ""
+            self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state) + mark)
+        if self.engine.model is None and not self.engine.is_loading and self.status.text(
+                "statusModel"):
+            self.status.set("statusModel", self.tr("No model"),
+                            self.status.labels["statusModel"].toolTip())
         self._update_engine_state()
         self._update_title()
 
@@ -297,7 +305,7 @@ class MainWindow(QMainWindow):
         editor.document().modificationChanged.connect(lambda _m: self._update_title())
         editor.streamingChanged.connect(lambda _s: self._update_engine_state())
         self.editorCreated.emit(editor)
-        index = self.tabs.addTab(editor, editor.state.title)
+        index = self.tabs.addTab(editor, document_title(editor.state))
         self.tabs.setCurrentIndex(index)
         editor.setFocus()
         return editor
@@ -315,7 +323,7 @@ class MainWindow(QMainWindow):
         editor = editor or self.current_editor()
         saved = self.files.save(editor, save_as=save_as)
         if saved:
-            self.tabs.setTabText(self.tabs.indexOf(editor), editor.state.title)
+            self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state))
             self._update_title()
             self.documentStateChanged.emit(editor)
         return saved
@@ -338,7 +346,7 @@ class MainWindow(QMainWindow):
         """Ask whether to save ``editor``'s changes; return False if the user cancels."""
         if not editor.document().isModified():
             return True
-        answer = messenger.save_changes(self, editor.state.title)
+        answer = messenger.save_changes(self, document_title(editor.state))
         if answer is Answer.SAVE:
             return self.save_document(editor)
         return answer is Answer.DISCARD
@@ -348,11 +356,11 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is None:
             return
-        self.setWindowTitle(f"{editor.state.title}[*] — {APP_NAME}")
+        self.setWindowTitle(f"{document_title(editor.state)}[*] — {APP_NAME}")
         self.setWindowModified(editor.document().isModified())
         index = self.tabs.indexOf(editor)
         mark = "•" if editor.document().isModified() else ""
-        self.tabs.setTabText(index, editor.state.title + (f" {mark}" if mark else ""))
+        self.tabs.setTabText(index, document_title(editor.state) + (f" {mark}" if mark else ""))
 
     @Slot(int)
     def _on_current_changed(self, _index: int) -> None:

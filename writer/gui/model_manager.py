@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,13 +41,37 @@ from writer.hub.local_models import (
 log = logging.getLogger(__name__)
 
 ROLE_MODEL = Qt.ItemDataRole.UserRole
-COLUMNS = ("Name", "Size", "Architecture", "Context", "Quantization", "Chat template", "Source")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ModelManager", "Name"),
+    QT_TRANSLATE_NOOP("ModelManager", "Size"),
+    QT_TRANSLATE_NOOP("ModelManager", "Architecture"),
+    QT_TRANSLATE_NOOP("ModelManager", "Context"),
+    QT_TRANSLATE_NOOP("ModelManager", "Quantization"),
+    QT_TRANSLATE_NOOP("ModelManager", "Chat template"),
+    QT_TRANSLATE_NOOP("ModelManager", "Source"),
+)
+#: Where a model came from (ModelSource values), as shown in the Source column.
+SOURCES = {
+    "downloaded": QT_TRANSLATE_NOOP("ModelManager", "downloaded"),
+    "bundled": QT_TRANSLATE_NOOP("ModelManager", "bundled"),
+    "imported": QT_TRANSLATE_NOOP("ModelManager", "imported"),
+}
+
+
+def source_label(source: object) -> str:
+    """Return a model's source (a ModelSource) in the interface language."""
+    value = str(getattr(source, "value", source))
+    text = SOURCES.get(value)
+    return QCoreApplication.translate("ModelManager", text) if text else value
 
 
 def ask_import_path(parent: QWidget | None) -> str | None:
     """Ask the user for a .gguf file to import; return its path or None."""
     path, _filter = QFileDialog.getOpenFileName(
-        parent, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+        parent,
+        QCoreApplication.translate("ModelManager", "Import a model"),
+        str(Path.home()),
+        QCoreApplication.translate("ModelManager", "GGUF models (*.gguf);;All files (*)"),
     )
     return path or None
 
@@ -128,7 +152,7 @@ class ModelManager(QDialog):
                 str(info.context_length) if info and info.context_length else "?",
                 info.quantization if info else "?",
                 (self.tr("yes") if info.has_chat_template else self.tr("no")) if info else "?",
-                model.source.value,
+                source_label(model.source),
             ]
             item = QTreeWidgetItem(cells)
             item.setData(0, ROLE_MODEL, model)

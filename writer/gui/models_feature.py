@@ -26,6 +26,14 @@ class ModelsFeature(QObject):
         window.action("actionOpenHub").triggered.connect(lambda: self.open_hub())
         window.action("actionManageModels").triggered.connect(lambda: self.open_manager())
         window.closing.connect(self._shutdown)
+        window.languageChanged.connect(lambda _language: self._forget_hidden_hub())
+
+    def _forget_hidden_hub(self) -> None:
+        """After a language switch, build the hub browser anew (in the new language) next time."""
+        if self.hub is not None and not self.hub.isVisible() and not self.hub.is_downloading:
+            self.hub.shutdown()
+            self.hub.deleteLater()
+            self.hub = None
 
     def open_hub(self, **options) -> HubBrowser:
         """Show the (non-modal) hub browser, creating it on first use."""

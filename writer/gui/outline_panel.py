@@ -69,7 +69,7 @@ class OutlinePanel(QWidget):
         for heading in headings:
             item = QListWidgetItem("    " * (heading.level - 1) + (heading.title or "#"))
             item.setData(_POSITION, heading.position)
-            item.setToolTip(f"{heading.title} (line {heading.line + 1})")
+            item.setToolTip(self.tr("{0} (line {1})").format(heading.title, heading.line + 1))
             self.list.addItem(item)
         self._mark_current()
 

@@ -13,7 +13,16 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -46,7 +55,8 @@ class _RenderJob(QRunnable):
             result = render_fragment(self.text)
         except Exception as error:  # a renderer bug must not kill the preview
             log.exception("preview rendering failed")
-            result = f"<p><i>Preview failed: {type(error).__name__}</i></p>"
+            failed = QCoreApplication.translate("PreviewPane", "Preview failed: {0}")
+            result = f"<p><i>{failed.format(type(error).__name__)}</i></p>"
         self.signals.finished.emit(self.job_id, result)
 
 

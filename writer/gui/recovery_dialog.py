@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from writer.core.recovery import RecoveryEntry, RecoveryStore
-from writer.core.text_stats import count_text, format_counts
+from writer.core.text_stats import count_text
+from writer.gui.display import display_title, format_counts
 
 
 class RecoveryDialog(QDialog):
@@ -105,7 +106,7 @@ class RecoveryDialog(QDialog):
         origin = str(entry.original_path) if entry.original_path else self.tr("never saved")
         when = entry.saved_at.strftime("%Y-%m-%d %H:%M:%S")
         size = format_counts(count_text(entry.text))
-        item = QListWidgetItem(f"{entry.title}\n{origin} · {when} · {size}")
+        item = QListWidgetItem(f"{display_title(entry.title)}\n{origin} · {when} · {size}")
         item.setToolTip(entry.preview)
         item.setData(Qt.ItemDataRole.UserRole, entry.doc_id)
         return item

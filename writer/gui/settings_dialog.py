@@ -9,7 +9,7 @@ engine changes).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,18 @@ from writer.config import Key, get_setting, set_setting
 from writer.core import presets
 from writer.core.sampling import SamplingParams
 
-LANGUAGES = (("system", "Follow the system"), ("en", "English"), ("zh_CN", "简体中文"))
+LANGUAGES = (
+    ("system", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
+    ("en", "English"),
+    ("zh_CN", "简体中文"),
+)
+#: The built-in sampling presets as shown (their names are stored in English).
+PRESET_LABELS = {
+    presets.CUSTOM: QT_TRANSLATE_NOOP("SettingsDialog", "Custom"),
+    "Balanced": QT_TRANSLATE_NOOP("SettingsDialog", "Balanced"),
+    "Creative": QT_TRANSLATE_NOOP("SettingsDialog", "Creative"),
+    "Precise": QT_TRANSLATE_NOOP("SettingsDialog", "Precise"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -113,8 +124,10 @@ class SettingsDialog(QDialog):
         for purpose in presets.PURPOSES:
             row = QHBoxLayout()
             box = QComboBox(page, objectName=f"settingPreset_{purpose}")
-            box.addItems(names)
-            box.setCurrentText(presets.preset_for(purpose))
+            for name in names:
+                label = PRESET_LABELS.get(name)
+                box.addItem(self.tr(label) if label else name, name)
+            box.setCurrentIndex(max(0, box.findData(presets.preset_for(purpose))))
             tokens = QSpinBox(page, objectName=f"settingMaxTokens_{purpose}")
             tokens.setRange(8, 8192)
             tokens.setValue(presets.max_tokens_for(purpose))
@@ -238,7 +251,8 @@ class SettingsDialog(QDialog):
                 Key.MIN_P: round(self.min_p.value(), 2),
                 Key.REPEAT_PENALTY: round(self.repeat_penalty.value(), 2),
                 Key.SEED: self.seed.value(),
-                **{f"preset_{p}": b.currentText() for p, b in self.preset_boxes.items()},
+                **{f"preset_{p}": b.currentData() or b.currentText()
+                   for p, b in self.preset_boxes.items()},
                 **{f"max_{p}": s.value() for p, s in self.max_tokens.items()},
             },
             "editor": {
@@ -298,8 +312,8 @@ class SettingsDialog(QDialog):
         )
         presets.save_user_preset(name, params)
         for box in self.preset_boxes.values():
-            if box.findText(name) < 0:
-                box.addItem(name)
+            if box.findData(name) < 0:
+                box.addItem(name, name)
         self.preset_name.clear()
 
     def _browse_models_folder(self) -> None:

@@ -28,24 +28,22 @@ class StoryNotes(QObject):
         self.window = window
         self.editor: Editor | None = None
         panel = QWidget(window)
-        hint = QLabel(self.tr("Characters, setting, style: Continue and the selection tools "
-                              "always see these notes."), panel)
+        hint = QLabel(panel)
+        self.hint = hint
         hint.setWordWrap(True)
         self.notes = QPlainTextEdit(panel)
         self.notes.setObjectName("storyNotes")
-        self.notes.setAccessibleName(self.tr("Story notes"))
-        self.notes.setPlaceholderText(self.tr("Mara: a lighthouse keeper's daughter, stubborn. "
-                                              "Setting: a storm coast, 1890s. Style: spare."))
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(hint)
         layout.addWidget(self.notes)
-        self.dock = QDockWidget(self.tr("Story Notes"), window)
+        self.dock = QDockWidget(window)
         self.dock.setObjectName("storyNotesDock")
         self.dock.setWidget(panel)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()
-        action = QAction(self.tr("Story &Notes"), window)
+        action = QAction(window)
+        self.action = action
         action.setObjectName("actionToggleNotes")
         action.setShortcut("Ctrl+Shift+K")
         action.setCheckable(True)
@@ -63,6 +61,18 @@ class StoryNotes(QObject):
         window.files.saved.connect(lambda editor: self.save(editor))
         window.editorCreated.connect(lambda _e: QTimer.singleShot(
             0, lambda: self.follow(window.current_editor())))
+        window.languageChanged.connect(lambda _language: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Show the notes' dock, hint and action in the current interface language."""
+        self.hint.setText(self.tr("Characters, setting, style: Continue and the selection tools "
+                                  "always see these notes."))
+        self.notes.setAccessibleName(self.tr("Story notes"))
+        self.notes.setPlaceholderText(self.tr("Mara: a lighthouse keeper's daughter, stubborn. "
+                                              "Setting: a storm coast, 1890s. Style: spare."))
+        self.dock.setWindowTitle(self.tr("Story Notes"))
+        self.action.setText(self.tr("Story &Notes"))
 
     def follow(self, editor: Editor | None) -> None:
         """Show the notes of ``editor``'s document."""

@@ -239,7 +239,8 @@ class TemplateDialog(QDialog):
             widget.setObjectName(f"field_{spec.key}")
             widget.setAccessibleName(spec.label_in(lang))
             self._widgets[spec.key] = widget
-            self.form.addRow(spec.label_in(lang) + ":", widget)
+            colon = "：" if lang == "zh" else ":"
+            self.form.addRow(spec.label_in(lang) + colon, widget)
         self._update_preview()
 
     def _make_widget(self, spec: Field, lang: str, remembered: Any) -> QWidget:

@@ -43,11 +43,19 @@ class TemplatesFeature(QObject):
         window.engine.notice.connect(self._on_notice)
         window.engine.finished.connect(lambda job_id, _stats: self.job_ids.discard(job_id))
         window.engine.failed.connect(lambda job_id, _msg: self.job_ids.discard(job_id))
+        window.languageChanged.connect(lambda _language: self.retranslate())
+
+    def retranslate(self) -> None:
+        """Show the export action in the current interface language."""
+        self.export_action.setText(self.tr("Export Screen&play (Fountain/HTML)…"))
+        if self.dialog is not None and not self.dialog.isVisible():
+            self.dialog.deleteLater()  # the next one is built in the new language
+            self.dialog = None
 
     def _add_export_action(self) -> QAction:
         """Add ``actionExportFountain`` to the File menu, after Export as HTML."""
         window = self.window
-        action = QAction(window.tr("Export Screen&play (Fountain/HTML)…"), window)
+        action = QAction(self.tr("Export Screen&play (Fountain/HTML)…"), window)
         action.setObjectName("actionExportFountain")
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda: self.export_dialog())
@@ -77,11 +85,11 @@ class TemplatesFeature(QObject):
     def export_dialog(self) -> Path | None:
         """Ask where to export the current document as a screenplay; return the path written."""
         editor = self.window.current_editor()
-        stem = editor.state.path.stem if editor.state.path else self.window.tr("Screenplay")
-        fountain = self.window.tr("Fountain screenplay (*.fountain)")
-        html = self.window.tr("HTML screenplay (*.html)")
+        stem = editor.state.path.stem if editor.state.path else self.tr("Screenplay")
+        fountain = self.tr("Fountain screenplay (*.fountain)")
+        html = self.tr("HTML screenplay (*.html)")
         chosen, selected = QFileDialog.getSaveFileName(
-            self.window, self.window.tr("Export Screenplay"), f"{stem}.fountain",
+            self.window, self.tr("Export Screenplay"), f"{stem}.fountain",
             f"{fountain};;{html}",
         )
         if not chosen:
@@ -96,10 +104,10 @@ class TemplatesFeature(QObject):
         try:
             export_screenplay(editor.toPlainText(), path, title=editor.state.title)
         except OSError as error:
-            messenger.error(self.window, self.window.tr("Cannot export"),
+            messenger.error(self.window, self.tr("Cannot export"),
                             f"{path}: {error.strerror or error}")
             return None
-        self.window.status.showMessage(self.window.tr("Exported {0}").format(path.name), 5000)
+        self.window.status.showMessage(self.tr("Exported {0}").format(path.name), 5000)
         return path
 
     @Slot(int)

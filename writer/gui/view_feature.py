@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QSplitter, QVBoxLayout, QWidget
 
-from writer.core.document_io import encoding_label, newline_label
-from writer.core.text_stats import TextCounts, count_text, format_counts
+from writer.core.text_stats import TextCounts, count_text
+from writer.gui.display import format_counts, status_encoding
 from writer.gui.find_replace import FindReplaceBar
 from writer.gui.fountain_highlighter import is_screenplay
 from writer.gui.markdown_highlighter import MarkdownHighlighter
@@ -68,6 +68,17 @@ class ViewFeature(QObject):
         window.editorCreated.connect(self._decorate)
         window.tabs.currentChanged.connect(lambda _i: self._follow(window.current_editor()))
         window.documentStateChanged.connect(lambda _e: self._show_encoding())
+        window.languageChanged.connect(lambda _language: self.retranslate())
+
+    def retranslate(self) -> None:
+        """Show the view's actions, dock and counts in the current interface language."""
+        self.outline_dock.setWindowTitle(self.tr("Outline"))
+        for name, text in (("actionFind", self.tr("&Find…")),
+                           ("actionReplace", self.tr("R&eplace…")),
+                           ("actionToggleOutline", self.tr("&Outline"))):
+            self.window.action(name).setText(text)
+        self._show_counts()
+        self._show_encoding()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -191,10 +202,7 @@ class ViewFeature(QObject):
         if editor is None:
             return
         state = editor.state
-        self.window.status.set(
-            "statusEncoding",
-            f"{encoding_label(state.encoding, state.bom)} · {newline_label(state.newline)}",
-        )
+        self.window.status.set("statusEncoding", status_encoding(state))
 
     def _count_document(self) -> None:
         """Count the whole document: at once if short, in slices if long."""

@@ -18,12 +18,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale,
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -110,7 +112,7 @@ class AssistantPanel(QDockWidget):
         self.progress.setObjectName("chatProgress")
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
-        self.buttons = QHBoxLayout()
+        self.buttons = QGridLayout()  # two columns, so the panel can stay narrow
         layout.addLayout(self.buttons)
         context_row = QHBoxLayout()
         self.context_label = QLabel(body)
@@ -177,12 +179,12 @@ class AssistantPanel(QDockWidget):
                 menu.insertAction(window.action("actionAskAboutSelection"), action)
             else:
                 menu.addAction(action)
-        for name in ("actionInsertReply", "actionReplaceWithReply", "actionCopyReply",
-                     "actionDiscardReply", "actionStop"):
+        for index, name in enumerate(("actionInsertReply", "actionReplaceWithReply",
+                                      "actionCopyReply", "actionDiscardReply", "actionStop")):
             button = QToolButton(self)
             button.setDefaultAction(window.action(name))
-            self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.buttons.addWidget(button, index // 2, index % 2)
         tones = QMenu(self.tr("Change Tone"), window)
         tones.setObjectName("menuTones")
         self.tones_menu = tones
@@ -533,6 +535,9 @@ def install(window: MainWindow) -> None:
     """Add the assistant panel to ``window`` (as ``window.assistant``)."""
     panel = AssistantPanel(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    # A side panel, not half the window: about 48 average characters of the interface font wide.
+    width = panel.fontMetrics().averageCharWidth() * 48
+    window.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
     window.assistant = panel  # type: ignore[attr-defined]
     if window.tabs.count():
         panel._follow_editor()

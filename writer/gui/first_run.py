@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from writer.config import Key, get_setting, set_setting
 from writer.core.model_files import bundled_model_path
@@ -50,10 +57,13 @@ class FirstRun(QObject):
         self.browse.setObjectName("firstRunBrowse")
         self.open_file = QPushButton(self.tr("Open a .gguf file…"), self.banner)
         self.open_file.setObjectName("firstRunOpenModel")
-        row = QHBoxLayout(self.banner)
-        row.addWidget(self.message, 1)
+        column = QVBoxLayout(self.banner)
+        column.addWidget(self.message)
+        row = QHBoxLayout()
         for button in (self.use_default, self.browse, self.open_file):
             row.addWidget(button)
+        row.addStretch(1)
+        column.addLayout(row)
         self.use_default.clicked.connect(self._use_default)
         self.browse.clicked.connect(lambda: window.action("actionOpenHub").trigger())
         self.open_file.clicked.connect(self._open_model_file)

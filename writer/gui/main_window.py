@@ -12,7 +12,7 @@ import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         if self.tabs.count() == 0:
             self.new_document()
         self._update_engine_state()
+        self._restore_layout()
         if load_model:
             self.load_startup_model(model)
 
@@ -209,6 +210,15 @@ class MainWindow(QMainWindow):
         for after in ("actionExportHtml", "actionNewFromTemplate", "actionStop"):
             self.menu(_menu_of(after)).insertSeparator(self._next_action(after))
         self.action("actionStop").setEnabled(False)
+
+    def _restore_layout(self) -> None:
+        """Bring back the window's size and the docks' places from the last session."""
+        geometry = get_setting(Key.WINDOW_GEOMETRY)
+        state = get_setting(Key.WINDOW_STATE)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
 
     def retranslate(self) -> None:
         """Show menus and actions in the current interface language."""
@@ -508,6 +518,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.closing.emit()
+        set_setting(Key.WINDOW_GEOMETRY, self.saveGeometry())
+        set_setting(Key.WINDOW_STATE, self.saveState())
         self.engine.shutdown()
         event.accept()
 

@@ -32,6 +32,7 @@ def backend() -> LlamaBackend:
 
 def test_loads_with_name_and_context(backend: LlamaBackend):
     assert backend.info.n_ctx == 4096
+    assert backend.info.n_ctx_train == 8192  # SmolLM2 is trained for 8k
     assert backend.info.name
     assert "<|im_start|>" in (backend.info.chat_template or "")
 

@@ -94,6 +94,7 @@ def bench_summary(model: Path, rounds: int = 3) -> list[Figure]:
     try:
         for _ in range(rounds):
             backend.calls = []
+            assert backend.llama is not None, "the backend is open until the finally below"
             backend.llama.reset()
             started = time.perf_counter()
             job = SummaryJob(text, params=params)

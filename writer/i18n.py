@@ -25,6 +25,15 @@ LANGUAGES = ("en", "zh_CN")
 _installed: list[QTranslator] = []
 
 
+def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
+    """Mark ``source_text`` for translation in ``context`` and return it unchanged.
+
+    Does what PySide6's marker does, typed: its stub returns ``object``, so the
+    marked texts could not be passed to ``tr()``. lupdate finds the call by name.
+    """
+    return source_text
+
+
 def resolve_language(setting: str) -> str:
     """Return the language to show for a ``ui/language`` setting (system, en, zh_CN)."""
     if setting in LANGUAGES:

@@ -41,7 +41,7 @@ def user_presets() -> dict[str, dict[str, float]]:
     """Return the presets the user saved."""
     raw = settings().value(_USER_KEY, "")
     try:
-        data = json.loads(raw) if raw else {}
+        data = json.loads(raw) if isinstance(raw, str) and raw else {}
     except (TypeError, ValueError):
         return {}
     return {name: _clean(values) for name, values in data.items() if isinstance(values, dict)}
@@ -91,8 +91,9 @@ def max_tokens_for(purpose: str) -> int:
     if purpose == "continue":
         return int(get_setting(Key.MAX_TOKENS))
     default = int(DEFAULT_MAX_TOKENS[purpose] or 400)
+    value = settings().value(f"sampling/max_tokens_{purpose}", default)
     try:
-        return int(settings().value(f"sampling/max_tokens_{purpose}", default))
+        return int(value) if isinstance(value, int | str) else default
     except (TypeError, ValueError):
         return default
 

@@ -46,7 +46,7 @@ def chat_format_for(backend: LlamaBackend) -> ChatFormat:
     def token_text(key: str) -> str:
         try:
             token = int(metadata.get(key, -1))
-            if token < 0:
+            if token < 0 or backend.llama is None:
                 return ""
             return backend.llama.detokenize([token], special=True).decode("utf-8", "replace")
         except (ValueError, TypeError, AttributeError, RuntimeError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import ctypes
 import functools
 import logging
 import os
@@ -116,6 +117,17 @@ def gpu_offload_supported() -> bool:
         return False
 
 
+def _trained_context(llama: Any, metadata: dict[str, str]) -> int:
+    """Return the context length the model was trained for (0 when unknown)."""
+    architecture = metadata.get("general.architecture", "")
+    value = metadata.get(f"{architecture}.context_length", "")
+    if value.isdigit():
+        return int(value)
+    model: Any = getattr(llama, "_model", None)
+    trained: Any = getattr(model, "n_ctx_train", None)
+    return int(trained()) if callable(trained) else 0
+
+
 def _model_name(path: Path, metadata: dict[str, str]) -> str:
     """Return a readable name for a model: its file name (Hub files are named for what they are).
 
@@ -169,7 +181,7 @@ class LlamaBackend:
                 "newer llama.cpp. Download it again or choose another model."
             ) from error
         metadata = dict(getattr(llama, "metadata", {}) or {})
-        n_ctx_train = int(llama.n_ctx_train()) if hasattr(llama, "n_ctx_train") else 0
+        n_ctx_train = _trained_context(llama, metadata)
         info = ModelInfo(
             path=path,
             name=_model_name(path, metadata),
@@ -195,6 +207,7 @@ class LlamaBackend:
 
     def tokenize(self, text: str, *, add_bos: bool = True, special: bool = False) -> list[int]:
         """Return the tokens of ``text``."""
+        assert self.llama is not None, "the backend was closed"
         if not text:
             return [self.llama.token_bos()] if add_bos else []
         return list(self.llama.tokenize(text.encode("utf-8"), add_bos=add_bos, special=special))
@@ -205,6 +218,7 @@ class LlamaBackend:
 
     def detokenize(self, tokens: Sequence[int]) -> str:
         """Return the text of ``tokens``."""
+        assert self.llama is not None, "the backend was closed"
         return self.llama.detokenize(list(tokens)).decode("utf-8", errors="replace")
 
     @property
@@ -225,6 +239,7 @@ class LlamaBackend:
         import llama_cpp
 
         llama = self.llama
+        assert llama is not None, "the backend was closed"
         cached = list(llama.input_ids[: llama.n_tokens])
         reused = 0
         for a, b in zip(cached, tokens, strict=False):
@@ -236,7 +251,7 @@ class LlamaBackend:
         llama.n_tokens = reused
         context = llama._ctx.ctx
         callback = llama_cpp.ggml_abort_callback(lambda _data: stop.is_set())
-        llama_cpp.llama_set_abort_callback(context, callback, None)
+        llama_cpp.llama_set_abort_callback(context, callback, ctypes.c_void_p())  # no user data
         try:
             position = reused
             batch = max(1, int(llama.n_batch))
@@ -252,7 +267,8 @@ class LlamaBackend:
                     raise
                 position += len(chunk)
         finally:
-            llama_cpp.llama_set_abort_callback(context, llama_cpp.ggml_abort_callback(), None)
+            llama_cpp.llama_set_abort_callback(
+                context, llama_cpp.ggml_abort_callback(), ctypes.c_void_p())
         return reused, False
 
     def generate(
@@ -438,9 +454,10 @@ def _extra_buffer_types(enabled: bool) -> Iterator[None]:
     if enabled:
         yield
         return
-    import llama_cpp.llama as llama_module
+    # The C bindings module, which llama_cpp.llama reaches as ``llama_cpp.llama_cpp``.
+    import llama_cpp.llama_cpp as bindings
 
-    original = llama_module.llama_cpp.llama_model_default_params
+    original = bindings.llama_model_default_params
 
     def without_extra_buffers():
         params = original()
@@ -448,11 +465,11 @@ def _extra_buffer_types(enabled: bool) -> Iterator[None]:
         return params
 
     with _LOAD_LOCK:
-        llama_module.llama_cpp.llama_model_default_params = without_extra_buffers
+        bindings.llama_model_default_params = without_extra_buffers
         try:
             yield
         finally:
-            llama_module.llama_cpp.llama_model_default_params = original
+            bindings.llama_model_default_params = original
 
 
 _LOAD_LOCK = threading.Lock()

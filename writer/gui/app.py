@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer import APP_NAME, __version__
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
-def create_application(argv: list[str] | None = None):  # -> QApplication
+
+def _route_qt_messages() -> None:
+    """Send Qt's own warnings to the log file instead of the terminal."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    logger = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        logger.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
     """Return the running QApplication, creating it if needed."""
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-    if app is None:
+    _route_qt_messages()
+    running = QApplication.instance()  # typed as QCoreApplication; windows need a QApplication
+    if isinstance(running, QApplication):
+        app = running
+    else:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -41,6 +41,7 @@ from writer.engine.jobs import Job
 from writer.gui.conversation_store import ConversationStore
 from writer.gui.messages import messenger
 from writer.gui.transcript import Conversation, Entry, Transcript, put_text, replace_target
+from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from writer.gui.editor import Editor
@@ -538,6 +539,6 @@ def install(window: MainWindow) -> None:
     # A side panel, not half the window: about 48 average characters of the interface font wide.
     width = panel.fontMetrics().averageCharWidth() * 48
     window.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
-    window.assistant = panel  # type: ignore[attr-defined]
+    window.assistant = panel
     if window.tabs.count():
         panel._follow_editor()

@@ -8,11 +8,12 @@ they are exactly the core's texts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from writer.core.document import DocumentState
 from writer.core.document_io import encoding_label, newline_label
 from writer.core.text_stats import TextCounts
+from writer.i18n import QT_TRANSLATE_NOOP
 
 UNTITLED = "Untitled"
 #: What the common encodings are for, as the core names them in ``COMMON_ENCODINGS``.

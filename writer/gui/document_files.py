@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
@@ -29,6 +29,7 @@ from writer.core.sidecar import load_sidecar
 from writer.errors import DocumentError, UndecodableError, UnencodableTextError
 from writer.gui.display import display_title, encoding_choice, encoding_text
 from writer.gui.messages import messenger
+from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from writer.gui.editor import Editor

@@ -9,7 +9,15 @@ passage back. The passage is marked until the writer's next edit.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QResizeEvent, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from writer.core.context_window import ContextWindow
@@ -30,6 +38,7 @@ class Editor(QPlainTextEdit):
         self.setAccessibleName("editor")
         self.state = state or DocumentState()
         self.context_window = ContextWindow()
+        self.highlighter: QSyntaxHighlighter | None = None  # Markdown, set by the view feature
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 12.0))

@@ -67,7 +67,7 @@ class FirstRun(QObject):
         self.use_default.clicked.connect(self._use_default)
         self.browse.clicked.connect(lambda: window.action("actionOpenHub").trigger())
         self.open_file.clicked.connect(self._open_model_file)
-        window.view.splitter.widget(0).layout().insertWidget(0, self.banner)
+        window.view.editor_column.insertWidget(0, self.banner)
         window.engine.modelLoading.connect(lambda _p: self.refresh())
         window.engine.modelLoaded.connect(lambda _i: self.refresh())
         window.engine.modelFailed.connect(lambda _m: self.refresh())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -42,6 +42,7 @@ from writer.hub.fit import FitEstimate, FitLabel, human_size
 from writer.hub.local_models import list_local_models
 from writer.hub.repo_files import HubModelFile, assess_files, list_repo_gguf_files
 from writer.hub.search import SearchResult, SearchSort, search_models
+from writer.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -115,23 +116,28 @@ class HubBrowser(QWidget):
 
     def _build(self, search_delay_ms: int) -> None:
         """Create the widgets with their stable objectNames."""
-        self.search_field = QLineEdit(objectName="hubSearch")
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("hubSearch")
         self.search_field.setPlaceholderText(self.tr("Search GGUF models on Hugging Face…"))
         self.search_field.setAccessibleName(self.tr("Search models"))
-        self.sort_choice = QComboBox(objectName="hubSort")
+        self.sort_choice = QComboBox()
+        self.sort_choice.setObjectName("hubSort")
         self.sort_choice.setAccessibleName(self.tr("Sort results"))
         for sort in SearchSort:
             label = SORT_LABELS.get(sort)
             self.sort_choice.addItem(self.tr(label) if label else sort.label, sort)
-        self.status_label = QLabel(objectName="hubStatus")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("hubStatus")
         self.status_label.setWordWrap(True)
-        self.results_view = QTreeWidget(objectName="hubResults")
+        self.results_view = QTreeWidget()
+        self.results_view.setObjectName("hubResults")
         self.results_view.setHeaderLabels(
             [self.tr("Repository"), self.tr("Downloads"), self.tr("Likes"), self.tr("Updated")]
         )
         self.results_view.setRootIsDecorated(False)
         self.results_view.setAccessibleName(self.tr("Search results"))
-        self.files_view = QTreeWidget(objectName="hubFiles")
+        self.files_view = QTreeWidget()
+        self.files_view.setObjectName("hubFiles")
         self.files_view.setHeaderLabels(
             [
                 self.tr("File"),
@@ -142,16 +148,20 @@ class HubBrowser(QWidget):
         )
         self.files_view.setRootIsDecorated(False)
         self.files_view.setAccessibleName(self.tr("Model files"))
-        self.download_button = QPushButton(self.tr("Download"), objectName="hubDownload")
+        self.download_button = QPushButton(self.tr("Download"))
+        self.download_button.setObjectName("hubDownload")
         self.download_button.setEnabled(False)
-        self.progress_bar = QProgressBar(objectName="hubProgress")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("hubProgress")
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         self.progress_bar.setTextVisible(True)
         self.progress_bar.setFormat("")
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="hubCancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("hubCancel")
         self.cancel_button.setEnabled(False)
-        self.local_list = QListWidget(objectName="hubLocal")
+        self.local_list = QListWidget()
+        self.local_list.setObjectName("hubLocal")
         self.local_list.setAccessibleName(self.tr("Models on this computer"))
         self.local_list.setMaximumHeight(120)
 
@@ -221,10 +231,9 @@ class HubBrowser(QWidget):
             return
         current = self._current_repo()
         self._show_catalog(self._search_query)
-        shown = {
-            self.results_view.topLevelItem(i).data(0, ROLE_REPO)
-            for i in range(self.results_view.topLevelItemCount())
-        }
+        items = (self.results_view.topLevelItem(i)
+                 for i in range(self.results_view.topLevelItemCount()))
+        shown = {item.data(0, ROLE_REPO) for item in items if item is not None}
         for result in results:
             if result.repo_id in shown:
                 continue
@@ -260,7 +269,7 @@ class HubBrowser(QWidget):
             return
         for index in range(self.results_view.topLevelItemCount()):
             item = self.results_view.topLevelItem(index)
-            if item.data(0, ROLE_REPO) == repo_id:
+            if item is not None and item.data(0, ROLE_REPO) == repo_id:
                 self.results_view.blockSignals(True)
                 self.results_view.setCurrentItem(item)
                 self.results_view.blockSignals(False)

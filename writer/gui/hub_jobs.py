@@ -12,7 +12,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
@@ -21,6 +21,9 @@ from writer.errors import WriterError
 log = logging.getLogger(__name__)
 
 _job_ids = itertools.count(1)
+
+# What a job's ``work`` returns and its ``on_success`` callback receives.
+T = TypeVar("T")
 
 
 class JobSignals(QObject):
@@ -67,10 +70,10 @@ class HubJob(QRunnable):
 
 def start_job(
     pool: QThreadPool,
-    work: Callable[[HubJob], Any],
-    on_success: Callable[[int, object], None],
+    work: Callable[[HubJob], T],
+    on_success: Callable[[int, T], None],
     on_failure: Callable[[int, str, object], None],
-    on_progress: Callable[[int, object], None] | None = None,
+    on_progress: Callable[[int, Any], None] | None = None,
 ) -> HubJob:
     """Create a job for ``work``, connect its signals, then start it on ``pool``."""
     job = HubJob(work)

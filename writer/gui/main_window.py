@@ -11,8 +11,9 @@ import copy
 import importlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -21,6 +22,7 @@ from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
 from writer.core.model_files import choose_model
 from writer.core.presets import sampling_for
+from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import ContinueJob
@@ -31,6 +33,18 @@ from writer.gui.editor import Editor
 from writer.gui.generation import StreamController
 from writer.gui.messages import Answer, messenger
 from writer.gui.status_bar import StatusBar
+from writer.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from writer.gui.assistant_panel import AssistantPanel
+    from writer.gui.autosave import Autosave
+    from writer.gui.first_run import FirstRun
+    from writer.gui.help_feature import HelpFeature
+    from writer.gui.models_feature import ModelsFeature
+    from writer.gui.settings_feature import SettingsFeature
+    from writer.gui.story_notes import StoryNotes
+    from writer.gui.templates_feature import TemplatesFeature
+    from writer.gui.view_feature import ViewFeature
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +155,13 @@ MENU_TITLES = {
 }
 
 
+@runtime_checkable
+class _SampledJob(Protocol):
+    """A job with sampling parameters, which Regenerate reruns with a new seed."""
+
+    params: SamplingParams
+
+
 class MainWindow(QMainWindow):
     """Writer's main window (objectName ``mainWindow``)."""
 
@@ -150,6 +171,17 @@ class MainWindow(QMainWindow):
     documentStateChanged = Signal(object)  # Editor whose path/encoding changed
     editorClosed = Signal(object)  # Editor the user closed (saved or discarded)
     closing = Signal()  # the window closes cleanly
+
+    # Set by the FEATURES modules' install(window), in that order.
+    settings_feature: SettingsFeature
+    autosave: Autosave
+    view: ViewFeature
+    story_notes: StoryNotes
+    models: ModelsFeature
+    first_run: FirstRun
+    help: HelpFeature
+    assistant: AssistantPanel
+    template_feature: TemplatesFeature
 
     def __init__(
         self,
@@ -208,7 +240,12 @@ class MainWindow(QMainWindow):
             self.menu(menu).addAction(action)
             self.addAction(action)
         for after in ("actionExportHtml", "actionNewFromTemplate", "actionStop"):
-            self.menu(_menu_of(after)).insertSeparator(self._next_action(after))
+            section = self.menu(_menu_of(after))
+            following = self._next_action(after)
+            if following is None:
+                section.addSeparator()
+            else:
+                section.insertSeparator(following)
         self.action("actionStop").setEnabled(False)
 
     def _restore_layout(self) -> None:
@@ -455,9 +492,7 @@ class MainWindow(QMainWindow):
         if not self._model_ready():
             return None
         previous = self.stream.last_job
-        if previous is not None and not isinstance(previous, ContinueJob) and hasattr(
-            previous, "params"
-        ):
+        if isinstance(previous, _SampledJob) and not isinstance(previous, ContinueJob):
             job = copy.copy(previous)  # a template or a tool: the same request, a new seed
             job.params = previous.params.with_overrides(seed=-1)
             return self.stream.stream(editor, job, replace_last=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ from writer.hub.local_models import (
     import_model,
     list_local_models,
 )
+from writer.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -107,15 +108,21 @@ class ModelManager(QDialog):
         self.setWindowModality(modality)
         self.resize(900, 420)
         self._engine = engine
-        self.model_list = QTreeWidget(objectName="modelList")
+        self.model_list = QTreeWidget()
+        self.model_list.setObjectName("modelList")
         self.model_list.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.model_list.setRootIsDecorated(False)
         self.model_list.setAccessibleName(self.tr("Models on this computer"))
-        self.use_button = QPushButton(self.tr("Use"), objectName="modelUse")
-        self.delete_button = QPushButton(self.tr("Delete…"), objectName="modelDelete")
-        self.import_button = QPushButton(self.tr("Import .gguf…"), objectName="modelImport")
-        self.reveal_button = QPushButton(self.tr("Show in folder"), objectName="modelReveal")
-        self.close_button = QPushButton(self.tr("Close"), objectName="modelClose")
+        self.use_button = QPushButton(self.tr("Use"))
+        self.use_button.setObjectName("modelUse")
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setObjectName("modelDelete")
+        self.import_button = QPushButton(self.tr("Import .gguf…"))
+        self.import_button.setObjectName("modelImport")
+        self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.reveal_button.setObjectName("modelReveal")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("modelClose")
         buttons = QHBoxLayout()
         for button in (self.use_button, self.delete_button, self.import_button, self.reveal_button):
             buttons.addWidget(button)
@@ -162,8 +169,9 @@ class ModelManager(QDialog):
                 self.model_list.setCurrentItem(item)
         for column in range(len(COLUMNS)):
             self.model_list.resizeColumnToContents(column)
-        if self.model_list.currentItem() is None and self.model_list.topLevelItemCount():
-            self.model_list.setCurrentItem(self.model_list.topLevelItem(0))
+        first = self.model_list.topLevelItem(0)  # None when the list is empty
+        if self.model_list.currentItem() is None and first is not None:
+            self.model_list.setCurrentItem(first)
         self._update_buttons()
 
     def selected_model(self) -> LocalModel | None:
@@ -175,7 +183,7 @@ class ModelManager(QDialog):
         """Make the model at ``path`` current; return whether it is listed."""
         for index in range(self.model_list.topLevelItemCount()):
             item = self.model_list.topLevelItem(index)
-            if item.data(0, ROLE_MODEL).path == Path(path):
+            if item is not None and item.data(0, ROLE_MODEL).path == Path(path):
                 self.model_list.setCurrentItem(item)
                 return True
         return False

@@ -9,7 +9,7 @@ engine changes).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from writer.config import Key, get_setting, set_setting
 from writer.core import presets
 from writer.core.sampling import SamplingParams
+from writer.i18n import QT_TRANSLATE_NOOP
 
 LANGUAGES = (
     ("system", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
@@ -88,15 +89,18 @@ class SettingsDialog(QDialog):
         """Context size, threads, GPU layers."""
         page = QWidget(self)
         form = QFormLayout(page)
-        self.context = QSpinBox(page, objectName="settingContext")
+        self.context = QSpinBox(page)
+        self.context.setObjectName("settingContext")
         self.context.setRange(512, 131072)
         self.context.setSingleStep(512)
         self.context.setValue(int(get_setting(Key.CONTEXT_SIZE)))
-        self.threads = QSpinBox(page, objectName="settingThreads")
+        self.threads = QSpinBox(page)
+        self.threads.setObjectName("settingThreads")
         self.threads.setRange(0, 256)
         self.threads.setSpecialValueText(self.tr("Automatic"))
         self.threads.setValue(int(get_setting(Key.THREADS)))
-        self.gpu_layers = QComboBox(page, objectName="settingGpuLayers")
+        self.gpu_layers = QComboBox(page)
+        self.gpu_layers.setObjectName("settingGpuLayers")
         self.gpu_layers.setEditable(True)
         self.gpu_layers.addItem(self.tr("auto (all layers when a GPU is available)"), "auto")
         self.gpu_layers.addItem(self.tr("0 (CPU only)"), "0")
@@ -123,12 +127,14 @@ class SettingsDialog(QDialog):
                   "template": self.tr("Templates")}
         for purpose in presets.PURPOSES:
             row = QHBoxLayout()
-            box = QComboBox(page, objectName=f"settingPreset_{purpose}")
+            box = QComboBox(page)
+            box.setObjectName(f"settingPreset_{purpose}")
             for name in names:
                 label = PRESET_LABELS.get(name)
                 box.addItem(self.tr(label) if label else name, name)
             box.setCurrentIndex(max(0, box.findData(presets.preset_for(purpose))))
-            tokens = QSpinBox(page, objectName=f"settingMaxTokens_{purpose}")
+            tokens = QSpinBox(page)
+            tokens.setObjectName(f"settingMaxTokens_{purpose}")
             tokens.setRange(8, 8192)
             tokens.setValue(presets.max_tokens_for(purpose))
             tokens.setSuffix(self.tr(" tokens"))
@@ -145,10 +151,12 @@ class SettingsDialog(QDialog):
         self.repeat_penalty = self._double(
             page, "settingRepeatPenalty", 1.0, 2.0, custom.repeat_penalty
         )
-        self.top_k = QSpinBox(page, objectName="settingTopK")
+        self.top_k = QSpinBox(page)
+        self.top_k.setObjectName("settingTopK")
         self.top_k.setRange(0, 500)
         self.top_k.setValue(custom.top_k)
-        self.seed = QSpinBox(page, objectName="settingSeed")
+        self.seed = QSpinBox(page)
+        self.seed.setObjectName("settingSeed")
         self.seed.setRange(-1, 2**31 - 1)
         self.seed.setSpecialValueText(self.tr("Random"))
         self.seed.setValue(custom.seed)
@@ -159,7 +167,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Repeat penalty"), self.repeat_penalty)
         form.addRow(self.tr("Seed"), self.seed)
         save_row = QHBoxLayout()
-        self.preset_name = QLineEdit(page, objectName="settingPresetName")
+        self.preset_name = QLineEdit(page)
+        self.preset_name.setObjectName("settingPresetName")
         self.preset_name.setPlaceholderText(self.tr("Name for a new preset"))
         save = QPushButton(self.tr("Save custom values as preset"), page)
         save.setObjectName("settingSavePreset")
@@ -172,7 +181,8 @@ class SettingsDialog(QDialog):
     def _double(self, parent: QWidget, name: str, low: float, high: float,
                 value: float) -> QDoubleSpinBox:
         """Return a spin box for a float setting."""
-        box = QDoubleSpinBox(parent, objectName=name)
+        box = QDoubleSpinBox(parent)
+        box.setObjectName(name)
         box.setRange(low, high)
         box.setDecimals(2)
         box.setSingleStep(0.05)
@@ -183,21 +193,26 @@ class SettingsDialog(QDialog):
         """Font, size, line width, wrap, theme."""
         page = QWidget(self)
         form = QFormLayout(page)
-        self.font_family = QFontComboBox(page, objectName="settingFont")
+        self.font_family = QFontComboBox(page)
+        self.font_family.setObjectName("settingFont")
         family = get_setting(Key.EDITOR_FONT)
         if family:
             self.font_family.setCurrentFont(QFont(str(family)))
-        self.font_size = QSpinBox(page, objectName="settingFontSize")
+        self.font_size = QSpinBox(page)
+        self.font_size.setObjectName("settingFontSize")
         self.font_size.setRange(6, 72)
         self.font_size.setValue(int(get_setting(Key.EDITOR_FONT_SIZE, 12)))
-        self.line_width = QSpinBox(page, objectName="settingLineWidth")
+        self.line_width = QSpinBox(page)
+        self.line_width.setObjectName("settingLineWidth")
         self.line_width.setRange(0, 400)
         self.line_width.setSpecialValueText(self.tr("Window width"))
         self.line_width.setSuffix(self.tr(" characters"))
         self.line_width.setValue(int(get_setting(Key.EDITOR_LINE_WIDTH, 0)))
-        self.wrap = QCheckBox(self.tr("Wrap long lines"), page, objectName="settingWrap")
+        self.wrap = QCheckBox(self.tr("Wrap long lines"), page)
+        self.wrap.setObjectName("settingWrap")
         self.wrap.setChecked(bool(get_setting(Key.EDITOR_WRAP)))
-        self.theme = QComboBox(page, objectName="settingTheme")
+        self.theme = QComboBox(page)
+        self.theme.setObjectName("settingTheme")
         for value, label in (("system", self.tr("Follow the system")),
                              ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
             self.theme.addItem(label, value)
@@ -213,16 +228,19 @@ class SettingsDialog(QDialog):
         """Language, autosave, models folder."""
         page = QWidget(self)
         form = QFormLayout(page)
-        self.language = QComboBox(page, objectName="settingLanguage")
+        self.language = QComboBox(page)
+        self.language.setObjectName("settingLanguage")
         for value, label in LANGUAGES:
             self.language.addItem(self.tr(label) if value == "system" else label, value)
         self.language.setCurrentIndex(max(0, self.language.findData(get_setting(Key.LANGUAGE))))
-        self.autosave = QSpinBox(page, objectName="settingAutosave")
+        self.autosave = QSpinBox(page)
+        self.autosave.setObjectName("settingAutosave")
         self.autosave.setRange(1, 600)
         self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(int(get_setting(Key.AUTOSAVE_SECONDS)))
         folder_row = QHBoxLayout()
-        self.models_folder = QLineEdit(page, objectName="settingModelsFolder")
+        self.models_folder = QLineEdit(page)
+        self.models_folder.setObjectName("settingModelsFolder")
         self.models_folder.setText(str(get_setting(Key.MODELS_DIR) or ""))
         self.models_folder.setPlaceholderText(self.tr("Default folder"))
         browse = QPushButton(self.tr("Browse…"), page)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit
@@ -10,6 +12,9 @@ from writer.config import Key, get_setting
 from writer.gui.editor import Editor
 from writer.gui.settings_dialog import SettingsDialog
 from writer.gui.themes import apply_theme
+
+if TYPE_CHECKING:
+    from writer.gui.main_window import MainWindow
 
 
 def apply_editor_settings(editor: Editor) -> None:
@@ -28,7 +33,7 @@ def apply_editor_settings(editor: Editor) -> None:
 class SettingsFeature(QObject):
     """Opens the settings dialog and applies what changed."""
 
-    def __init__(self, window) -> None:  # window: MainWindow
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: SettingsDialog | None = None
@@ -69,6 +74,6 @@ class SettingsFeature(QObject):
             window.load_model(window.engine.model.path)
 
 
-def install(window) -> None:
+def install(window: MainWindow) -> None:
     """Add settings to the main window."""
     window.settings_feature = SettingsFeature(window)

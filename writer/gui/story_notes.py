@@ -96,8 +96,10 @@ class StoryNotes(QObject):
     def save(self, editor: Editor | None = None) -> None:
         """Write the notes beside a saved document."""
         editor = editor or self.editor
+        if editor is None:
+            return
         try:
-            path = editor.state.path if editor is not None else None
+            path = editor.state.path
         except RuntimeError:  # the editor was closed
             return
         if path is None:

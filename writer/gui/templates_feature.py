@@ -127,4 +127,4 @@ class TemplatesFeature(QObject):
 
 def install(window: MainWindow) -> None:
     """Add the templates feature to ``window`` (as ``window.template_feature``)."""
-    window.template_feature = TemplatesFeature(window)  # type: ignore[attr-defined]
+    window.template_feature = TemplatesFeature(window)

@@ -86,12 +86,14 @@ class ViewFeature(QObject):
         """Put the documents and the find bar on the left, the preview on the right."""
         window = self.window
         tabs = window.takeCentralWidget()
+        assert tabs is not None, "MainWindow makes its document tabs the central widget"
         left = QWidget(window)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(tabs)
         column.addWidget(self.find_bar)
+        self.editor_column = column  # the first-run banner goes on top of the documents
         self.splitter = QSplitter(Qt.Orientation.Horizontal, window)
         self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(left)

@@ -125,7 +125,10 @@ def _trained_context(llama: Any, metadata: dict[str, str]) -> int:
         return int(value)
     model: Any = getattr(llama, "_model", None)
     trained: Any = getattr(model, "n_ctx_train", None)
-    return int(trained()) if callable(trained) else 0
+    if trained is None:
+        return 0
+    result: Any = trained()
+    return int(result)
 
 
 def _model_name(path: Path, metadata: dict[str, str]) -> str:

@@ -19,6 +19,7 @@ class FloodJob(Job):
 
     pieces: int
     kind: str = "flood"
+    stream_interval: float = 0.0  # one signal per piece: thousands of emits
 
     def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         for i in range(self.pieces):
@@ -118,13 +119,20 @@ def test_long_session_of_thousands_of_signals(qtbot, model_path: Path):
     editor = Editor()
     qtbot.addWidget(editor)
     editor.begin_stream()
-    engine.text.connect(lambda _id, piece: editor.insert_stream(piece))
+    received = [0]
+
+    def insert(_id: int, piece: str) -> None:
+        received[0] += 1
+        editor.insert_stream(piece)
+
+    engine.text.connect(insert)
     before = sys.getrefcount(True)
     with qtbot.waitSignal(engine.finished, timeout=120_000) as done:
         engine.submit(FloodJob(20_000))
     editor.end_stream()
     assert done.args[1].tokens == 20_000
     assert len(editor.toPlainText()) == 20_000
+    assert received[0] == 20_000  # one emit per piece
     after = sys.getrefcount(True)
     assert after >= before - 100, "Signal.emit() is leaking references to True"
     engine.shutdown()

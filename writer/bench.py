@@ -9,23 +9,30 @@ alike. Sections register in :data:`SECTIONS`; each returns rows of
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from writer.core.context_window import ContextWindow
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import (
     EngineOptions,
+    GenerationStats,
     LlamaBackend,
     StopFlag,
     default_thread_count,
     safe_cpu_buffers,
 )
-from writer.engine.jobs import CollectingSink, ContinueJob
+from writer.engine.jobs import CollectingSink, ContinueJob, Job, JobSink
+
+T = TypeVar("T")
 
 STORY = (
     "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
@@ -56,6 +63,48 @@ def _document(tokens: int, backend: LlamaBackend) -> str:
     return text
 
 
+class _CallJob(Job):
+    """Runs a function on the engine thread (for raw llama-cpp-python measurements)."""
+
+    kind = "bench"
+
+    def __init__(self, function: Callable[[], object]) -> None:
+        self.function = function
+        self.result: object = None
+
+    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Call the function; report no generation of its own."""
+        self.result = self.function()
+        return GenerationStats(0, 0.0, 0.0, 0, 0, "length")
+
+
+def on_engine_thread(engine, function: Callable[[], T]) -> T:  # engine: Engine
+    """Run ``function`` on the engine's thread and return its result.
+
+    llama.cpp's CPU threads are an OpenMP team per calling thread; a raw
+    ``Llama`` driven from another thread than the engine's would make two
+    teams compete for the cores and slow both sides alike. Measuring the raw
+    side on the engine thread keeps one team, as in the app.
+    """
+    from PySide6.QtCore import QEventLoop
+
+    job = _CallJob(function)
+    loop = QEventLoop()
+    job_id: list[int] = []
+
+    def done(finished_id: int, *_rest: object) -> None:
+        if job_id and finished_id == job_id[0]:
+            loop.quit()
+
+    engine.finished.connect(done)
+    engine.failed.connect(done)
+    job_id.append(engine.submit(job))
+    loop.exec()
+    engine.finished.disconnect(done)
+    engine.failed.disconnect(done)
+    return job.result  # type: ignore[return-value]
+
+
 def raw_stream_rate(llama, prompt: str, params: SamplingParams) -> tuple[float, int]:
     """Return (tokens/s, tokens) of raw ``create_completion(stream=True)`` after the first token."""
     stamps: list[float] = []
@@ -70,7 +119,7 @@ def raw_stream_rate(llama, prompt: str, params: SamplingParams) -> tuple[float, 
     return (len(stamps) - 1) / (stamps[-1] - stamps[0]), len(stamps)
 
 
-def bench_continue(model: Path, rounds: int = 3) -> list[Figure]:
+def bench_continue(model: Path, rounds: int = 5) -> list[Figure]:
     """Streaming speed through the whole GUI path, time to first token, GUI stalls."""
     import llama_cpp
 
@@ -81,7 +130,7 @@ def bench_continue(model: Path, rounds: int = 3) -> list[Figure]:
 
     from writer.gui.main_window import MainWindow
 
-    params = SamplingParams(max_tokens=160, temperature=0.7, seed=1234, repeat_penalty=1.1)
+    params = SamplingParams(max_tokens=200, temperature=0.7, seed=1234, repeat_penalty=1.1)
     threads = default_thread_count()
     with safe_cpu_buffers():
         raw = llama_cpp.Llama(model_path=str(model), n_ctx=4096, n_gpu_layers=0, verbose=False,
@@ -111,7 +160,7 @@ def bench_continue(model: Path, rounds: int = 3) -> list[Figure]:
     heartbeat.timeout.connect(beat)
     window.engine.text.connect(lambda _id, _piece: stamps.append(time.perf_counter()))
 
-    def app_rate() -> tuple[float, int]:
+    def app_rate(with_heartbeat: bool = False) -> tuple[float, int]:
         editor = window.current_editor()
         editor.setPlainText(prompt)
         cursor = editor.textCursor()
@@ -121,28 +170,42 @@ def bench_continue(model: Path, rounds: int = 3) -> list[Figure]:
         stamps.clear()
         done = QEventLoop()
         result: dict = {}
-        window.stream.finished.connect(lambda _id, stats: (result.update(s=stats), done.quit()))
-        window.stream.failed.connect(lambda _id, _m: done.quit())
+
+        def finished(_id: int, stats: GenerationStats) -> None:
+            result["s"] = stats
+            done.quit()
+
+        def failed(_id: int, _message: str) -> None:
+            done.quit()
+
+        window.stream.finished.connect(finished)
+        window.stream.failed.connect(failed)
         window.stream.stream(editor, ContinueJob(prompt, editor.context_window, params))
         last_beat[0] = 0.0
-        heartbeat.start()
+        if with_heartbeat:
+            heartbeat.start()
         done.exec()
         heartbeat.stop()
-        window.stream.finished.disconnect()
-        window.stream.failed.disconnect()
+        window.stream.finished.disconnect(finished)
+        window.stream.failed.disconnect(failed)
         stats = result["s"]
         if len(stamps) < 2:
             return 0.0, stats.tokens
         # Time from the first inserted piece to the last, over the tokens generated after it.
         return (stats.tokens - 1) / (stamps[-1] - stamps[0]), stats.tokens
 
-    raw_rates, app_rates = [], []
-    raw_stream_rate(raw, prompt, params)  # warm up caches and pages
-    for _ in range(rounds):
+    def raw_rate() -> float:
         raw.reset()
-        raw_rates.append(raw_stream_rate(raw, prompt, params)[0])
+        return raw_stream_rate(raw, prompt, params)[0]
+
+    raw_rates, app_rates = [], []
+    on_engine_thread(window.engine, raw_rate)  # warm up caches and pages
+    for _ in range(rounds):
+        raw_rates.append(on_engine_thread(window.engine, raw_rate))
         app_rates.append(app_rate()[0])
         app.processEvents()
+    # The 5 ms heartbeat is measuring apparatus: it runs in a round of its own.
+    app_rate(with_heartbeat=True)
     raw_rate = statistics.median(raw_rates)
     app_rate_ = statistics.median(app_rates)
     ratio = app_rate_ / raw_rate if raw_rate else 0.0
@@ -201,11 +264,25 @@ def section_function(name: str) -> Callable[[Path], list[Figure]]:
 
 
 def run_bench(model: Path, only: list[str] | None = None) -> list[Figure]:
-    """Run the benchmark sections (all, or those in ``only``)."""
+    """Run the benchmark sections (all, or those in ``only``).
+
+    With more than one section, each runs in a process of its own: llama.cpp's
+    CPU thread teams and page cache from one section must not slow the next.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    names = [name for name in SECTIONS if not only or name in only]
+    if len(names) == 1:
+        return section_function(names[0])(model)
     figures: list[Figure] = []
-    for name in SECTIONS:
-        if only and name not in only:
+    for name in names:
+        result = subprocess.run(
+            [sys.executable, "-m", "writer", "bench", "--only", name, "--json",
+             "--model", str(model)],
+            capture_output=True, text=True, check=False,
+        )
+        if result.returncode != 0:
+            detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            figures.append(Figure(name, "section failed", 0.0, "runs", False, detail))
             continue
-        figures.extend(section_function(name)(model))
+        figures.extend(Figure(**row) for row in json.loads(result.stdout))
     return figures

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from writer.bench import Figure
+from writer.bench import Figure, on_engine_thread
 from writer.core.chat_prompt import ChatTurn
 from writer.core.sampling import SamplingParams
 from writer.engine.assistant_jobs import ChatJob, SummaryJob
@@ -161,19 +161,29 @@ def bench_chat(model: Path, rounds: int = 3) -> list[Figure]:
         stamps.clear()
         finished.clear()
         done = QEventLoop()
-        engine.finished.connect(done.quit)
+
+        def on_finished(_job_id: int, stats: Any) -> None:
+            finished.append(stats)
+            done.quit()
+
+        engine.finished.connect(on_finished)
         job = ChatJob([ChatTurn(QUESTION)], params=params)
         engine.submit(job)
         done.exec()
-        engine.finished.disconnect(done.quit)
-        return (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
+        engine.finished.disconnect(on_finished)
+        tokens = finished[0].tokens if finished else 0
+        # Text arrives in batches of about 50 ms: count tokens, time first to last arrival.
+        return (tokens - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and tokens > 1 else 0.0
 
     messages = [m.to_dict() for m in ChatJob([ChatTurn(QUESTION)]).messages()]
-    raw_rates, app_rates = [], []
-    _raw_chat_rate(raw, messages, params)  # warm up
-    for _ in range(rounds):
+    def raw_rate() -> float:
         raw.reset()
-        raw_rates.append(_raw_chat_rate(raw, messages, params))
+        return _raw_chat_rate(raw, messages, params)
+
+    raw_rates, app_rates = [], []
+    on_engine_thread(engine, raw_rate)  # warm up; raw runs on the engine thread too
+    for _ in range(rounds):
+        raw_rates.append(on_engine_thread(engine, raw_rate))
         app_rates.append(app_rate())
     engine.shutdown()
     raw.close()

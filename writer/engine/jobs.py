@@ -62,6 +62,8 @@ class Job(ABC):
 
     #: What the job is, for the UI: "continue", "chat", "summary", "tool", "template".
     kind: str = "generic"
+    #: In the GUI, streamed text is sent to the screen at most this often (seconds).
+    stream_interval: float = 0.05
 
     @abstractmethod
     def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:

@@ -85,3 +85,25 @@ def test_saving_removes_the_recovery_copy(qtbot, bare_window, tmp_path: Path):
     assert RecoveryStore().entries()
     assert bare_window.save_document(editor)
     assert RecoveryStore().entries() == []
+
+
+def test_copies_of_another_running_writer_are_not_offered(qtbot, bare_window):
+    """A second window must not offer the live documents of a first one as 'recovered'."""
+    save = ("from writer.core.recovery import RecoveryStore; "
+            "RecoveryStore().save(sys.argv[1], 'text', {'title': sys.argv[1]}); ")
+    subprocess.run([sys.executable, "-c", "import sys; " + save, "dead0001", "writer"],
+                   check=True)  # a Writer that saved a copy, then died
+    other = subprocess.Popen(  # a Writer still running, with a document open
+        [sys.executable, "-c", "import sys; " + save + "print('ready', flush=True); "
+         "sys.stdin.read()", "live0001", "writer"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "ready"
+        offered = [entry.doc_id for entry in bare_window.autosave.pending()]
+    finally:
+        other.communicate("")
+    assert "dead0001" in offered
+    assert "live0001" not in offered
+    # Once that Writer has gone, its copy is a crash's leftover and is offered.
+    assert "live0001" in [entry.doc_id for entry in bare_window.autosave.pending()]

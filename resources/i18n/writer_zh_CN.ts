@@ -39,9 +39,9 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <source>Continue in Another &amp;Direction</source>
+        <source>Continue in A&amp;nother Direction</source>
         <extracomment>(objectName, text, shortcut) of the actions this panel adds to the Assistant menu.</extracomment>
-        <translation>换个方向续写(&amp;D)</translation>
+        <translation>换个方向续写(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Insert Reply at Cursor</source>

@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 #: (objectName, text, shortcut) of the actions this panel adds to the Assistant menu.
 PANEL_ACTIONS = (
     ("actionNewDirection",
-     QT_TRANSLATE_NOOP("AssistantPanel", "Continue in Another &Direction"), None),
+     QT_TRANSLATE_NOOP("AssistantPanel", "Continue in A&nother Direction"), None),
     ("actionInsertReply",
      QT_TRANSLATE_NOOP("AssistantPanel", "&Insert Reply at Cursor"), "Ctrl+Shift+I"),
     ("actionReplaceWithReply",

@@ -134,9 +134,12 @@ class Autosave(QObject):
     # -- recovery --------------------------------------------------------------------------
 
     def pending(self) -> list[RecoveryEntry]:
-        """Return recovery copies that belong to no open document."""
+        """Return recovery copies left by a crash: not open here, not kept by a running Writer."""
         open_ids = {editor.state.doc_id for editor in self.window.editors()}
-        return [entry for entry in self.store.entries() if entry.doc_id not in open_ids]
+        return [
+            entry for entry in self.store.entries()
+            if entry.doc_id not in open_ids and not _kept_by_another_writer(entry)
+        ]
 
     def offer_recovery(
         self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
@@ -167,6 +170,20 @@ class Autosave(QObject):
         cursor.setPosition(min(int(meta.get("cursor") or 0), len(entry.text)))
         editor.setTextCursor(cursor)
         return editor
+
+
+def _kept_by_another_writer(entry: RecoveryEntry) -> bool:
+    """Return whether another running Writer wrote ``entry`` (its document is still open there)."""
+    pid = entry.meta.get("pid")
+    if not isinstance(pid, int) or pid == os.getpid():
+        return False
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        return "writer" in " ".join(process.cmdline()).lower()
+    except (psutil.Error, OSError):
+        return False
 
 
 def install(window: MainWindow) -> None:

@@ -197,7 +197,10 @@ def read_gguf_info(path: Path) -> GgufInfo:
     head_dim = number("embedding_length") // heads if heads else 0
     parts = split_parts(path)
     size = sum(part.stat().st_size for part in parts if part.is_file())
-    name = str(metadata.get("general.name") or "").strip() or path.stem
+    # Shown by file name, as the engine does: Hub files are named for what they are, while
+    # general.name is often a training-run label ("Smollm2 135M 8k Lc100K Mix1 Ep2").
+    generic = path.stem.lower() in ("model", "ggml-model", "")
+    name = (str(metadata.get("general.name") or "").strip() if generic else "") or path.stem
     return GgufInfo(
         path=path,
         name=name,

@@ -21,30 +21,13 @@ from writer.engine.assistant_jobs import (
 )
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.engine_thread import Engine
+from writer.engine.jobs import CollectingSink as Sink
 
 SMALL_CTX = 1024
 PARAGRAPH = (
     "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
     "the spiral stairs, wiped the salt from the great lens, and wrote one line in the logbook."
 )
-
-
-class Sink:
-    """Records what a job reports."""
-
-    def __init__(self) -> None:
-        self.pieces: list[str] = []
-        self.steps: list[tuple[int, int, str]] = []
-        self.notices: list[str] = []
-
-    def text(self, piece: str) -> None:
-        self.pieces.append(piece)
-
-    def progress(self, step: int, total: int, label: str) -> None:
-        self.steps.append((step, total, label))
-
-    def notice(self, message: str) -> None:
-        self.notices.append(message)
 
 
 @pytest.fixture(scope="module")

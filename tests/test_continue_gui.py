@@ -170,3 +170,23 @@ def test_regenerate_repeats_the_request_that_wrote_the_passage(qtbot, window):
     assert isinstance(jobs[0], CompletionJob) and jobs[0].prompt == job.prompt
     assert jobs[0].params.seed == -1
     assert editor.toPlainText().startswith("Title: ") and editor.toPlainText() != first
+
+
+def test_keyboard_shortcuts_continue_and_stop(qtbot, window):
+    """Ctrl+Return and Esc work from the editor, as a writer presses them."""
+    from PySide6.QtCore import Qt
+
+    set_setting(Key.MAX_TOKENS, 3000)
+    editor = type_story(window)
+    window.show()
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(lambda: editor.hasFocus(), timeout=5_000)
+    with qtbot.waitSignal(window.engine.text, timeout=60_000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.stream.finished, timeout=5_000) as done:
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert done.args[1].stop_reason == "cancelled"
+    assert editor.toPlainText().startswith(STORY) and len(editor.toPlainText()) > len(STORY)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == STORY

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,8 +61,48 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+#: Libraries Qt's X11 plugin loads (Debian/Ubuntu package names in brackets).
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+
+
+def display_problem() -> str | None:
+    """Return why Qt could not open a window here (it would abort), or None if it can."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if not os.environ.get("DISPLAY"):
+        return ("No display found: run Writer in a desktop session, "
+                "or use its headless commands (writer --help).")
+    import ctypes
+
+    missing = []
+    for library, package in XCB_LIBRARIES.items():
+        try:
+            ctypes.CDLL(library)
+        except OSError:
+            missing.append(package)
+    if missing:
+        return ("Qt needs system libraries that are missing here; install them "
+                f"(Debian/Ubuntu: sudo apt install {' '.join(missing)}).")
+    return None
+
+
 def run_gui(files: list[str], *, model: str | None = None) -> int:
     """Open the main window on ``files`` and run the event loop; return the exit code."""
+    problem = display_problem()
+    if problem is not None:
+        print(f"writer: {problem}", file=sys.stderr)
+        return 1
     app = create_application()
     from writer.gui.main_window import MainWindow
 

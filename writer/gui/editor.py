@@ -40,6 +40,7 @@ class Editor(QPlainTextEdit):
         self.context_window = ContextWindow()
         self.highlighter: QSyntaxHighlighter | None = None  # Markdown, set by the view feature
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(max(8.0, self.fontMetrics().averageCharWidth() * 1.5))
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 12.0))
         self.setFont(font)

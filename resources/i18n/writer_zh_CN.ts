@@ -686,7 +686,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <name>MainWindow</name>
     <message>
         <source>&amp;New</source>
-        <extracomment>(objectName, text, shortcut, menu) of every action; menus are created in this order.</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>

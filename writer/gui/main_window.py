@@ -27,13 +27,13 @@ from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
+from writer.gui.actions import ACTIONS, MENU_TITLES, menu_of
 from writer.gui.display import document_title
 from writer.gui.document_files import DocumentFiles
 from writer.gui.editor import Editor
 from writer.gui.generation import StreamController
 from writer.gui.messages import Answer, messenger
 from writer.gui.status_bar import StatusBar
-from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from writer.gui.assistant_panel import AssistantPanel
@@ -48,90 +48,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Texts are marked for translation in the MainWindow context and translated when shown.
-#: (objectName, text, shortcut, menu) of every action; menus are created in this order.
-ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...] = (
-    ("actionNew", QT_TRANSLATE_NOOP("MainWindow", "&New"), QKeySequence.StandardKey.New, "file"),
-    (
-        "actionOpen",
-        QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
-        QKeySequence.StandardKey.Open,
-        "file",
-    ),
-    ("actionSave", QT_TRANSLATE_NOOP("MainWindow", "&Save"), "Ctrl+S", "file"),
-    (
-        "actionSaveAs",
-        QT_TRANSLATE_NOOP("MainWindow", "Save &As…"),
-        QKeySequence.StandardKey.SaveAs,
-        "file",
-    ),
-    ("actionExportHtml", QT_TRANSLATE_NOOP("MainWindow", "Export as &HTML…"), None, "file"),
-    (
-        "actionNewFromTemplate",
-        QT_TRANSLATE_NOOP("MainWindow", "New from &Template…"),
-        "Ctrl+Shift+N",
-        "file",
-    ),
-    ("actionQuit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, "file"),
-    ("actionUndo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), QKeySequence.StandardKey.Undo, "edit"),
-    ("actionRedo", QT_TRANSLATE_NOOP("MainWindow", "&Redo"), QKeySequence.StandardKey.Redo, "edit"),
-    ("actionCut", QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), QKeySequence.StandardKey.Cut, "edit"),
-    ("actionCopy", QT_TRANSLATE_NOOP("MainWindow", "&Copy"), QKeySequence.StandardKey.Copy, "edit"),
-    (
-        "actionPaste",
-        QT_TRANSLATE_NOOP("MainWindow", "&Paste"),
-        QKeySequence.StandardKey.Paste,
-        "edit",
-    ),
-    (
-        "actionSelectAll",
-        QT_TRANSLATE_NOOP("MainWindow", "Select &All"),
-        QKeySequence.StandardKey.SelectAll,
-        "edit",
-    ),
-    (
-        "actionContinue",
-        QT_TRANSLATE_NOOP("MainWindow", "&Continue Writing"),
-        "Ctrl+Return",
-        "assistant",
-    ),
-    ("actionStop", QT_TRANSLATE_NOOP("MainWindow", "&Stop"), "Esc", "assistant"),
-    (
-        "actionRegenerate",
-        QT_TRANSLATE_NOOP("MainWindow", "&Regenerate"),
-        "Ctrl+Shift+Return",
-        "assistant",
-    ),
-    ("actionSummarize", QT_TRANSLATE_NOOP("MainWindow", "Su&mmarize"), "Ctrl+Shift+M", "assistant"),
-    ("actionRewrite", QT_TRANSLATE_NOOP("MainWindow", "Re&write Selection"), None, "assistant"),
-    ("actionExpand", QT_TRANSLATE_NOOP("MainWindow", "&Expand Selection"), None, "assistant"),
-    ("actionShorten", QT_TRANSLATE_NOOP("MainWindow", "S&horten Selection"), None, "assistant"),
-    ("actionChangeTone", QT_TRANSLATE_NOOP("MainWindow", "Change &Tone…"), None, "assistant"),
-    (
-        "actionAskAboutSelection",
-        QT_TRANSLATE_NOOP("MainWindow", "&Ask About Selection…"),
-        "Ctrl+Shift+A",
-        "assistant",
-    ),
-    ("actionOpenHub", QT_TRANSLATE_NOOP("MainWindow", "&Browse Models…"), None, "models"),
-    ("actionManageModels", QT_TRANSLATE_NOOP("MainWindow", "&Manage Models…"), None, "models"),
-    (
-        "actionTogglePreview",
-        QT_TRANSLATE_NOOP("MainWindow", "Markdown &Preview"),
-        "Ctrl+Shift+P",
-        "view",
-    ),
-    (
-        "actionSettings",
-        QT_TRANSLATE_NOOP("MainWindow", "&Settings…"),
-        QKeySequence.StandardKey.Preferences,
-        "settings",
-    ),
-    ("actionAbout", QT_TRANSLATE_NOOP("MainWindow", "&About Writer"), None, "help"),
-    ("actionOpenLogFolder", QT_TRANSLATE_NOOP("MainWindow", "Open &Log Folder"), None, "help"),
-)
-
-#: Modules that add a feature to the window through ``install(window)``.
 FEATURES: tuple[str, ...] = (
     "writer.gui.settings_feature",
     "writer.gui.autosave",
@@ -143,17 +59,6 @@ FEATURES: tuple[str, ...] = (
     "writer.gui.assistant_panel",
     "writer.gui.templates_feature",
 )
-
-MENU_TITLES = {
-    "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
-    "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
-    "assistant": QT_TRANSLATE_NOOP("MainWindow", "&Assistant"),
-    "models": QT_TRANSLATE_NOOP("MainWindow", "&Models"),
-    "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
-    "settings": QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
-    "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
-}
-
 
 @runtime_checkable
 class _SampledJob(Protocol):
@@ -240,7 +145,7 @@ class MainWindow(QMainWindow):
             self.menu(menu).addAction(action)
             self.addAction(action)
         for after in ("actionExportHtml", "actionNewFromTemplate", "actionStop"):
-            section = self.menu(_menu_of(after))
+            section = self.menu(menu_of(after))
             following = self._next_action(after)
             if following is None:
                 section.addSeparator()
@@ -282,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def _next_action(self, name: str) -> QAction | None:
         """Return the action that follows ``name`` in its menu."""
-        actions = self.menu(_menu_of(name)).actions()
+        actions = self.menu(menu_of(name)).actions()
         index = actions.index(self.action(name))
         return actions[index + 1] if index + 1 < len(actions) else None
 
@@ -557,8 +462,3 @@ class MainWindow(QMainWindow):
         set_setting(Key.WINDOW_STATE, self.saveState())
         self.engine.shutdown()
         event.accept()
-
-
-def _menu_of(name: str) -> str:
-    """Return the menu key of action ``name``."""
-    return next(menu for action, _t, _s, menu in ACTIONS if action == name)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -148,6 +149,13 @@ class HubBrowser(QWidget):
         )
         self.files_view.setRootIsDecorated(False)
         self.files_view.setAccessibleName(self.tr("Model files"))
+        for view in (self.results_view, self.files_view):
+            # Names take the room they need; the figures beside them fit their contents.
+            header = view.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in range(1, view.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setObjectName("hubDownload")
         self.download_button.setEnabled(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -112,6 +113,11 @@ class ModelManager(QDialog):
         self.model_list.setObjectName("modelList")
         self.model_list.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.model_list.setRootIsDecorated(False)
+        header = self.model_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the model's name
+        for column in range(1, self.model_list.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.model_list.setAccessibleName(self.tr("Models on this computer"))
         self.use_button = QPushButton(self.tr("Use"))
         self.use_button.setObjectName("modelUse")

@@ -68,3 +68,26 @@ def test_continue_uses_the_notes(qtbot, window):
     with qtbot.waitSignal(window.stream.finished, timeout=60_000):
         window.continue_writing()
     assert jobs[0].notes == NOTES
+
+
+def test_selection_tools_put_the_notes_ahead(model_path: Path, monkeypatch):
+    from writer.engine.assistant_jobs import ToolJob
+
+    backend = LlamaBackend.load(model_path, EngineOptions(n_ctx=2048))
+    seen: list[str] = []
+    real_tokenize = backend.tokenize
+
+    def capture(text, **kwargs):
+        seen.append(text)
+        return real_tokenize(text, **kwargs)
+
+    monkeypatch.setattr(backend, "tokenize", capture)
+    try:
+        job = ToolJob("rewrite", "The storm came.", params=SamplingParams(max_tokens=8),
+                      notes=NOTES)
+        job.run(backend, CollectingSink(), StopFlag())
+    finally:
+        backend.close()
+    prompt = max(seen, key=len)
+    assert NOTES in prompt
+    assert prompt.index(NOTES) < prompt.index("The storm came.")

@@ -201,6 +201,7 @@ class ToolJob(AssistantJob):
     tone: str = "formal"  # a key of the library's tones (for "tone")
     language: str | None = None  # None: the language of the text
     prompts: PromptLibrary | None = None
+    notes: str = ""  # the document's story notes, put ahead of the request
     kind: str = "tool"
     #: Filled in by :meth:`run`.
     result: str = ""
@@ -212,6 +213,9 @@ class ToolJob(AssistantJob):
         prompt_def = prompts.get(self.tool, language)
         tone = prompts.tones(language).get(self.tone, self.tone)
         messages = prompt_def.messages(text=self.text.strip(), tone=tone)
+        if self.notes.strip() and messages and messages[-1].role == "user":
+            preamble = prompts.get("story_notes", language).user.format(notes=self.notes.strip())
+            messages[-1] = ChatMessage("user", preamble + messages[-1].content)
         max_tokens = self._reply_room(backend, self.params)
         prompt = self._render(backend, messages, max_tokens, sink)
         if prompt.shortened:

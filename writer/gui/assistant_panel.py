@@ -365,7 +365,9 @@ class AssistantPanel(QDockWidget):
         source = QTextCursor(editor.textCursor())
         entry = Entry("assistant", kind="tool", title=label, source=source,
                       source_text=selection)
-        job = ToolJob(tool, selection, params=SamplingParams.from_settings(), tone=self._tone)
+        editor = self.window_.current_editor()
+        job = ToolJob(tool, selection, params=SamplingParams.from_settings(), tone=self._tone,
+                      notes=editor.state.notes if editor is not None else "")
         return self._submit(job, entry, self.conversation(editor))
 
     # -- results into the document ----------------------------------------------------

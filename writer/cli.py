@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "writer.commands.continue_text",
     "writer.commands.models",
     "writer.commands.summarize",
+    "writer.commands.chat",
     "writer.commands.template",
     "writer.commands.bench",
 )

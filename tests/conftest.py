@@ -14,6 +14,9 @@ import pytest
 
 from writer.core.model_files import bundled_model_path
 
+#: The local Hugging-Face-compatible hub (fixtures hub, hub_with_model, dead_endpoint).
+pytest_plugins = ["tests.hub_fixtures"]
+
 
 def require_model() -> Path:
     """Return the bundled model, failing (WRITER_REQUIRE_MODEL=1) or skipping without it."""

@@ -11,15 +11,9 @@ import json
 
 import pytest
 
-from tests import hub_fixtures
 from tests.hub_fixtures import QUANTS_REPO
 from writer.commands import models as models_command
 from writer.config import models_dir
-
-# Fixtures shared by the hub tests (pytest finds them as module attributes).
-dead_endpoint = hub_fixtures.dead_endpoint
-hub = hub_fixtures.hub
-hub_files_dir = hub_fixtures.hub_files_dir
 
 
 def run(*argv: str) -> int:

@@ -11,7 +11,6 @@ from collections import namedtuple
 
 import pytest
 
-from tests import hub_fixtures
 from tests.hub_fixtures import QUANTS_REPO, REAL_REPO
 from writer.config import models_dir
 from writer.errors import HubError
@@ -27,13 +26,6 @@ from writer.hub.errors import (
 )
 from writer.hub.local_models import downloaded_model_paths
 from writer.hub.repo_files import find_model_file, list_repo_gguf_files
-
-# Fixtures shared by the hub tests (pytest finds them as module attributes).
-dead_endpoint = hub_fixtures.dead_endpoint
-hub = hub_fixtures.hub
-hub_files_dir = hub_fixtures.hub_files_dir
-hub_with_model = hub_fixtures.hub_with_model
-
 
 Q8 = "tiny-Q8_0.gguf"  # 3,000,000 bytes: more than two 1 MiB network chunks
 

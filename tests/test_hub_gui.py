@@ -17,15 +17,9 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from tests import hub_fixtures
 from tests.hub_fixtures import QUANTS_REPO
 from writer.config import models_dir
 from writer.core.system_memory import MemoryBudget
-
-# Fixtures shared by the hub tests (pytest finds them as module attributes).
-hub = hub_fixtures.hub
-hub_files_dir = hub_fixtures.hub_files_dir
-
 
 GB = 1024**3
 WAIT_MS = 20_000

@@ -10,7 +10,6 @@ import time
 
 import pytest
 
-from tests import hub_fixtures
 from tests.hub_fixtures import QUANTS_REPO, REAL_REPO
 from tests.hub_server import TOKEN
 from writer.core.model_files import bundled_model_path
@@ -27,12 +26,6 @@ from writer.hub.fit import FitLabel
 from writer.hub.quant import quant_from_filename
 from writer.hub.repo_files import assess_files, list_repo_gguf_files
 from writer.hub.search import SearchSort, search_models
-
-# Fixtures shared by the hub tests (pytest finds them as module attributes).
-dead_endpoint = hub_fixtures.dead_endpoint
-hub = hub_fixtures.hub
-hub_files_dir = hub_fixtures.hub_files_dir
-
 
 GB = 1024**3
 

@@ -48,6 +48,16 @@ def searches(hub) -> list[str]:
     return [r["path"] for r in hub.requests if r["path"] == "/api/models"]
 
 
+def show_quant_files(qtbot, browser) -> QTreeWidget:
+    """Make the repo of several quantizations current, as a user clicks it; return hubFiles."""
+    results = browser.findChild(QTreeWidget, "hubResults")
+    files = browser.findChild(QTreeWidget, "hubFiles")
+    qtbot.waitUntil(lambda: QUANTS_REPO in rows(results), timeout=WAIT_MS)
+    results.setCurrentItem(find_row(results, QUANTS_REPO))
+    qtbot.waitUntil(lambda: files.topLevelItemCount() == 5, timeout=WAIT_MS)
+    return files
+
+
 def find_row(view: QTreeWidget, text: str):
     return next(
         view.topLevelItem(i)
@@ -95,11 +105,7 @@ def test_sort_choice_reorders_results(qtbot, browser):
 
 
 def test_current_result_lists_files_with_size_and_fit(qtbot, browser):
-    results = browser.findChild(QTreeWidget, "hubResults")
-    files = browser.findChild(QTreeWidget, "hubFiles")
-    qtbot.waitUntil(lambda: QUANTS_REPO in rows(results), timeout=WAIT_MS)
-    results.setCurrentItem(find_row(results, QUANTS_REPO))
-    qtbot.waitUntil(lambda: files.topLevelItemCount() == 5, timeout=WAIT_MS)
+    files = show_quant_files(qtbot, browser)
     assert "tiny-Q6_K.gguf (3 parts)" in rows(files)
     assert find_row(files, "tiny-Q4_K_M").text(1) == "2 MB"
     assert find_row(files, "tiny-F16").text(3).startswith("too big")
@@ -109,11 +115,7 @@ def test_current_result_lists_files_with_size_and_fit(qtbot, browser):
 
 
 def test_download_with_progress_lists_the_model(qtbot, browser):
-    results = browser.findChild(QTreeWidget, "hubResults")
-    files = browser.findChild(QTreeWidget, "hubFiles")
-    qtbot.waitUntil(lambda: QUANTS_REPO in rows(results), timeout=WAIT_MS)
-    results.setCurrentItem(find_row(results, QUANTS_REPO))
-    qtbot.waitUntil(lambda: files.topLevelItemCount() == 5, timeout=WAIT_MS)
+    files = show_quant_files(qtbot, browser)
     files.setCurrentItem(find_row(files, "tiny-Q2_K"))
     with qtbot.waitSignal(browser.modelDownloaded, timeout=WAIT_MS) as done:
         browser.findChild(QPushButton, "hubDownload").click()
@@ -125,11 +127,7 @@ def test_download_with_progress_lists_the_model(qtbot, browser):
 
 def test_cancel_stops_the_download_and_lists_nothing(qtbot, browser, hub):
     hub.faults.delay_per_mb_s = 0.5
-    results = browser.findChild(QTreeWidget, "hubResults")
-    files = browser.findChild(QTreeWidget, "hubFiles")
-    qtbot.waitUntil(lambda: QUANTS_REPO in rows(results), timeout=WAIT_MS)
-    results.setCurrentItem(find_row(results, QUANTS_REPO))
-    qtbot.waitUntil(lambda: files.topLevelItemCount() == 5, timeout=WAIT_MS)
+    files = show_quant_files(qtbot, browser)
     files.setCurrentItem(find_row(files, "tiny-Q8_0"))
     progress = browser.findChild(QProgressBar, "hubProgress")
     browser.findChild(QPushButton, "hubDownload").click()

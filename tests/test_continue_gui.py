@@ -190,3 +190,17 @@ def test_keyboard_shortcuts_continue_and_stop(qtbot, window):
     assert editor.toPlainText().startswith(STORY) and len(editor.toPlainText()) > len(STORY)
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == STORY
+
+
+def test_live_speed_counts_tokens_not_screen_updates(qtbot, window):
+    """Text reaches the editor in batches; the live tok/s must still count tokens."""
+    set_setting(Key.MAX_TOKENS, 120)
+    type_story(window)
+    rates: list[float] = []
+    window.engine.rate.connect(lambda _job, rate: rates.append(rate))
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000) as done:
+        action(window, "actionContinue").trigger()
+    final = done.args[1].tokens_per_s
+    assert rates and final > 0
+    assert 0.5 * final <= rates[-1] <= 1.5 * final
+    assert window.status.text("statusSpeed") == f"{final:.1f} tok/s"

@@ -42,21 +42,29 @@ class _QtSink:
         self._interval = interval
         self._pending: list[str] = []
         self._sent_at = 0.0
+        self._pieces = 0  # one per generated token
+        self._first_at = 0.0
 
     def text(self, piece: str) -> None:
         """Queue one piece of text; send what is queued if the interval has passed."""
         self._pending.append(piece)
         now = time.perf_counter()
+        self._pieces += 1
+        if self._pieces == 1:
+            self._first_at = now
         if now - self._sent_at >= self._interval:
             self.flush(now)
 
     def flush(self, now: float | None = None) -> None:
-        """Send the queued text."""
+        """Send the queued text, and the live tokens/s since the first piece."""
         if self._pending:
             text = "".join(self._pending)
             self._pending.clear()
             self._sent_at = time.perf_counter() if now is None else now
             self._worker.textReady.emit(self._job_id, text)
+            if self._pieces > 1 and self._sent_at > self._first_at:
+                rate = (self._pieces - 1) / (self._sent_at - self._first_at)
+                self._worker.rate.emit(self._job_id, rate)
 
     def progress(self, step: int, total: int, label: str) -> None:
         """Send progress."""
@@ -76,6 +84,7 @@ class EngineWorker(QObject):
     loaded = Signal(object)  # ModelInfo
     loadFailed = Signal(str)
     textReady = Signal(int, str)
+    rate = Signal(int, float)  # live tokens/s of a streaming job
     progress = Signal(int, int, int, str)
     notice = Signal(int, str)
     jobFinished = Signal(int, object)  # GenerationStats
@@ -155,6 +164,7 @@ class Engine(QObject):
     modelFailed = Signal(str)
     jobStarted = Signal(int, str)  # id, kind
     text = Signal(int, str)
+    rate = Signal(int, float)  # id, live tokens/s while it streams
     progress = Signal(int, int, int, str)
     notice = Signal(int, str)
     finished = Signal(int, object)  # id, GenerationStats
@@ -179,6 +189,7 @@ class Engine(QObject):
         self._worker.loaded.connect(self._on_loaded)
         self._worker.loadFailed.connect(self._on_load_failed)
         self._worker.textReady.connect(self.text)
+        self._worker.rate.connect(self.rate)
         self._worker.progress.connect(self.progress)
         self._worker.notice.connect(self.notice)
         self._worker.jobFinished.connect(self._on_job_finished)

@@ -6,8 +6,6 @@ pieces of a cancelled or superseded job are dropped.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QObject, Signal, Slot
 
 from writer.engine.backend import GenerationStats
@@ -22,7 +20,6 @@ class StreamController(QObject):
     started = Signal(int)  # job id
     finished = Signal(int, object)  # job id, GenerationStats
     failed = Signal(int, str)
-    speed = Signal(float)  # live tokens/s while streaming
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,8 +27,6 @@ class StreamController(QObject):
         self.job_id: int | None = None
         self.editor: Editor | None = None
         self.last_job: Job | None = None  # what wrote the last passage, for Regenerate
-        self._pieces = 0
-        self._first_at = 0.0
         engine.text.connect(self._on_text)
         engine.finished.connect(self._on_finished)
         engine.failed.connect(self._on_failed)
@@ -46,7 +41,6 @@ class StreamController(QObject):
         self.stop()
         editor.begin_stream(replace_last=replace_last)
         self.editor = editor
-        self._pieces = 0
         self.last_job = job
         self.job_id = self.engine.submit(job)
         self.started.emit(self.job_id)
@@ -62,12 +56,6 @@ class StreamController(QObject):
         if job_id != self.job_id or self.editor is None:
             return
         self.editor.insert_stream(piece)
-        self._pieces += 1
-        now = time.perf_counter()
-        if self._pieces == 1:
-            self._first_at = now
-        elif self._pieces % 8 == 0 and now > self._first_at:
-            self.speed.emit((self._pieces - 1) / (now - self._first_at))
 
     def _close(self) -> None:
         if self.editor is not None:

@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
         engine.queueChanged.connect(lambda _n: self._update_engine_state())
         engine.finished.connect(self._on_job_finished)
         self.stream.failed.connect(self._on_stream_failed)
-        self.stream.speed.connect(
-            lambda speed: self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(speed))
+        engine.rate.connect(
+            lambda _job, rate: self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(rate))
         )
 
     # -- documents ----------------------------------------------------------------

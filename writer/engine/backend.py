@@ -320,6 +320,7 @@ class LlamaBackend:
         reason = "length"
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         held = _StopStringFilter(stop_strings)
+        is_end = _end_of_generation_test(llama)
         try:
             reused, stopped = self._prefill(tokens, stop)
             if stopped:
@@ -335,7 +336,7 @@ class LlamaBackend:
                 ):
                     if count == 0:
                         first_token_s = time.perf_counter() - started
-                    if _is_end_of_generation(llama, token):
+                    if is_end(token):
                         reason = "eos"
                         break
                     count += 1
@@ -372,14 +373,19 @@ class LlamaBackend:
         )
 
 
-def _is_end_of_generation(llama: Any, token: int) -> bool:
-    """Return whether ``token`` ends generation (EOS, EOT, <|im_end|> ...)."""
+def _end_of_generation_test(llama: Any) -> Callable[[int], bool]:
+    """Return the test for tokens that end generation (EOS, EOT, <|im_end|> ...).
+
+    Resolved once per generation, so the per-token loop does no lookups.
+    """
     import llama_cpp
 
-    try:
-        return bool(llama_cpp.llama_vocab_is_eog(llama._model.vocab, token))
-    except AttributeError:
-        return token == llama.token_eos()
+    vocab = getattr(getattr(llama, "_model", None), "vocab", None)
+    is_eog = getattr(llama_cpp, "llama_vocab_is_eog", None)
+    if vocab is not None and is_eog is not None:
+        return lambda token: bool(is_eog(vocab, token))
+    eos = llama.token_eos()
+    return lambda token: token == eos
 
 
 class _StopStringFilter:

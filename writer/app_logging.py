@@ -39,8 +39,6 @@ def setup_logging(*, verbose: bool = False) -> Path | None:
     handler._writer = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     logging.captureWarnings(True)
-    for noisy in ("huggingface_hub", "urllib3", "httpx", "filelock"):
-        logging.getLogger(noisy).propagate = True
     route_llama_log()
     return path
 

@@ -10,6 +10,7 @@ expressions in C, so a 10 MB novel is counted without a Python loop per characte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: Han ideographs, kana, bopomofo, CJK symbols and full-width forms: one "character" each.
@@ -63,15 +64,25 @@ def count_text(text: str) -> TextCounts:
     )
 
 
-def format_counts(counts: TextCounts, selection: TextCounts | None = None) -> str:
-    """Return the status bar text, e.g. ``1,234 words`` or ``120 / 3,000 characters``."""
+def format_counts(
+    counts: TextCounts,
+    selection: TextCounts | None = None,
+    translate: Callable[[str], str] = str,
+) -> str:
+    """Return the status bar text, e.g. ``1,234 words`` or ``120 / 3,000 characters``.
+
+    ``translate`` maps the English templates ("{0} words" ...) to the interface's language.
+    """
 
     def describe(value: TextCounts, with_unit: bool) -> str:
         if value.cjk_characters and value.words:
-            return f"{value.cjk_characters:,} characters, {value.words:,} words"
+            return translate("{0} characters, {1} words").format(
+                f"{value.cjk_characters:,}", f"{value.words:,}")
         if counts.is_mostly_cjk:
-            return f"{value.cjk_characters:,}" + (" characters" if with_unit else "")
-        return f"{value.words:,}" + (" words" if with_unit else "")
+            number = f"{value.cjk_characters:,}"
+            return translate("{0} characters").format(number) if with_unit else number
+        number = f"{value.words:,}"
+        return translate("{0} words").format(number) if with_unit else number
 
     if selection is None:
         return describe(counts, True)

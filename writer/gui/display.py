@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from writer.core import text_stats
 from writer.core.document import DocumentState
 from writer.core.document_io import encoding_label, newline_label
 from writer.core.text_stats import TextCounts
@@ -30,6 +31,14 @@ ENCODING_NOTES = (
 )
 
 
+# The count templates of writer.core.text_stats.format_counts, marked for lupdate.
+COUNT_TEXTS = (
+    QT_TRANSLATE_NOOP("Display", "{0} characters, {1} words"),
+    QT_TRANSLATE_NOOP("Display", "{0} characters"),
+    QT_TRANSLATE_NOOP("Display", "{0} words"),
+)
+
+
 def translated(text: str) -> str:
     """Translate ``text`` in the ``Display`` context."""
     return QCoreApplication.translate("Display", text)
@@ -46,24 +55,8 @@ def document_title(state: DocumentState) -> str:
 
 
 def format_counts(counts: TextCounts, selection: TextCounts | None = None) -> str:
-    """Return the status bar's counts (see :func:`writer.core.text_stats.format_counts`)."""
-
-    def describe(value: TextCounts, with_unit: bool) -> str:
-        if value.cjk_characters and value.words:
-            return QCoreApplication.translate("Display", "{0} characters, {1} words").format(
-                f"{value.cjk_characters:,}", f"{value.words:,}")
-        if counts.is_mostly_cjk:
-            number = f"{value.cjk_characters:,}"
-            return (QCoreApplication.translate("Display", "{0} characters").format(number)
-                    if with_unit else number)
-        number = f"{value.words:,}"
-        return (QCoreApplication.translate("Display", "{0} words").format(number)
-                if with_unit else number)
-
-    if selection is None:
-        return describe(counts, True)
-    mixed = selection.cjk_characters and selection.words
-    return f"{describe(selection, bool(mixed))} / {describe(counts, True)}"
+    """Return the status bar's counts in the interface language."""
+    return text_stats.format_counts(counts, selection, translated)
 
 
 def encoding_text(encoding: str, bom: bool = False) -> str:

@@ -42,6 +42,12 @@ class Key(StrEnum):
     WELCOMED = "ui/welcomed"
     AUTOSAVE_SECONDS = "editor/autosave_seconds"
     MODELS_DIR = "paths/models"
+    LORE_ENABLED = "context/lore_enabled"
+    LORE_BUDGET = "context/lore_budget"  # tokens the triggered lore entries may take
+    LORE_SCAN_CHARS = "context/lore_scan_chars"  # characters before the cursor scanned for keys
+    AUTHORS_NOTE_DEPTH = "context/authors_note_depth"  # paragraphs before the end
+    USE_TEXT_AFTER = "context/use_text_after"  # Continue in the middle sees what follows
+    STORY_SO_FAR = "context/story_so_far"  # summarize the text before the window when idle
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -62,6 +68,12 @@ DEFAULTS: dict[Key, Any] = {
     Key.EDITOR_LINE_WIDTH: 0,
     Key.WELCOMED: False,
     Key.AUTOSAVE_SECONDS: 2,
+    Key.LORE_ENABLED: True,
+    Key.LORE_BUDGET: 512,
+    Key.LORE_SCAN_CHARS: 3000,
+    Key.AUTHORS_NOTE_DEPTH: 3,
+    Key.USE_TEXT_AFTER: True,
+    Key.STORY_SO_FAR: True,
 }
 
 

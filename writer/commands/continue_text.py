@@ -11,12 +11,9 @@ from writer.commands.common import (
     add_sampling_arguments,
     load_backend,
     progress,
-    read_text_file,
-    sampling_from,
 )
-from writer.core.context_window import ContextWindow
+from writer.commands.prompt import continue_job_for
 from writer.engine.backend import StopFlag
-from writer.engine.jobs import ContinueJob
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,7 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "continue", help="print a continuation of FILE (its end is the cursor)"
     )
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--notes", default="", help="story notes to put ahead of the text")
+    parser.add_argument(
+        "--notes", default="", help="story notes ahead of the text (default: those beside FILE)"
+    )
     add_model_arguments(parser)
     add_sampling_arguments(parser)
     parser.set_defaults(func=run)
@@ -33,11 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Continue the document and print the new text."""
-    text = read_text_file(args.file)
+    job = continue_job_for(args.file, None, args)  # with the lore and notes kept beside it
+    if args.notes:
+        job.notes = args.notes
     backend = load_backend(args)
-    job = ContinueJob(
-        text_before=text, window=ContextWindow(), params=sampling_from(args), notes=args.notes
-    )
     stats = job.run(backend, StdoutSink(), StopFlag())
     sys.stdout.write("\n")
     progress(

@@ -52,10 +52,18 @@ class ContextWindow:
     def __init__(self) -> None:
         self._count: Callable[[str], int] = len
         self._anchor_text: str | None = None  # the first characters of the last prompt
+        #: Lore entry titles in the order they first entered the prompt (title → rank).
+        self.lore_order: dict[str, int] = {}
+        #: Token counts of short prompt pieces (lore entries, notes) for one tokenizer.
+        self.token_memo: dict[str, int] = {}
+        self.memo_owner: object = None
 
     def reset(self) -> None:
         """Forget the previous window (another document, another model)."""
         self._anchor_text = None
+        self.lore_order.clear()
+        self.token_memo.clear()
+        self.memo_owner = None
 
     def fit(self, text: str, budget: int, count_tokens: Callable[[str], int]) -> TrimmedPrompt:
         """Return the end of ``text`` that fits in ``budget`` tokens.

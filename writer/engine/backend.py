@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from writer.core.model_files import check_gguf
+from writer.core.prompt_parts import FimTokens
 from writer.core.sampling import SamplingParams
+from writer.engine.context_shift import shift_for
 from writer.errors import GenerationError, ModelError
 
 log = logging.getLogger(__name__)
@@ -101,6 +103,7 @@ class GenerationStats:
     cached_tokens: int
     stop_reason: str  # "eos", "length", "stop", "cancelled"
     first_token_s: float = 0.0
+    shifted_tokens: int = 0  # cached tokens moved back instead of evaluated again
 
     def to_dict(self) -> dict[str, Any]:
         """Return the figures as a plain dict (for signals and JSON)."""
@@ -149,6 +152,9 @@ class LlamaBackend:
     def __init__(self, llama: Any, info: ModelInfo) -> None:
         self.llama = llama
         self.info = info
+        self._fim: FimTokens | None = None
+        self._fim_checked = False
+        self.last_shift = 0  # tokens the last prompt reused by shifting the cache
 
     @classmethod
     def load(cls, path: Path | str, options: EngineOptions | None = None) -> LlamaBackend:
@@ -224,6 +230,35 @@ class LlamaBackend:
         assert self.llama is not None, "the backend was closed"
         return self.llama.detokenize(list(tokens)).decode("utf-8", errors="replace")
 
+    def fim_tokens(self) -> FimTokens | None:
+        """Return the model's fill-in-the-middle tokens as text, or None when it has none.
+
+        Each must tokenize back to its single token (with special tokens parsed),
+        so a prompt holding them as text sends exactly those tokens.
+        """
+        if self._fim_checked:
+            return self._fim
+        self._fim_checked = True
+        import llama_cpp
+
+        llama = self.llama
+        vocab = getattr(getattr(llama, "_model", None), "vocab", None)
+        if llama is None or vocab is None:
+            return None
+        ids = [int(lookup(vocab)) for lookup in (
+            llama_cpp.llama_vocab_fim_pre, llama_cpp.llama_vocab_fim_suf,
+            llama_cpp.llama_vocab_fim_mid)]
+        if any(token < 0 for token in ids):
+            return None
+        texts = [llama.detokenize([t], special=True).decode("utf-8", "replace") for t in ids]
+        for token, text in zip(ids, texts, strict=True):
+            if not text or self.tokenize(text, add_bos=False, special=True) != [token]:
+                log.info("infill token %d (%r) does not round-trip; no infill prompts", token, text)
+                return None
+        self._fim = FimTokens(*texts)
+        log.info("model has infill tokens %s", texts)
+        return self._fim
+
     @property
     def n_ctx(self) -> int:
         """Return the context window in tokens."""
@@ -243,6 +278,7 @@ class LlamaBackend:
 
         llama = self.llama
         assert llama is not None, "the backend was closed"
+        self.last_shift = shift_for(llama, tokens) if llama.n_tokens > 0 else 0
         cached = list(llama.input_ids[: llama.n_tokens])
         reused = 0
         for a, b in zip(cached, tokens, strict=False):
@@ -297,6 +333,7 @@ class LlamaBackend:
         if llama is None:
             raise GenerationError("No model is loaded.")
         stop = stop or StopFlag()
+        self.last_shift = 0
         tokens = (
             self.tokenize(prompt, add_bos=add_bos, special=True)
             if isinstance(prompt, str)
@@ -370,6 +407,7 @@ class LlamaBackend:
             cached_tokens=reused,
             stop_reason=reason,
             first_token_s=first_token_s,
+            shifted_tokens=self.last_shift,
         )
 
 

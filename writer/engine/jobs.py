@@ -10,10 +10,19 @@ Features add their own jobs (chat, summary, templates) by subclassing
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from writer.core.context_window import ContextWindow
+from writer.core.lore import LoreEntry
+from writer.core.prompt_parts import (
+    Assembly,
+    ContextRequest,
+    ContextSettings,
+    StorySoFar,
+    assemble,
+)
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
 
@@ -86,15 +95,9 @@ class CompletionJob(Job):
         )
 
 
-def notes_block(notes: str) -> str:
-    """Return story notes formatted to stand ahead of the text in a Continue prompt."""
-    notes = notes.strip()
-    return f"[Story notes: {notes}]\n\n" if notes else ""
-
-
 @dataclass
 class ContinueJob(Job):
-    """Continue the text before the cursor.
+    """Continue the text before the cursor, with what the document knows around it.
 
     Args:
         text_before: the end of the document before the cursor (a tail is enough:
@@ -102,37 +105,86 @@ class ContinueJob(Job):
         window: the document's :class:`ContextWindow`, which keeps the prompt's
             start stable from one press to the next.
         notes: story notes put ahead of the text and never trimmed.
+        text_after: the start of the text after the cursor (Continue in the middle).
+        lore: the document's lorebook entries; those the recent text mentions go in.
+        authors_note: a short instruction put a few paragraphs before the end.
+        story_so_far: a summary of the text before the window, for long documents.
+        settings: how the prompt is built (None: the defaults).
     """
 
     text_before: str
     window: ContextWindow
     params: SamplingParams = field(default_factory=SamplingParams)
     notes: str = ""
+    text_after: str = ""
+    lore: Sequence[LoreEntry] = ()
+    authors_note: str = ""
+    story_so_far: StorySoFar | None = None
+    settings: ContextSettings | None = None
+    offset: int = 0  # where ``text_before`` starts in the document
     kind: str = "continue"
-    #: Filled in by :meth:`run`: where the prompt started in ``text_before``.
+    #: Filled in by :meth:`run`: where the prompt started in ``text_before``, and its parts.
     prompt_start: int = 0
+    assembly: Assembly | None = None
+
+    def reply_tokens(self, backend: LlamaBackend) -> int:
+        """Return the passage's room: the setting, at most half the context."""
+        return min(self.params.max_tokens, max(16, backend.n_ctx // 2))
+
+    def assemble(self, backend: LlamaBackend) -> Assembly:
+        """Return the prompt, part by part, as :meth:`run` sends it (also for the inspector)."""
+        request = ContextRequest(
+            text_before=self.text_before,
+            text_after=self.text_after,
+            notes=self.notes,
+            lore=self.lore,
+            authors_note=self.authors_note,
+            story_so_far=self.story_so_far,
+            offset=self.offset,
+        )
+        assembly = assemble(
+            request,
+            window=self.window,
+            n_ctx=backend.n_ctx,
+            reply_tokens=self.reply_tokens(backend),
+            count_tokens=backend.count_tokens,
+            fim=backend.fim_tokens(),
+            settings=self.settings,
+        )
+        self.prompt_start = assembly.window_start
+        self.assembly = assembly
+        return assembly
 
     def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
-        """Trim the text to the window and stream the continuation."""
-        head = notes_block(self.notes)
-        head_tokens = backend.count_tokens(head) if head else 0
-        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
-        budget = backend.n_ctx - max_tokens - head_tokens - 2
-        body = self.text_before
-        # Trailing spaces make the model start mid-token; let it write the space itself.
-        stripped = body.rstrip(" \t")
-        trailing_space = len(stripped) != len(body)
-        trimmed = self.window.fit(stripped, budget, backend.count_tokens)
-        self.prompt_start = trimmed.start
+        """Assemble the prompt and stream the continuation."""
+        assembly = self.assemble(backend)
         first = [True]
 
         def emit(piece: str) -> None:
-            if first[0] and trailing_space:
+            # Trailing spaces make the model start mid-token; it writes the space itself.
+            if first[0] and assembly.trailing_space:
                 piece = piece.lstrip(" \t")
                 if not piece:
                     return
             first[0] = False
             sink.text(piece)
 
-        params = self.params.with_overrides(max_tokens=max_tokens)
-        return backend.generate(head + trimmed.text, params, emit, stop=stop)
+        params = self.params.with_overrides(max_tokens=self.reply_tokens(backend))
+        return backend.generate(
+            assembly.prompt, params, emit, stop=stop, stop_strings=assembly.stop_strings
+        )
+
+
+@dataclass
+class PromptPreviewJob(Job):
+    """Assemble what a Continue would send, without generating (the context inspector)."""
+
+    job: ContinueJob
+    kind: str = "prompt"
+    #: Filled in by :meth:`run`.
+    assembly: Assembly | None = None
+
+    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Assemble the prompt; report no generation."""
+        self.assembly = self.job.assemble(backend)
+        return GenerationStats(0, 0.0, 0.0, backend.count_tokens(self.assembly.prompt), 0, "length")

@@ -25,6 +25,8 @@ from writer.core.document import DocumentState
 
 #: Characters of text before the cursor handed to Continue; the window never reaches further.
 PROMPT_TAIL_CHARS = 400_000
+#: Characters of text after the cursor handed to Continue (its first paragraphs are used).
+AFTER_TAIL_CHARS = 4_000
 
 
 class Editor(QPlainTextEdit):
@@ -81,6 +83,12 @@ class Editor(QPlainTextEdit):
         """Return up to ``limit`` characters before the cursor, without copying the document."""
         return self.text_range(max(0, self.textCursor().position() - limit),
                                self.textCursor().position())
+
+    def text_after_cursor(self, limit: int = AFTER_TAIL_CHARS) -> str:
+        """Return up to ``limit`` characters after the cursor (Continue in the middle)."""
+        position = self.textCursor().position()
+        end = min(self.document().characterCount() - 1, position + limit)
+        return self.text_range(position, end) if end > position else ""
 
     def text_range(self, start: int, end: int) -> str:
         """Return the plain text between two positions, with "\\n" line breaks."""

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
 from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
+from writer.core.document_context import load_document_context
 from writer.core.model_files import choose_model
 from writer.core.presets import sampling_for
+from writer.core.prompt_parts import ContextSettings
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
@@ -379,13 +381,23 @@ class MainWindow(QMainWindow):
         if not self._model_ready():
             return None
         editor = self.current_editor()
-        job = ContinueJob(
-            text_before=editor.text_before_cursor(),
+        job = self.continue_job(editor, editor.text_before_cursor(), editor.text_after_cursor())
+        return self.stream.stream(editor, job)
+
+    def continue_job(self, editor: Editor, before: str, after: str) -> ContinueJob:
+        """Return the Continue job for ``editor`` with the text around the cursor."""
+        context = load_document_context(editor.state.path)
+        return ContinueJob(
+            text_before=before,
             window=editor.context_window,
             params=sampling_for("continue"),
             notes=editor.state.notes,
+            text_after=after,
+            lore=context.lore,
+            authors_note=context.authors_note,
+            story_so_far=context.story_so_far,
+            settings=ContextSettings.from_settings(),
         )
-        return self.stream.stream(editor, job)
 
     def regenerate(self) -> int | None:
         """Replace the last generated passage with a fresh sample of the same request."""
@@ -401,13 +413,11 @@ class MainWindow(QMainWindow):
             job = copy.copy(previous)  # a template or a tool: the same request, a new seed
             job.params = previous.params.with_overrides(seed=-1)
             return self.stream.stream(editor, job, replace_last=True)
-        start = last[0]
-        job = ContinueJob(
-            text_before=editor.text_range(max(0, start - 400_000), start),
-            window=editor.context_window,
-            params=sampling_for("continue").with_overrides(seed=-1),
-            notes=editor.state.notes,
-        )
+        start, end = last
+        job = self.continue_job(editor, editor.text_range(max(0, start - 400_000), start),
+                                editor.text_range(end, min(end + 4_000, editor.document(
+                                ).characterCount() - 1)))
+        job.params = job.params.with_overrides(seed=-1)
         return self.stream.stream(editor, job, replace_last=True)
 
     def stop_generation(self) -> None:

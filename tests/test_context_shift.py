@@ -1,0 +1,51 @@
+"""A window that slides: cached tokens are shifted, not evaluated again, when the window moves."""
+
+from __future__ import annotations
+
+import logging
+
+from writer.core.context_window import ContextWindow
+from writer.core.sampling import SamplingParams
+from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
+from writer.engine.context_shift import ShiftPlan, plan_shift
+from writer.engine.jobs import CollectingSink, ContinueJob
+
+
+def test_plan_finds_the_removed_span_after_the_head():
+    head = [1, 2, 3]
+    old = head + list(range(100, 200))
+    new = head + list(range(150, 200)) + [7, 8]
+    assert plan_shift(old, new) == ShiftPlan(keep=3, drop=50, reuse=50)
+    assert plan_shift(old, [*old, 5]) is None  # a plain prefix: nothing to shift
+    assert plan_shift(old, head + [9] * 60) is None  # nothing reusable
+    assert plan_shift(old, head + list(range(190, 200)) + [7]) is None  # too little to bother
+
+
+def test_plan_leaves_the_last_prompt_token_to_evaluate():
+    old = [1, *list(range(10, 110))]
+    new = [1, *list(range(50, 110))]
+    plan = plan_shift(old, new)
+    assert plan is not None and plan.keep + plan.reuse == len(new) - 1
+
+
+def test_moving_the_window_shifts_the_cache_and_writes_on(model_path, caplog):
+    backend = LlamaBackend.load(model_path, EngineOptions(n_ctx=512))
+    window = ContextWindow()
+    params = SamplingParams(max_tokens=4, seed=2)
+    text = "".join(f"Day {i}: the keeper wrote the weather in his log. " for i in range(60))
+    try:
+        first = ContinueJob(text, window, params, notes="A lighthouse story.")
+        first.run(backend, CollectingSink(), StopFlag())
+        assert first.prompt_start > 0
+        more = text + "".join(f"Night {i}: the lamp burned until dawn. " for i in range(18))
+        caplog.set_level(logging.INFO, logger="writer.engine.context_shift")
+        second = ContinueJob(more, window, params, notes="A lighthouse story.")
+        sink = CollectingSink()
+        stats = second.run(backend, sink, StopFlag())
+    finally:
+        backend.close()
+    assert second.prompt_start > first.prompt_start  # the window moved forward
+    assert stats.shifted_tokens > 50
+    assert stats.cached_tokens >= stats.shifted_tokens
+    assert "context shift: kept" in caplog.text
+    assert sink.joined  # it still writes

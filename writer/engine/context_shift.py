@@ -111,9 +111,9 @@ def apply_shift(llama: Any, plan: ShiftPlan) -> bool:
     """
     import llama_cpp
 
-    if not can_shift(llama):
-        return False
     memory = llama_cpp.llama_get_memory(llama._ctx.ctx)
+    if memory is None or not can_shift(llama):
+        return False
     keep, drop, reuse = plan.keep, plan.drop, plan.reuse
     end = keep + drop + reuse
     if not llama_cpp.llama_memory_seq_rm(memory, 0, end, -1):

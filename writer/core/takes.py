@@ -23,6 +23,11 @@ MAX_PASSAGES = 50
 TextAt = Callable[[int, int], str]
 
 
+def units(text: str) -> int:
+    """Return the length of ``text`` in UTF-16 code units: positions count these, as in Qt."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 @dataclass
 class Passage:
     """A generated stretch of text at ``start`` and all its takes."""
@@ -39,7 +44,7 @@ class Passage:
     @property
     def end(self) -> int:
         """Return the position after the passage."""
-        return self.start + len(self.text)
+        return self.start + units(self.text)
 
     def label(self) -> str:
         """Return "‹ 2/5 ›": the take shown and how many there are."""
@@ -72,7 +77,7 @@ class TakeHistory:
 
     def add_passage(self, start: int, takes: list[str], current: int = 0) -> Passage:
         """Record a new passage at ``start`` (replacing any it overlaps)."""
-        passage = Passage(start, [t for t in takes][-MAX_TAKES:], 0)
+        passage = Passage(start, list(takes)[-MAX_TAKES:], 0)
         passage.current = min(max(0, current), len(passage.takes) - 1)
         self.passages = [p for p in self.passages if p.end <= start or p.start >= passage.end]
         self.passages.append(passage)
@@ -117,9 +122,9 @@ class TakeHistory:
             if position + removed <= passage.start:  # before the passage (or at its start)
                 passage.start += delta
                 kept.append(passage)
-            elif position >= passage.end:  # after it
-                kept.append(passage)
-            elif self._recognise(passage, (passage.start, passage.start + delta), text_at):
+            elif position >= passage.end or self._recognise(  # after it, or a take is in place
+                passage, (passage.start, passage.start + delta), text_at
+            ):
                 kept.append(passage)
         self.passages = kept
 
@@ -129,10 +134,11 @@ class TakeHistory:
         for start in dict.fromkeys(starts):
             if start < 0:
                 continue
-            order = [passage.current] + [i for i in range(len(passage.takes)) if i != passage.current]
+            others = [i for i in range(len(passage.takes)) if i != passage.current]
+            order = [passage.current, *others]
             for index in order:
                 take = passage.takes[index]
-                if take and text_at(start, start + len(take)) == take:
+                if take and text_at(start, start + units(take)) == take:
                     passage.start, passage.current = start, index
                     return True
         return False

@@ -62,5 +62,5 @@ def test_a_200k_document_gets_its_story_so_far_and_continue_fits(model_path: Pat
     finally:
         backend.close()
     assert cont.assembly is not None
-    assert [p.kind for p in cont.assembly.parts][0] == "summary"
+    assert next(p.kind for p in cont.assembly.parts) == "summary"
     assert stats.prompt_tokens + 16 <= 512

@@ -10,7 +10,7 @@ Features add their own jobs (chat, summary, templates) by subclassing
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -131,8 +131,11 @@ class ContinueJob(Job):
         """Return the passage's room: the setting, at most half the context."""
         return min(self.params.max_tokens, max(16, backend.n_ctx // 2))
 
-    def assemble(self, backend: LlamaBackend) -> Assembly:
-        """Return the prompt, part by part, as :meth:`run` sends it (also for the inspector)."""
+    def assemble(self, backend: LlamaBackend, *, reserve: int | None = None) -> Assembly:
+        """Return the prompt, part by part, as :meth:`run` sends it (also for the inspector).
+
+        ``reserve``: tokens kept free to generate (default: :meth:`reply_tokens`).
+        """
         request = ContextRequest(
             text_before=self.text_before,
             text_after=self.text_after,
@@ -146,7 +149,7 @@ class ContinueJob(Job):
             request,
             window=self.window,
             n_ctx=backend.n_ctx,
-            reply_tokens=self.reply_tokens(backend),
+            reply_tokens=self.reply_tokens(backend) if reserve is None else reserve,
             count_tokens=backend.count_tokens,
             fim=backend.fim_tokens(),
             settings=self.settings,
@@ -155,24 +158,39 @@ class ContinueJob(Job):
         self.assembly = assembly
         return assembly
 
+    def build_prompt(self, backend: LlamaBackend, *, reserve: int) -> tuple[str, bool]:
+        """Return the prompt, leaving ``reserve`` tokens to generate, and whether spaces were cut.
+
+        Trailing spaces before the cursor make the model start mid-token, so
+        they are left out of the prompt and the model writes the space itself
+        (the caller strips it from the first piece). Sets :attr:`prompt_start`.
+        """
+        assembly = self.assemble(backend, reserve=reserve)
+        return assembly.prompt, assembly.trailing_space
+
     def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Assemble the prompt and stream the continuation."""
         assembly = self.assemble(backend)
-        first = [True]
-
-        def emit(piece: str) -> None:
-            # Trailing spaces make the model start mid-token; it writes the space itself.
-            if first[0] and assembly.trailing_space:
-                piece = piece.lstrip(" \t")
-                if not piece:
-                    return
-            first[0] = False
-            sink.text(piece)
-
+        emit = strip_first_spaces(sink.text) if assembly.trailing_space else sink.text
         params = self.params.with_overrides(max_tokens=self.reply_tokens(backend))
         return backend.generate(
             assembly.prompt, params, emit, stop=stop, stop_strings=assembly.stop_strings
         )
+
+
+def strip_first_spaces(on_text: Callable[[str], None]) -> Callable[[str], None]:
+    """Return a callback that drops the spaces and tabs that start the text, then forwards."""
+    first = [True]
+
+    def emit(piece: str) -> None:
+        if first[0]:
+            piece = piece.lstrip(" \t")
+            if not piece:
+                return
+            first[0] = False
+        on_text(piece)
+
+    return emit
 
 
 @dataclass

@@ -53,7 +53,7 @@ def _ttft_after_move(model: Path):
         prompt = moved_job.assembly.prompt
         colds = []
         for _ in range(2):
-            backend.llama.reset()  # nothing cached: every token is evaluated
+            backend.forget_cache()  # nothing cached: every token is evaluated
             colds.append(backend.generate(prompt, params, lambda _t: None).first_token_s)
         cold = min(colds)
     finally:

@@ -231,6 +231,11 @@ class LlamaBackend:
         assert self.llama is not None, "the backend was closed"
         return self.llama.detokenize(list(tokens)).decode("utf-8", errors="replace")
 
+    def forget_cache(self) -> None:
+        """Drop the evaluated prompt, so the next one is evaluated from its first token."""
+        if self.llama is not None:
+            self.llama.reset()
+
     def fim_tokens(self) -> FimTokens | None:
         """Return the model's fill-in-the-middle tokens as text, or None when it has none.
 

@@ -110,8 +110,9 @@ class PromptInspector(QDialog):
         mode = self.tr(MODE_LABELS.get(assembly.mode, assembly.mode))
         self.summary.setText(self.tr("{0} tokens of a {1}-token window; Continue {2}.").format(
             assembly.tokens, n_ctx, mode))
-        if self.parts.topLevelItemCount():
-            self.parts.setCurrentItem(self.parts.topLevelItem(0))
+        first = self.parts.topLevelItem(0)
+        if first is not None:
+            self.parts.setCurrentItem(first)
 
     def _show_text(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
         """Show the text of the chosen part."""

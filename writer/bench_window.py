@@ -25,6 +25,12 @@ NIGHT = ("Night {i}. Rain hammered the lantern glass; Mara counted the seconds b
          "flashes and the thunder, and Owen slept through all of it.\n\n")
 
 
+def window_start(window: ContextWindow, text: str) -> int:
+    """Return where ``window``'s last prompt starts in ``text`` (-1 when it is not there)."""
+    anchor = window.anchor
+    return text.find(anchor) if anchor else -1
+
+
 def _story(template: str, start: int, count: int) -> str:
     """Return ``count`` numbered paragraphs."""
     return "".join(template.format(i=i) for i in range(start, start + count))
@@ -46,10 +52,18 @@ def _ttft_after_move(model: Path):
         notes = "A storm coast, 1890. Mara, the keeper's daughter; Owen, the keeper."
         text = _story(DAY, 0, 80)
         ContinueJob(text, window, params, notes=notes).run(backend, CollectingSink(), StopFlag())
-        # The writer keeps going until the window must move forward.
-        moved_job = ContinueJob(text + _story(NIGHT, 0, 14), window, params, notes=notes)
-        moved = moved_job.run(backend, CollectingSink(), StopFlag())
-        assert moved_job.assembly is not None
+        # The writer goes on a few sentences at a time, pressing Continue, until the window
+        # has to move forward.
+        moved_job = None
+        for step in range(40):
+            text += _story(NIGHT, step * 2, 2)
+            job = ContinueJob(text, window, params, notes=notes)
+            before = window_start(window, text)
+            moved = job.run(backend, CollectingSink(), StopFlag())
+            if job.prompt_start != before:
+                moved_job = job
+                break
+        assert moved_job is not None and moved_job.assembly is not None, "the window never moved"
         prompt = moved_job.assembly.prompt
         colds = []
         for _ in range(2):

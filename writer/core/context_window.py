@@ -52,15 +52,23 @@ class ContextWindow:
     def __init__(self) -> None:
         self._count: Callable[[str], int] = len
         self._anchor_text: str | None = None  # the first characters of the last prompt
+        self._known: tuple[str, int] | None = None  # a prefix of the window and its tokens
+        self._increments = 0  # counts since the last full one
         #: Lore entry titles in the order they first entered the prompt (title → rank).
         self.lore_order: dict[str, int] = {}
         #: Token counts of short prompt pieces (lore entries, notes) for one tokenizer.
         self.token_memo: dict[str, int] = {}
         self.memo_owner: object = None
 
+    @property
+    def anchor(self) -> str:
+        """Return the first characters of the last window ("" before the first)."""
+        return self._anchor_text or ""
+
     def reset(self) -> None:
         """Forget the previous window (another document, another model)."""
         self._anchor_text = None
+        self._known = None
         self.lore_order.clear()
         self.token_memo.clear()
         self.memo_owner = None
@@ -79,7 +87,7 @@ class ContextWindow:
             return TrimmedPrompt("", len(text), 0, bool(text))
         previous = self._previous_start(text)
         if previous is not None:
-            tokens = self._count(text[previous:])
+            tokens = self._window_tokens(text[previous:])
             if tokens <= budget:
                 return TrimmedPrompt(text[previous:], previous, tokens, previous > 0)
         whole = self._count_tail(text, budget)
@@ -92,7 +100,39 @@ class ContextWindow:
             start = next_boundary(text, start + 1, len(text))
             tokens = self._count(text[start:])
         self._remember(text, start)
+        self._keep_prefix(text[start:], tokens)
         return TrimmedPrompt(text[start:], start, tokens, start > 0)
+
+    def _window_tokens(self, window: str) -> int:
+        """Return the tokens of ``window``, counting only what was added since the last count.
+
+        Typing at the end leaves the window's start and middle as they were, so
+        the count of its known prefix is kept and only the rest is tokenized.
+        The count is done in full again now and then, so junction errors (a
+        token or two) never add up.
+        """
+        known = self._known
+        if (
+            known is not None
+            and self._increments < 32
+            and len(window) - len(known[0]) < 8000
+            and window.startswith(known[0])
+        ):
+            tokens = known[1] + self._count(window[len(known[0]) :])
+            self._increments += 1
+        else:
+            tokens = self._count(window)
+            self._increments = 0
+        self._keep_prefix(window, tokens)
+        return tokens
+
+    def _keep_prefix(self, window: str, tokens: int) -> None:
+        """Remember the tokens of ``window`` up to a space near its end (tokens start there)."""
+        cut = window.rfind(" ", max(0, len(window) - 400))
+        if cut <= 0:
+            self._known = None
+            return
+        self._known = (window[:cut], tokens - self._count(window[cut:]))
 
     # -- helpers ------------------------------------------------------------
 

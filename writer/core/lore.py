@@ -159,13 +159,49 @@ def _compiled(key: str) -> re.Pattern[str] | None:
         return None
 
 
+#: A run of word characters, CJK excepted (CJK text has no spaces between words).
+_WORD = re.compile(
+    r"[^\W\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\U00020000-\U0003FFFF]+"
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _key_kind(key: str) -> tuple[str, str]:
+    """Return how a key matches: ("regex", key), ("word", needle) or ("text", needle)."""
+    if _REGEX_KEY.match(key):
+        return "regex", key
+    needle = unicodedata.normalize("NFC", key).casefold().strip()
+    if _WORD.fullmatch(needle):
+        return "word", needle
+    return "text", needle
+
+
+class _ScanText:
+    """The recent text, prepared once for many keys: folded, and its words' last positions."""
+
+    def __init__(self, recent: str) -> None:
+        self.text = unicodedata.normalize("NFC", recent)
+        folded = self.text.casefold()
+        if len(folded) != len(self.text):  # rare special casings (ß → ss): keep offsets
+            folded = self.text.lower()
+        self.folded = folded
+        self._words: set[str] | None = None
+
+    def word_position(self, word: str) -> int:
+        """Return about where ``word`` last occurs as a whole word (for ordering), or -1."""
+        if self._words is None:
+            self._words = set(_WORD.findall(self.folded))
+        return self.folded.rfind(word) if word in self._words else -1
+
+
 def find_key(key: str, text: str, folded: str) -> int:
     """Return the offset of the last match of ``key`` in ``text``, or -1.
 
     ``folded`` is ``text.casefold()`` computed once by the caller (same length
     as ``text`` for the scripts lore keys use; positions are only used to order).
     """
-    if _REGEX_KEY.match(key):
+    kind, needle = _key_kind(key)
+    if kind == "regex":
         pattern = _compiled(key)
         if pattern is None:
             return -1
@@ -173,7 +209,6 @@ def find_key(key: str, text: str, folded: str) -> int:
         for match in pattern.finditer(text):
             last = match.start()
         return last
-    needle = unicodedata.normalize("NFC", key).casefold()
     if not needle:
         return -1
     check_start = _is_word_char(needle[0])
@@ -195,10 +230,7 @@ def find_key(key: str, text: str, folded: str) -> int:
 
 def match_entries(entries: Iterable[LoreEntry], recent: str) -> list[Trigger]:
     """Return the triggers of ``entries`` in ``recent`` (always-included entries too)."""
-    text = unicodedata.normalize("NFC", recent)
-    folded = text.casefold()
-    if len(folded) != len(text):  # rare special casings (ß → ss): keep offsets comparable
-        folded = text.lower()
+    scan = _ScanText(recent)
     triggers: list[Trigger] = []
     for entry in entries:
         if not entry.enabled or not entry.content.strip():
@@ -208,7 +240,11 @@ def match_entries(entries: Iterable[LoreEntry], recent: str) -> list[Trigger]:
             continue
         best: Trigger | None = None
         for key in entry.keys:
-            position = find_key(key, text, folded)
+            kind, needle = _key_kind(key)
+            if kind == "word":
+                position = scan.word_position(needle)
+            else:
+                position = find_key(key, scan.text, scan.folded)
             if position >= 0 and (best is None or position > best.position):
                 best = Trigger(entry, key, position)
         if best is not None:

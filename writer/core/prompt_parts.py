@@ -35,12 +35,11 @@ from writer.core.lore import (
 )
 
 KINDS = ("notes", "lore", "summary", "text", "authors_note", "after")
-#: Tokens kept free between the prompt and the reply.
-MARGIN_TOKENS = 2
+#: Tokens kept free between the prompt and the reply (counts of long texts are estimates).
+MARGIN_TOKENS = 8
 #: Characters of text after the cursor looked at (its first paragraphs are enough).
 AFTER_SCAN_CHARS = 4000
 
-_PARAGRAPH_START = re.compile(r"\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…。！？；][\"'”’」』）)\]]*\s*|\n\s*")
 _FIRST_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}")
 
@@ -312,7 +311,7 @@ def assemble(
             f"priority {trigger.entry.priority})"))
     if mode == "bridge":
         build.add("after", after_part, "the text after the cursor, so the passage leads into it")
-    _add_text(build, trimmed.text, note, settings.authors_note_depth)
+    _add_text(build, trimmed.text, trimmed.tokens, note, settings.authors_note_depth)
     if mode == "fim":
         build.add("after", after_part, "the text after the cursor (fill in the middle)")
     if trimmed.start > 0 or request.offset > 0:
@@ -330,24 +329,37 @@ def assemble(
     )
 
 
-def _add_text(build: _Builder, text: str, note: str, depth: int) -> None:
-    """Add the text window with the author's note ``depth`` paragraphs before its end."""
+def _add_text(build: _Builder, text: str, tokens: int, note: str, depth: int) -> None:
+    """Add the text window (``tokens`` long) with the author's note ``depth`` paragraphs before
+    its end; only the short tail after the note is counted again."""
     if not note:
-        build.add("text", text, "the text before the cursor")
+        build.add("text", text, "the text before the cursor", tokens=tokens)
         return
     position = authors_note_position(text, depth)
-    build.add("text", text[:position], "the text before the cursor")
+    tail = text[position:]
+    tail_tokens = build.count(tail) if tail else 0
+    build.add("text", text[:position], "the text before the cursor",
+              tokens=max(0, tokens - tail_tokens))
     build.add("authors_note", note, f"author's note, {max(1, depth)} paragraphs before the end")
-    build.add("text", text[position:], "the last paragraphs before the cursor")
+    build.add("text", tail, "the last paragraphs before the cursor", tokens=tail_tokens)
 
 
 def authors_note_position(text: str, depth: int) -> int:
     """Return where a note ``depth`` paragraphs (lines) before the end of ``text`` goes."""
     depth = max(1, depth)
-    starts = [m.end() for m in _PARAGRAPH_START.finditer(text) if m.end() < len(text)]
-    if len(starts) < depth:
-        return 0
-    return starts[-depth]
+    starts: list[int] = []
+    end = len(text)
+    while len(starts) < depth:
+        newline = text.rfind("\n", 0, end)
+        if newline < 0:
+            break
+        start = newline + 1
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start < len(text) and (not starts or start < starts[-1]):
+            starts.append(start)
+        end = newline
+    return starts[depth - 1] if len(starts) >= depth else 0
 
 
 def _after_window(after: str, budget: int, count: CountTokens) -> str:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from writer.config import Key, set_setting
 from writer.core.sidecar import sidecar_path

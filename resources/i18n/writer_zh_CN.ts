@@ -59,18 +59,6 @@
         <translation>无法保存对话：{0}</translation>
     </message>
     <message>
-        <source>The model is still loading. Try again in a moment.</source>
-        <translation>模型仍在加载，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
-        <source>Choose one in Models &gt; Manage Models.</source>
-        <translation>请在“模型 &gt; 管理模型”中选择一个。</translation>
-    </message>
-    <message>
         <source>Cannot chat</source>
         <translation>无法聊天</translation>
     </message>
@@ -335,6 +323,21 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>The model is still loading. Try again in a moment.</source>
+        <translation>模型仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>Choose one in Models &gt; Manage Models.</source>
+        <translation>请在“模型 &gt; 管理模型”中选择一个。</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceBar</name>
     <message>
         <source>Find</source>
@@ -427,10 +430,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Open a .gguf file…</source>
         <translation>打开 .gguf 文件…</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
     </message>
     <message>
         <source>{0} Writer needs a model to continue, chat and summarize.</source>
@@ -874,18 +873,6 @@ Context: {1} tokens</source>
     <message>
         <source>Model not loaded</source>
         <translation>模型未加载</translation>
-    </message>
-    <message>
-        <source>The model is still loading. Try again in a moment.</source>
-        <translation>模型仍在加载，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
-        <source>Choose one in Models &gt; Manage Models.</source>
-        <translation>请在“模型 &gt; 管理模型”中选择一个。</translation>
     </message>
     <message>
         <source>Cannot continue</source>
@@ -1358,14 +1345,6 @@ Context: {1} tokens</source>
     <message>
         <source>These template files could not be loaded:</source>
         <translation>以下模板文件无法加载：</translation>
-    </message>
-    <message>
-        <source>The model is still loading. Try again in a moment.</source>
-        <translation>模型仍在加载，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
     </message>
     <message>
         <source>Cannot write</source>

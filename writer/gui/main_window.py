@@ -425,13 +425,9 @@ class MainWindow(QMainWindow):
 
     def _model_ready(self) -> bool:
         """Return whether a model is loaded; otherwise say why Continue cannot run."""
-        if self.engine.model is not None:
+        reason = self.engine.not_ready
+        if reason is None:
             return True
-        if self.engine.is_loading:
-            reason = self.tr("The model is still loading. Try again in a moment.")
-        else:
-            reason = self.engine.load_error or self.tr("No model is loaded.")
-            reason += " " + self.tr("Choose one in Models > Manage Models.")
         self.status.showMessage(reason, 8000)
         messenger.error(self, self.tr("Cannot continue"), reason)
         return False

@@ -246,14 +246,9 @@ class AssistantPanel(QDockWidget):
 
     def _ready(self, what: str) -> bool:
         """Return whether a model is loaded; otherwise say why ``what`` cannot run."""
-        engine = self.engine
-        if engine.model is not None:
+        reason = self.engine.not_ready
+        if reason is None:
             return True
-        if engine.is_loading:
-            reason = self.tr("The model is still loading. Try again in a moment.")
-        else:
-            reason = (engine.load_error or self.tr("No model is loaded.")) + " " + self.tr(
-                "Choose one in Models > Manage Models.")
         messenger.error(self.window_.parent_widget(), what, reason)
         return False
 

@@ -89,10 +89,9 @@ class FirstRun(QObject):
         self.banner.setVisible(needed)
         if not needed:
             return
-        reason = engine.load_error or self.tr("No model is loaded.")
         self.message.setText(
             self.tr("{0} Writer needs a model to continue, chat and summarize.").format(
-                reason)
+                engine.not_ready)
         )
         self.use_default.setVisible(bundled_model_path() is not None)
 

@@ -336,10 +336,8 @@ class TemplateDialog(QDialog):
         window = self.host
         if template is None:
             return None
-        engine = window.engine
-        if engine.model is None:
-            reason = (self.tr("The model is still loading. Try again in a moment.")
-                      if engine.is_loading else engine.load_error or self.tr("No model is loaded."))
+        reason = window.engine.not_ready
+        if reason is not None:
             messenger.error(self, self.tr("Cannot write"), reason)
             return None
         values = self.values()

@@ -38,7 +38,7 @@ class WindowSignals(QObject):
     documentSaved = Signal(object)  # Editor whose document was written to its file
     documentStateChanged = Signal(object)  # Editor whose path or encoding changed
     languageChanged = Signal(str)  # the new ui/language setting, after the switch
-    autosaveIntervalChanged = Signal(int)  # the new autosave pause, in seconds
+    settingsChanged = Signal(object)  # SettingsChange: the groups of settings just applied
     closing = Signal()  # once, when the window closes cleanly
 
 

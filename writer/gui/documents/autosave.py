@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from writer.config import Key, get_setting
+from writer.config import Key, SettingsChange, SettingsGroup, get_setting
 from writer.core.document import DocumentState
 from writer.core.recovery import RecoveryEntry, RecoveryStore
 from writer.errors import DocumentError
@@ -48,7 +48,7 @@ class Autosave(QObject):
         window.signals.editorClosed.connect(self._forget)
         window.signals.closing.connect(self._clean_close)
         window.signals.documentSaved.connect(lambda editor: self.store.discard(editor.state.doc_id))
-        window.signals.autosaveIntervalChanged.connect(self._set_interval)
+        window.signals.settingsChanged.connect(self._on_settings_changed)
         window.engine.busyChanged.connect(self._on_busy)
         window.stream.finished.connect(lambda *_: self._save_streamed())
         window.stream.failed.connect(lambda *_: self._save_streamed())
@@ -73,8 +73,13 @@ class Autosave(QObject):
             timer.stop()
         self.store.discard(editor.state.doc_id)
 
-    def _set_interval(self, seconds: int) -> None:
-        """Apply a new autosave interval."""
+    def _on_settings_changed(self, changed: SettingsChange) -> None:
+        """Follow a new autosave pause (one of the editor settings)."""
+        if SettingsGroup.EDITOR in changed:
+            self.set_interval(int(get_setting(Key.AUTOSAVE_SECONDS)))
+
+    def set_interval(self, seconds: int) -> None:
+        """Apply a new autosave pause after typing, in seconds."""
         for timer in self._timers.values():
             timer.setInterval(max(1, seconds) * 1000)
 

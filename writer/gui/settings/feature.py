@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit
 
-from writer.config import Key, get_setting
+from writer.config import Key, SettingsChange, SettingsGroup, get_setting
 from writer.gui.settings.dialog import SettingsDialog
 from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.themes import apply_theme
@@ -49,27 +49,27 @@ class SettingsFeature(QObject):
         self.dialog.show()
         return self.dialog
 
-    def apply(self, changed: set[str]) -> None:
-        """Apply changed setting groups at once."""
+    def apply(self, changed: SettingsChange) -> None:
+        """Apply changed setting groups at once, then tell the other features."""
         window = self.window
-        if changed & {"editor"}:
+        if SettingsGroup.EDITOR in changed:
             for editor in window.editors():
                 apply_editor_settings(editor)
-            window.signals.autosaveIntervalChanged.emit(int(get_setting(Key.AUTOSAVE_SECONDS)))
-        if "theme" in changed:
+        if SettingsGroup.THEME in changed:
             apply_theme(str(get_setting(Key.THEME)))
             for editor in window.editors():
                 editor.refresh_mark()
                 highlighter = getattr(editor, "highlighter", None)
                 if highlighter is not None and hasattr(highlighter, "refresh_colours"):
                     highlighter.refresh_colours()
-        if "language" in changed:
+        if SettingsGroup.LANGUAGE in changed:
             from writer.i18n import apply_language
 
             apply_language(str(get_setting(Key.LANGUAGE)))  # widgets get a LanguageChange event
             window.signals.languageChanged.emit(str(get_setting(Key.LANGUAGE)))
-        if "engine" in changed and window.engine.model is not None:
+        if SettingsGroup.ENGINE in changed and window.engine.model is not None:
             window.status.showMessage(self.tr("Reloading the model with the new settings…"),
                                       5000)
             window.load_model(window.engine.model.path)
+        window.signals.settingsChanged.emit(changed)
 

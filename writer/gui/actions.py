@@ -122,6 +122,12 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         "Ctrl+Shift+Return",
     ),
     Action(
+        "actionShowPrompt",
+        QT_TRANSLATE_NOOP("MainWindow", "Show &Prompt…"),
+        "assistant",
+        "Ctrl+Alt+P",
+    ),
+    Action(
         "actionSummarize",
         QT_TRANSLATE_NOOP("MainWindow", "Su&mmarize"),
         "assistant",
@@ -181,6 +187,13 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Story &Notes"),
         "view",
         "Ctrl+Shift+K",
+        checkable=True,
+    ),
+    Action(
+        "actionToggleLore",
+        QT_TRANSLATE_NOOP("MainWindow", "&Lore and Author's Note"),
+        "view",
+        "Ctrl+Shift+L",
         checkable=True,
     ),
     # -- Tools -----------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
-from writer.core.document_context import load_document_context
 from writer.core.model_files import choose_model
 from writer.core.presets import sampling_for
 from writer.core.prompt_parts import ContextSettings
@@ -45,6 +44,7 @@ from writer.gui.documents.story_notes import StoryNotes
 from writer.gui.generation import StreamController
 from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
+from writer.gui.lore.feature import LoreFeature
 from writer.gui.messages import Answer, messenger
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
+        self.lore = LoreFeature(self, lambda editor: self.continue_job(
+            editor, editor.text_before_cursor(), editor.text_after_cursor()))
 
     def _wire_features(self) -> None:
         """The links between features, in one place."""
@@ -444,7 +446,7 @@ class MainWindow(QMainWindow):
 
     def continue_job(self, editor: Editor, before: str, after: str) -> ContinueJob:
         """Return the Continue job for ``editor`` with the text around the cursor."""
-        context = load_document_context(editor.state.path)
+        context = self.lore.context_for(editor)
         return ContinueJob(
             text_before=before,
             window=editor.context_window,

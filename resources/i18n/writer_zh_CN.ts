@@ -641,6 +641,175 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     </message>
 </context>
 <context>
+    <name>LoreDock</name>
+    <message>
+        <source>Lore</source>
+        <translation>设定集</translation>
+    </message>
+    <message>
+        <source>Search lore</source>
+        <translation>搜索设定</translation>
+    </message>
+    <message>
+        <source>Lore entries</source>
+        <translation>设定条目</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>删除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor&apos;s note (a few paragraphs before the end):</source>
+        <translation>作者注(&amp;U)（插在结尾前几段）：</translation>
+    </message>
+    <message>
+        <source>Author&apos;s note</source>
+        <translation>作者注</translation>
+    </message>
+    <message>
+        <source>Style: terse, present tense.</source>
+        <translation>风格：简洁，现在时。</translation>
+    </message>
+    <message>
+        <source>The story so far</source>
+        <translation>前情提要</translation>
+    </message>
+    <message>
+        <source>Made while you pause, once the text before Continue&apos;s window is long.</source>
+        <translation>当续写窗口之前的文字很长时，会在你停笔时自动生成。</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild</source>
+        <translation>重新生成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>始终</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>LoreEntryDialog</name>
+    <message>
+        <source>Lore Entry</source>
+        <translation>设定条目</translation>
+    </message>
+    <message>
+        <source>Mara, the keeper&apos;s daughter, /mar(a|y)/i</source>
+        <translation>玛拉, 守塔人的女儿, /mar(a|y)/i</translation>
+    </message>
+    <message>
+        <source>Always include</source>
+        <translation>始终包含</translation>
+    </message>
+    <message>
+        <source>Shared by the documents in this folder</source>
+        <translation>由此文件夹中的文档共享</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keys:</source>
+        <translation>关键词(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Content:</source>
+        <translation>内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Comma-separated. Words match whole words, ignoring case; Chinese keys match anywhere; /pattern/i is a regular expression.</source>
+        <translation>用逗号分隔。英文词按整词匹配，不区分大小写；中文关键词在任意位置匹配；/pattern/i 为正则表达式。</translation>
+    </message>
+</context>
+<context>
+    <name>LoreFeature</name>
+    <message>
+        <source>Could not save the lore: {0}</source>
+        <translation>无法保存设定：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot import the lorebook</source>
+        <translation>无法导入设定集</translation>
+    </message>
+    <message>
+        <source>Imported {0} lore entries from {1}.</source>
+        <translation>已从 {1} 导入 {0} 条设定。</translation>
+    </message>
+    <message>
+        <source>Cannot export the lorebook</source>
+        <translation>无法导出设定集</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Import Lorebook</source>
+        <translation>导入设定集</translation>
+    </message>
+    <message>
+        <source>Lorebooks and world info (*.json)</source>
+        <translation>设定集与世界书 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Lorebook</source>
+        <translation>导出设定集</translation>
+    </message>
+    <message>
+        <source>Lorebooks (*.json)</source>
+        <translation>设定集 (*.json)</translation>
+    </message>
+    <message>
+        <source>Summarizing the story so far…</source>
+        <translation>正在生成前情提要…</translation>
+    </message>
+    <message>
+        <source>Not made yet: it is made while you pause, once the text is long.</source>
+        <translation>尚未生成：文字足够长后，会在你停笔时生成。</translation>
+    </message>
+    <message>
+        <source>Written by hand; Rebuild replaces it.</source>
+        <translation>手动编写；“重新生成”会替换它。</translation>
+    </message>
+    <message>
+        <source>Covers the first {0} characters; out of date.</source>
+        <translation>涵盖前 {0} 个字符；已过时。</translation>
+    </message>
+    <message>
+        <source>Covers the first {0} characters; up to date.</source>
+        <translation>涵盖前 {0} 个字符；已是最新。</translation>
+    </message>
+    <message>
+        <source>Load a model first: the prompt depends on its tokenizer.</source>
+        <translation>请先加载模型：提示词取决于模型的分词器。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -760,6 +929,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
+        <source>Show &amp;Prompt…</source>
+        <translation>显示提示词(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Su&amp;mmarize</source>
         <translation>总结(&amp;M)</translation>
     </message>
@@ -802,6 +975,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Markdown &amp;Preview</source>
         <translation>Markdown 预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Lore and Author&apos;s Note</source>
+        <translation>设定集与作者注(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1055,6 +1232,77 @@ Context: {1} tokens</source>
         <source>Preview failed: {0}</source>
         <extracomment>Characters of Markdown rendered live while typing (python-markdown takes ~5 s per MB).</extracomment>
         <translation>预览失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptInspector</name>
+    <message>
+        <source>Story notes</source>
+        <translation>故事笔记</translation>
+    </message>
+    <message>
+        <source>Lore</source>
+        <translation>设定集</translation>
+    </message>
+    <message>
+        <source>Story so far</source>
+        <translation>前情提要</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Author&apos;s note</source>
+        <translation>作者注</translation>
+    </message>
+    <message>
+        <source>Text after the cursor</source>
+        <translation>光标后的文字</translation>
+    </message>
+    <message>
+        <source>continues at the end</source>
+        <translation>在末尾续写</translation>
+    </message>
+    <message>
+        <source>writes a bridge to the text after</source>
+        <translation>写出衔接后文的过渡</translation>
+    </message>
+    <message>
+        <source>fills in the middle</source>
+        <translation>填充中间内容</translation>
+    </message>
+    <message>
+        <source>What Continue Sends</source>
+        <translation>续写发送的内容</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Prompt parts</source>
+        <translation>提示词各部分</translation>
+    </message>
+    <message>
+        <source>Text of the part</source>
+        <translation>该部分的文字</translation>
+    </message>
+    <message>
+        <source>Left out: {0}</source>
+        <translation>未放入：{0}</translation>
+    </message>
+    <message>
+        <source>{0} tokens of a {1}-token window; Continue {2}.</source>
+        <translation>共 {0} 个词元，窗口为 {1} 个词元；续写方式：{2}。</translation>
     </message>
 </context>
 <context>

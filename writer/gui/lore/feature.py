@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Pause in typing after which the story so far is brought up to date.
+# Pause in typing after which the story so far is brought up to date.
 IDLE_MS = 30_000
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from writer.core.model_files import prepare_model
 from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
 from writer.engine.jobs import Job
 from writer.errors import WriterError
@@ -102,7 +103,8 @@ class EngineWorker(QObject):
             self.backend.close()
             self.backend = None
         try:
-            self.backend = LlamaBackend.load(Path(path), options)
+            # The Chinese starter is joined from its chunk packages here, off the GUI thread.
+            self.backend = LlamaBackend.load(prepare_model(Path(path)), options)
         except WriterError as error:
             self.loadFailed.emit(str(error))
             return

@@ -88,3 +88,13 @@ def test_chinese_text_is_told_from_english():
     assert is_chinese_text("我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。")
     assert not is_chinese_text("It is a truth universally acknowledged. 你好")
     assert not is_chinese_text("")
+
+
+def test_chinese_download_is_the_biggest_qwen_that_fits():
+    """0.5B on a small machine, 1.5B with a few GB free, 3B with plenty."""
+    from writer.core.model_languages import chinese_download
+
+    gib = 1024**3
+    assert chinese_download(gib // 2).repo_id == "Qwen/Qwen2.5-0.5B-Instruct-GGUF"
+    assert chinese_download(3 * gib).repo_id == "Qwen/Qwen2.5-1.5B-Instruct-GGUF"
+    assert chinese_download(16 * gib).repo_id == "Qwen/Qwen2.5-3B-Instruct-GGUF"

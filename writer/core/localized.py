@@ -32,7 +32,7 @@ def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
 
 
 def message(template: str, *values: object) -> str:
-    """Return ``template`` filled with ``values`` (``{0}``, ``{1}`` …), remembered for :func:`localize`."""
+    """Return ``template`` filled with ``values`` ({0}, {1} …), remembered for :func:`localize`."""
     text = template.format(*values) if values else template
     with _lock:
         _made[text] = (template, values)

@@ -11,11 +11,15 @@ from __future__ import annotations
 import fnmatch
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.core.quality import figures_for
 from writer.core.starter_model import CHINESE_STARTER
 from writer.core.text_stats import count_text
 from writer.errors import ModelError
+
+if TYPE_CHECKING:
+    from writer.hub.catalog import CatalogEntry
 
 log = logging.getLogger(__name__)
 
@@ -95,3 +99,43 @@ def writes_chinese(path: Path) -> bool | None:
     if languages is None:
         return None
     return any(code.split("-")[0].split("_")[0] == "zh" for code in languages)
+
+
+#: The Chinese downloads the first-run banner offers, smallest first (catalogue repos).
+CHINESE_DOWNLOADS: tuple[str, ...] = (
+    "Qwen/Qwen2.5-0.5B-Instruct-GGUF",
+    "Qwen/Qwen2.5-1.5B-Instruct-GGUF",
+    "Qwen/Qwen2.5-3B-Instruct-GGUF",
+)
+#: Bytes per parameter of a Q4_K_M file, and llama.cpp's fixed overhead with a 4k context.
+_Q4_BYTES_PER_PARAMETER = 0.62
+_OVERHEAD_BYTES = 600 * 1024**2
+
+
+def parameter_count(label: str) -> float:
+    """Return the parameters of a catalogue size label ("1.5B", "360M"); 0 when unknown."""
+    text = label.strip().upper()
+    scale = {"B": 1e9, "M": 1e6}.get(text[-1:], 0)
+    try:
+        return float(text[:-1]) * scale
+    except ValueError:
+        return 0.0
+
+
+def chinese_download(free_bytes: int, comfort: float = 0.75) -> CatalogEntry | None:
+    """Return the biggest Qwen2.5 Instruct of the catalogue that fits ``free_bytes`` of memory.
+
+    The smallest one when none fits comfortably; None when the catalogue lists none.
+    """
+    from writer.hub.catalog import load_catalog
+
+    by_repo = {entry.repo_id: entry for entry in load_catalog()}
+    offers = [by_repo[repo] for repo in CHINESE_DOWNLOADS if repo in by_repo]
+    if not offers:
+        return None
+    best = offers[0]
+    for entry in offers:
+        need = parameter_count(entry.parameters) * _Q4_BYTES_PER_PARAMETER + _OVERHEAD_BYTES
+        if need <= free_bytes * comfort:
+            best = entry
+    return best

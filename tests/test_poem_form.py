@@ -47,3 +47,23 @@ def test_made_messages_come_back_in_the_interface_language():
 
     assert localize(text, translate) == "无法加载 a.gguf：文件已损坏。"
     assert localize("plain words", translate) == "plain words"
+
+
+def test_engine_and_hub_messages_come_back_translated_from_the_catalogue():
+    """Messages the code composes in English are matched to a template and translated."""
+    table = {
+        "Could not load {0}: the file is damaged, truncated, or made for a newer llama.cpp. "
+        "Download it again or choose another model.": "无法加载 {0}：文件已损坏。",
+        "Cannot save {0}: {1}; {2}.": "无法保存 {0}：{1}；{2}。",
+        "the disk is full": "磁盘已满",
+        "the file on disk is unchanged": "磁盘上的文件未改动",
+    }
+
+    def translate(_context: str, source: str) -> str:
+        return table.get(source, source)
+
+    damaged = ("Could not load x.gguf: the file is damaged, truncated, or made for a newer "
+               "llama.cpp. Download it again or choose another model.")
+    assert localize(damaged, translate) == "无法加载 x.gguf：文件已损坏。"
+    saved = "Cannot save a.txt: the disk is full; the file on disk is unchanged."
+    assert localize(saved, translate) == "无法保存 a.txt：磁盘已满；磁盘上的文件未改动。"

@@ -42,6 +42,7 @@ class Key(StrEnum):
     WELCOMED = "ui/welcomed"
     AUTOSAVE_SECONDS = "editor/autosave_seconds"
     MODELS_DIR = "paths/models"
+    STARTER_INTRODUCED = "model/starter_introduced"  # the Chinese starter's terms were shown
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -62,6 +63,7 @@ DEFAULTS: dict[Key, Any] = {
     Key.EDITOR_LINE_WIDTH: 0,
     Key.WELCOMED: False,
     Key.AUTOSAVE_SECONDS: 2,
+    Key.STARTER_INTRODUCED: False,
 }
 
 

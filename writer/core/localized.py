@@ -12,9 +12,12 @@ language switch. Templates are marked with :func:`QT_TRANSLATE_NOOP` in the
 
 from __future__ import annotations
 
+import re
+import string
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import cache
 
 CONTEXT = "Messages"
 #: How many made messages are remembered (the latest ones).
@@ -55,8 +58,9 @@ def localize(text: str, translate: Translate) -> str:
         lines = text.split("\n")
         if len(lines) > 1:
             return "\n".join(localize(line, translate) for line in lines)
-        translated = translate(CONTEXT, text)
-        return translated or text
+        made = _from_catalogue(text)
+        if made is None:
+            return translate(CONTEXT, text) or text
     template, values = made
     local = translate(CONTEXT, template) or template
     parts = [localize(v, translate) if isinstance(v, str) else v for v in values]
@@ -64,3 +68,37 @@ def localize(text: str, translate: Translate) -> str:
         return local.format(*parts) if values else local
     except (IndexError, KeyError, ValueError):
         return text
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Return a pattern for each catalogue template with values, the most specific first."""
+    from writer.core.message_catalogue import PHRASES, TEMPLATES
+
+    found: list[tuple[int, re.Pattern[str], str]] = []
+    for template in (*TEMPLATES, *PHRASES):
+        parts = list(string.Formatter().parse(template))
+        if all(name is None for _literal, name, _spec, _conv in parts):
+            continue  # a fixed text: translated as it is
+        regex = "".join(
+            re.escape(literal) + ("(.+?)" if name is not None else "")
+            for literal, name, _spec, _conv in parts
+        )
+        fixed = sum(len(literal) for literal, *_rest in parts)
+        found.append((fixed, re.compile(f"^{regex}$", re.DOTALL), template))
+    found.sort(key=lambda item: -item[0])
+    return tuple((pattern, template) for _fixed, pattern, template in found)
+
+
+def _from_catalogue(text: str) -> tuple[str, tuple[object, ...]] | None:
+    """Return (template, values) of a catalogue message that ``text`` is, if any."""
+    for pattern, template in _patterns():
+        match = pattern.match(text)
+        if match:
+            order = [int(name) for _l, name, _s, _c in string.Formatter().parse(template)
+                     if name is not None]
+            values: list[object] = [""] * (max(order) + 1)
+            for index, value in zip(order, match.groups(), strict=True):
+                values[index] = value
+            return template, tuple(values)
+    return None

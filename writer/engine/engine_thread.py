@@ -164,6 +164,7 @@ class Engine(QObject):
     modelLoading = Signal(str)
     modelLoaded = Signal(object)  # ModelInfo
     modelFailed = Signal(str)
+    submitted = Signal(int, object)  # id, Job: a request was queued (features inspect it)
     jobStarted = Signal(int, str)  # id, kind
     text = Signal(int, str)
     rate = Signal(int, float)  # id, live tokens/s while it streams
@@ -255,6 +256,7 @@ class Engine(QObject):
         pending = _Pending(self._next_id, job, StopFlag())
         self._next_id += 1
         self._queue.append(pending)
+        self.submitted.emit(pending.job_id, job)
         self._start_next()
         self.queueChanged.emit(len(self._queue))
         return pending.job_id

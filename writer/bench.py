@@ -256,6 +256,7 @@ SECTIONS: dict[str, str] = {
     "documents": "writer.bench_documents:bench_figures",
     "download": "writer.bench_download:bench_figures",
     "quality": "writer.bench_quality:quality_figures",
+    "candidates": "writer.bench_candidates:bench_figures",
 }
 
 

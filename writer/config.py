@@ -43,6 +43,9 @@ class Key(StrEnum):
     AUTOSAVE_SECONDS = "editor/autosave_seconds"
     MODELS_DIR = "paths/models"
     STARTER_INTRODUCED = "model/starter_introduced"  # the Chinese starter's terms were shown
+    CANDIDATES = "choices/candidates"  # how many candidates Continue with Choices writes, 1-6
+    SHOW_ALTERNATIVES = "choices/show_alternatives"
+    TINT_UNLIKELY = "choices/tint_unlikely"  # tint words the model gave a low probability
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -64,6 +67,9 @@ DEFAULTS: dict[Key, Any] = {
     Key.WELCOMED: False,
     Key.AUTOSAVE_SECONDS: 2,
     Key.STARTER_INTRODUCED: False,
+    Key.CANDIDATES: 3,
+    Key.SHOW_ALTERNATIVES: False,
+    Key.TINT_UNLIKELY: False,
 }
 
 

@@ -911,15 +911,12 @@ Context: {1} tokens</source>
     <name>Messages</name>
     <message>
         <source>Could not load {0}: the file is damaged, truncated, or made for a newer llama.cpp. Download it again or choose another model.</source>
+        <extracomment>Whole messages, with {0}, {1} … where the code puts a value.</extracomment>
         <translation>无法加载 {0}：文件已损坏、不完整，或是为更新版本的 llama.cpp 制作的。请重新下载，或选择其他模型。</translation>
     </message>
     <message>
         <source>Could not load {0}: {1}</source>
         <translation>无法加载 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>No model is loaded. Choose a model first.</source>
-        <translation>尚未加载模型。请先选择一个模型。</translation>
     </message>
     <message>
         <source>No model is loaded.</source>

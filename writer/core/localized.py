@@ -19,6 +19,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
 
+from writer.core.message_catalogue import PHRASES, QT_TRANSLATE_NOOP, TEMPLATES
+
 CONTEXT = "Messages"
 #: How many made messages are remembered (the latest ones).
 REMEMBERED = 2048
@@ -27,11 +29,7 @@ _made: OrderedDict[str, tuple[str, tuple[object, ...]]] = OrderedDict()
 _lock = threading.Lock()
 
 Translate = Callable[[str, str], str]
-
-
-def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
-    """Mark ``source_text`` for translation in ``context``; return it unchanged (for lupdate)."""
-    return source_text
+__all__ = ["QT_TRANSLATE_NOOP", "Translate", "localize", "message"]
 
 
 def message(template: str, *values: object) -> str:
@@ -73,8 +71,6 @@ def localize(text: str, translate: Translate) -> str:
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Return a pattern for each catalogue template with values, the most specific first."""
-    from writer.core.message_catalogue import PHRASES, TEMPLATES
-
     found: list[tuple[int, re.Pattern[str], str]] = []
     for template in (*TEMPLATES, *PHRASES):
         parts = list(string.Formatter().parse(template))

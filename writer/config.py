@@ -48,6 +48,7 @@ class Key(StrEnum):
     AUTHORS_NOTE_DEPTH = "context/authors_note_depth"  # paragraphs before the end
     USE_TEXT_AFTER = "context/use_text_after"  # Continue in the middle sees what follows
     STORY_SO_FAR = "context/story_so_far"  # summarize the text before the window when idle
+    STARTER_INTRODUCED = "model/starter_introduced"  # the Chinese starter's terms were shown
     CANDIDATES = "choices/candidates"  # how many candidates Continue with Choices writes, 1-6
     SHOW_ALTERNATIVES = "choices/show_alternatives"
     TINT_UNLIKELY = "choices/tint_unlikely"  # tint words the model gave a low probability
@@ -77,6 +78,7 @@ DEFAULTS: dict[Key, Any] = {
     Key.AUTHORS_NOTE_DEPTH: 3,
     Key.USE_TEXT_AFTER: True,
     Key.STORY_SO_FAR: True,
+    Key.STARTER_INTRODUCED: False,
     Key.CANDIDATES: 3,
     Key.SHOW_ALTERNATIVES: False,
     Key.TINT_UNLIKELY: False,

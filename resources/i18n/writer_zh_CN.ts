@@ -148,6 +148,33 @@
     </message>
 </context>
 <context>
+    <name>ContextSettingsPage</name>
+    <message>
+        <source>Put triggered lore entries into Continue&apos;s prompt</source>
+        <translation>将触发的设定条目放入续写提示词</translation>
+    </message>
+    <message>
+        <source>Continue in the middle uses the text after the cursor</source>
+        <translation>在文中续写时参考光标后的文字</translation>
+    </message>
+    <message>
+        <source>Summarize the story so far while I pause</source>
+        <translation>停笔时生成前情提要</translation>
+    </message>
+    <message>
+        <source>Lore budget (tokens)</source>
+        <translation>设定预算（词元）</translation>
+    </message>
+    <message>
+        <source>Characters scanned for lore keys</source>
+        <translation>扫描设定关键词的字符数</translation>
+    </message>
+    <message>
+        <source>Author&apos;s note, paragraphs before the end</source>
+        <translation>作者注距结尾的段落数</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>Simplified Chinese</source>
@@ -1795,6 +1822,10 @@ Context: {1} tokens</source>
     <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
     </message>
     <message>
         <source>Automatic</source>

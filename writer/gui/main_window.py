@@ -165,8 +165,7 @@ class MainWindow(QMainWindow):
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
-        self.lore = LoreFeature(self, lambda editor: self.continue_job(
-            editor, editor.text_before_cursor(), editor.text_after_cursor()))
+        self.lore = LoreFeature(self, self.continue_at_cursor)
 
     def _wire_features(self) -> None:
         """The links between features, in one place."""
@@ -441,11 +440,21 @@ class MainWindow(QMainWindow):
         if not self._model_ready():
             return None
         editor = self.current_editor()
-        job = self.continue_job(editor, editor.text_before_cursor(), editor.text_after_cursor())
+        job = self.continue_at_cursor(editor)
         return self.stream.stream(editor, job)
 
-    def continue_job(self, editor: Editor, before: str, after: str) -> ContinueJob:
-        """Return the Continue job for ``editor`` with the text around the cursor."""
+    def continue_at_cursor(self, editor: Editor) -> ContinueJob:
+        """Return the Continue job for the text around ``editor``'s cursor."""
+        before = editor.text_before_cursor()
+        offset = editor.textCursor().position() - len(before)
+        return self.continue_job(editor, before, editor.text_after_cursor(), offset)
+
+    def continue_job(self, editor: Editor, before: str, after: str, offset: int = 0) -> ContinueJob:
+        """Return the Continue job for ``editor`` with the text around the cursor.
+
+        ``offset``: where ``before`` starts in the document (it is a tail of at most
+        400,000 characters).
+        """
         context = self.lore.context_for(editor)
         return ContinueJob(
             text_before=before,
@@ -457,6 +466,7 @@ class MainWindow(QMainWindow):
             authors_note=context.authors_note,
             story_so_far=context.story_so_far,
             settings=ContextSettings.from_settings(),
+            offset=offset,
         )
 
     def regenerate(self) -> int | None:
@@ -474,9 +484,10 @@ class MainWindow(QMainWindow):
             job.params = previous.params.with_overrides(seed=-1)
             return self.stream.stream(editor, job, replace_last=True)
         start, end = last
-        job = self.continue_job(editor, editor.text_range(max(0, start - 400_000), start),
-                                editor.text_range(end, min(end + 4_000, editor.document(
-                                ).characterCount() - 1)))
+        first = max(0, start - 400_000)
+        after_end = min(end + 4_000, editor.document().characterCount() - 1)
+        job = self.continue_job(editor, editor.text_range(first, start),
+                                editor.text_range(end, after_end), first)
         job.params = job.params.with_overrides(seed=-1)
         return self.stream.stream(editor, job, replace_last=True)
 

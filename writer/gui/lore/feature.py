@@ -384,7 +384,8 @@ class LoreFeature(QObject):
         if not force and (lore.summary.edited
                           or editor.document().characterCount() < MIN_CHARS * 2):
             return None
-        job = StorySoFarJob(text=editor.text_before_cursor(), params=sampling_for("chat"),
+        whole = editor.text_range(0, editor.textCursor().position())  # from the very start
+        job = StorySoFarJob(text=whole, params=sampling_for("chat"),
                             stored=lore.summary, force=force,
                             reply_tokens=sampling_for("continue").max_tokens)
         job_id = engine.submit(job)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from writer.config import Key, SettingsChange, SettingsGroup, get_setting, set_setting
 from writer.core import presets
 from writer.core.sampling import SamplingParams
+from writer.gui.settings.context_page import ContextSettingsPage
 from writer.i18n import QT_TRANSLATE_NOOP
 
 LANGUAGES = (
@@ -68,6 +69,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._sampling_tab(), self.tr("Sampling"))
         self.tabs.addTab(self._editor_tab(), self.tr("Editor"))
         self.tabs.addTab(self._general_tab(), self.tr("General"))
+        self.context_page = ContextSettingsPage(self)
+        self.tabs.addTab(self.context_page, self.tr("Context"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -272,6 +275,7 @@ class SettingsDialog(QDialog):
                 **{f"preset_{p}": b.currentData() or b.currentText()
                    for p, b in self.preset_boxes.items()},
                 **{f"max_{p}": s.value() for p, s in self.max_tokens.items()},
+                **self.context_page.values(),  # read by the next Continue, like sampling
             },
             SettingsGroup.EDITOR: {
                 Key.EDITOR_FONT: self.font_family.currentFont().family(),

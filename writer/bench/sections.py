@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from writer.bench import assistant, continue_writing, documents, download
+from writer.bench import assistant, candidates, continue_writing, documents, download
 from writer.bench.common import Figure
 
 #: Section name (``writer bench --only NAME``) -> function of the model path returning figures.
@@ -19,6 +19,7 @@ SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
     "chat": assistant.bench_chat,
     "documents": documents.bench_figures,
     "download": download.bench_figures,
+    "candidates": candidates.bench_figures,
 }
 
 

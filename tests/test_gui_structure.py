@@ -31,19 +31,14 @@ def modules() -> dict[str, Path]:
     return {module_name(p): p for p in sorted(WRITER.rglob("*.py"))}
 
 
-def imports(path: Path, *, on_import: bool = False) -> set[str]:
-    """Return the writer modules ``path`` imports.
-
-    With ``on_import``, only those imported when the module itself is imported:
-    not for type checking, not later inside a function.
-    """
+def imports(path: Path, *, at_run_time: bool = False) -> set[str]:
+    """Return the writer modules ``path`` imports (with ``at_run_time``: not for type checking)."""
     known = modules()
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skipped: set[int] = set()
-    if on_import:
+    if at_run_time:
         for node in ast.walk(tree):
-            type_checking = isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-            if type_checking or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
                 skipped.update(id(child) for stmt in node.body for child in ast.walk(stmt))
     found: set[str] = set()
     for node in ast.walk(tree):
@@ -93,8 +88,8 @@ def test_features_import_no_other_feature_and_never_the_window():
 
 
 def test_no_import_cycles():
-    """Modules import each other in one direction only (when they are imported)."""
-    graph = {name: imports(path, on_import=True) - {name} for name, path in modules().items()}
+    """Modules import each other in one direction only (at run time)."""
+    graph = {name: imports(path, at_run_time=True) - {name} for name, path in modules().items()}
     # A package imports nothing by being the parent of a module.
     state: dict[str, int] = {}
     cycles: list[str] = []

@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "writer.commands.chat",
     "writer.commands.template",
     "writer.commands.bench",
+    "writer.commands.export",
+    "writer.commands.snapshot",
 )
 
 log = logging.getLogger(__name__)

@@ -82,3 +82,33 @@ def test_chat_transcript_as_markdown() -> None:
     assert text.index("## You\n\nWho is Mara?") < text.index("## Assistant\n\nMara is")
     assert "## Assistant — Summary\n\nA short summary." in text
     assert "> *Note:* The model stopped." in text
+
+
+def apply_utf16(text: str, edits) -> str:
+    """Apply edits given in UTF-16 positions, as a QTextDocument would."""
+    data = bytearray(text.encode("utf-16-le"))
+    for edit in edits:
+        data[edit.start * 2 : edit.end * 2] = edit.text.encode("utf-16-le")
+    return data.decode("utf-16-le")
+
+
+def test_restore_edits_turn_any_text_into_the_snapshot() -> None:
+    import random
+
+    from writer.manuscript.text_diff import edits_to
+
+    rnd = random.Random(7)
+    alphabet = ["a", "b", "\n", "😀", "长", "\n\n", ""]
+    for _ in range(3000):
+        current = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        target = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert apply_utf16(current, edits_to(current.split("\n"), target)) == target
+
+
+def test_restore_edits_touch_only_changed_lines() -> None:
+    from writer.manuscript.text_diff import edits_to
+
+    lines = [f"Paragraph {i}." for i in range(1000)]
+    target = "\n".join([*lines[:500], "Changed.", *lines[501:]])
+    [edit] = edits_to(lines, target)
+    assert edit.text == "Changed.\n" and edit.end - edit.start == len("Paragraph 500.\n")

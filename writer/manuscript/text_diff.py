@@ -1,9 +1,13 @@
-"""A side-by-side diff of two texts: paragraphs first, then words (or Chinese characters).
+"""A side-by-side diff of two texts, and the edits that turn one text into another.
 
 Comparing a whole novel word by word is slow, so the texts are first matched
 line by line; only the lines that changed are compared again token by token.
 A token is a word, a run of spaces, a punctuation mark, or a single CJK
 character (Chinese has no spaces between words, so each character counts).
+
+:func:`edits_to` plans a restore: the line ranges of the current text that
+differ from a snapshot, as edits in Qt's UTF-16 positions, so restoring a
+novel touches only what changed.
 """
 
 from __future__ import annotations
@@ -80,3 +84,50 @@ def _merge(parts: list[DiffPart]) -> list[DiffPart]:
 def changed_count(parts: list[DiffPart]) -> int:
     """Return how many stretches differ."""
     return sum(1 for part in parts if part.kind != "equal")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_length(text: str) -> int:
+    """Return the length of ``text`` in UTF-16 code units (Qt's text positions)."""
+    return len(text) + (len(_ASTRAL.findall(text)) if not text.isascii() else 0)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``start``..``end`` (UTF-16 positions in the current text) with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def edits_to(current_lines: list[str], target: str) -> list[Edit]:
+    """Return the edits, last first, that turn the text of ``current_lines`` into ``target``.
+
+    The lines are those of the current text (joined by "\\n"); positions count UTF-16
+    code units, as a QTextDocument does. Applied in the order given, each edit
+    leaves the positions of the ones after it valid.
+    """
+    target_lines = target.split("\n")
+    offsets = [0]
+    for line in current_lines:
+        offsets.append(offsets[-1] + utf16_length(line) + 1)
+    total = offsets[-1] - 1
+    edits: list[Edit] = []
+    matcher = SequenceMatcher(None, current_lines, target_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        new = target_lines[j1:j2]
+        if i1 < i2:  # remove lines i1..i2 (with their line ends), put the new ones in
+            start, end = offsets[i1], min(offsets[i2], total)
+            text = "\n".join(new) + ("\n" if new and offsets[i2] <= total else "")
+            if i2 == len(current_lines) and i1 > 0 and not new:
+                start -= 1  # removing the last lines takes the line end before them
+        else:  # insert before line i1
+            start = end = min(offsets[i1], total)
+            text = "\n".join(new) + "\n" if offsets[i1] <= total else "\n" + "\n".join(new)
+        edits.append(Edit(start, end, text))
+    return edits[::-1]

@@ -23,6 +23,7 @@ from typing import Any
 
 from writer.core.model_files import check_gguf
 from writer.core.sampling import SamplingParams
+from writer.engine.candidates import parallel_sequences
 from writer.errors import GenerationError, ModelError
 
 log = logging.getLogger(__name__)
@@ -175,7 +176,7 @@ class LlamaBackend:
         log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
                  path, options.n_ctx, layers, threads)
         try:
-            with safe_cpu_buffers():
+            with safe_cpu_buffers(), parallel_sequences():
                 llama = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError, OSError) as error:
             log.warning("llama.cpp failed to load %s: %s", path, error)

@@ -79,11 +79,11 @@ def test_docx_has_chapters_as_heading_1_in_order(tmp_path: Path) -> None:
         ("Heading 1", "Chapter One"),
         ("Normal", "The keeper had not spoken to anyone in three weeks."),
         ("Normal", "Each morning he climbed the stairs."),
-        ("Normal", "* * *"),
+        ("Scene Break", "* * *"),
         ("Normal", "A boat appeared on the horizon."),
         ("Heading 1", "Chapter Two"),
         ("Normal", "She waved a lantern."),
-        ("Normal", "***"),
+        ("Scene Break", "***"),
         ("Normal", "He put down his pen."),
     ]
     italic = [r.text for p in document.paragraphs for r in p.runs if r.italic]

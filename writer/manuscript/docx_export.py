@@ -13,22 +13,28 @@ from typing import cast
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Inches, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
-from writer.manuscript.book import Block, Book
+from writer.manuscript.book import Block, Book, Span
 
 LATIN_FONT = "Times New Roman"
 CJK_FONT = "SimSun"
 _R, _RPR, _B, _I, _T, _BR, _TAB = (
     qn(f"w:{tag}") for tag in ("r", "rPr", "b", "i", "t", "br", "tab")
 )
+_P, _PPR, _PSTYLE, _PAGE_BREAK, _VAL = (
+    qn(name) for name in ("w:p", "w:pPr", "w:pStyle", "w:pageBreakBefore", "w:val")
+)
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+SCENE_BREAK = "Scene Break"
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -85,6 +91,10 @@ def _setup_styles(document: DocxDocument, book: Book) -> None:
             pf.space_before = Inches(2) if name == "Heading 1" else Inches(3)
         else:
             pf.space_before = Pt(12)
+    scene = cast(ParagraphStyle, styles.add_style(SCENE_BREAK, WD_STYLE_TYPE.PARAGRAPH))
+    scene.base_style = normal
+    scene.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    scene.paragraph_format.first_line_indent = Pt(0)
     title = styles["Title"]
     title.element.get_or_add_pPr()
     ppr = title.element.pPr
@@ -105,13 +115,8 @@ def _page_field(paragraph: Paragraph) -> None:
     paragraph._p.append(field)  # python-docx has no API for fields
 
 
-def _add_spans(paragraph: Paragraph, block: Block) -> None:
-    """Add ``block``'s lines to ``paragraph`` as runs, with line breaks between lines.
-
-    Runs are built with lxml directly: python-docx's ``add_run`` costs about half a
-    millisecond each, too slow for a novel's tens of thousands of runs.
-    """
-    p = paragraph._p  # the paragraph's XML element, to append runs fast
+def _add_spans(p: BaseOxmlElement, block: Block) -> None:
+    """Add ``block``'s lines to the paragraph element ``p`` as runs, line breaks between lines."""
     for index, line in enumerate(block.lines):
         if index:
             SubElement(SubElement(p, _R), _BR)
@@ -131,6 +136,35 @@ def _add_spans(paragraph: Paragraph, block: Block) -> None:
                     text.text = piece
                     if piece[0].isspace() or piece[-1].isspace():
                         text.set(_SPACE, "preserve")
+
+
+class _Body:
+    """Appends paragraphs to the document body with lxml.
+
+    python-docx's ``add_paragraph`` and ``add_run`` search the body for its
+    section properties on every call (quadratic in the paragraphs) and cost
+    about half a millisecond each: far too slow for a novel.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        body = document.element.body
+        self.body = body
+        self.end = body.find(qn("w:sectPr"))
+
+    def add(self, style_id: str = "", *, page_break: bool = False) -> BaseOxmlElement:
+        """Add an empty paragraph of ``style_id`` (Normal when empty); return its element."""
+        p = self.body.makeelement(_P, {})
+        if style_id or page_break:
+            properties = SubElement(p, _PPR)
+            if style_id:
+                SubElement(properties, _PSTYLE).set(_VAL, style_id)
+            if page_break:
+                SubElement(properties, _PAGE_BREAK)
+        if self.end is not None:
+            self.end.addprevious(p)
+        else:
+            self.body.append(p)
+        return p
 
 
 def _title_page(document: DocxDocument, book: Book) -> None:
@@ -167,18 +201,16 @@ def _header(document: DocxDocument, book: Book) -> None:
     _page_field(paragraph)
 
 
-def _add_block(document: DocxDocument, block: Block) -> Paragraph:
-    """Add one paragraph, heading or scene break; return its paragraph."""
+def _add_block(body: _Body, block: Block, styles: dict[str, str], page_break: bool) -> None:
+    """Add one paragraph, heading or scene break."""
     if block.kind == "heading":
-        return document.add_paragraph(block.text, style=f"Heading {min(block.level, 3)}")
-    if block.kind == "scene_break":
-        marker = document.add_paragraph(block.marker)
-        marker.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        marker.paragraph_format.first_line_indent = Pt(0)
-        return marker
-    paragraph = document.add_paragraph()
-    _add_spans(paragraph, block)
-    return paragraph
+        p = body.add(styles[f"Heading {min(block.level, 3)}"], page_break=page_break)
+        _add_spans(p, Block("paragraph", [[Span(block.text)]]))
+    elif block.kind == "scene_break":
+        p = body.add(styles[SCENE_BREAK], page_break=page_break)
+        _add_spans(p, Block("paragraph", [[Span(block.marker)]]))
+    else:
+        _add_spans(body.add(page_break=page_break), block)
 
 
 def build_docx(book: Book) -> bytes:
@@ -195,15 +227,20 @@ def build_docx(book: Book) -> bytes:
     _setup_styles(document, book)
     _header(document, book)
     _title_page(document, book)
+    styles = {
+        name: document.styles[name].style_id
+        for name in ("Heading 1", "Heading 2", "Heading 3", SCENE_BREAK)
+    }
+    body = _Body(document)
     for chapter in book.chapters:
-        first: Paragraph | None = None
+        page_break = True
         if chapter.title:
-            first = document.add_paragraph(chapter.title, style="Heading 1")
+            heading = body.add(styles["Heading 1"], page_break=True)
+            _add_spans(heading, Block("paragraph", [[Span(chapter.title)]]))
+            page_break = False
         for block in chapter.blocks:
-            paragraph = _add_block(document, block)
-            first = first or paragraph
-        if first is not None:
-            first.paragraph_format.page_break_before = True
+            _add_block(body, block, styles, page_break)
+            page_break = False
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -139,7 +139,7 @@ def _styles(document: OpenDocument, book: Book) -> dict[str, Element]:
     return made
 
 
-def _add_lines(paragraph: Element, block: Block, styles: dict[str, Element]) -> None:
+def _add_lines(paragraph: Element, block: Block, styles: dict[str, str]) -> None:
     """Add the lines of ``block`` to ``paragraph``, with emphasis and line breaks."""
     for index, line in enumerate(block.lines):
         if index:
@@ -162,7 +162,9 @@ def build_odt(book: Book) -> bytes:
         document.meta.addElement(meta.InitialCreator(text=book.author))
         document.meta.addElement(dc.Creator(text=book.author))
     document.meta.addElement(dc.Language(text=book.language))
-    styles = _styles(document, book)
+    made = _styles(document, book)
+    # Style names as strings: odfpy resolves a Style object on every element it is given to.
+    styles = {key: str(style_.getAttribute("name")) for key, style_ in made.items()}
     body: Element = document.text  # pyright: ignore[reportAttributeAccessIssue]
     body.addElement(
         text.P(stylename=styles["plain"], text=f"{book.author}    {book.word_count_label}".strip())

@@ -104,15 +104,23 @@ def _setup_styles(document: DocxDocument, book: Book) -> None:
 
 
 def _page_field(paragraph: Paragraph) -> None:
-    """Append a PAGE field (the page number) to ``paragraph``."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)  # python-docx has no API for fields
+    """Append a PAGE field (the page number) to ``paragraph``, as Word's complex field runs."""
+    for kind, instruction in (
+        ("begin", ""),
+        ("", " PAGE "),
+        ("separate", ""),
+        ("", "1"),
+        ("end", ""),
+    ):
+        run = paragraph.add_run().element
+        if kind:
+            SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
+        elif instruction == "1":
+            SubElement(run, _T).text = instruction
+        else:
+            code = SubElement(run, qn("w:instrText"))
+            code.text = instruction
+            code.set(_SPACE, "preserve")
 
 
 def _add_spans(p: BaseOxmlElement, block: Block) -> None:

@@ -9,7 +9,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from writer.bench import assistant, candidates, continue_writing, documents, download
+from writer.bench import (
+    assistant,
+    candidates,
+    continue_writing,
+    documents,
+    download,
+    export,
+    snapshot,
+)
 from writer.bench.common import Figure
 
 #: Section name (``writer bench --only NAME``) -> function of the model path returning figures.
@@ -20,6 +28,8 @@ SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
     "documents": documents.bench_figures,
     "download": download.bench_figures,
     "candidates": candidates.bench_figures,
+    "snapshot": snapshot.bench_figures,
+    "export": export.bench_figures,
 }
 
 

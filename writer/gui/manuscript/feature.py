@@ -166,7 +166,7 @@ class ManuscriptFeature(QObject):
         def work() -> SnapshotInfo | None:
             sidecar = _sidecar_with_notes(store.document, notes)
             return store.take(
-                "\n".join(lines),
+                lines,
                 sidecar,
                 name=name,
                 auto=auto,

@@ -203,3 +203,37 @@ def test_chat_of_the_assistant_panel_exports(qtbot, novel: Path, tmp_path: Path)
     assert window.manuscript.export_chat(editor, out)
     text = out.read_text(encoding="utf-8")
     assert "## You\n\nWho is the keeper?" in text and "## Assistant\n\nA lonely man." in text
+
+
+def test_text_mirror_follows_every_edit(qtbot) -> None:
+    """The line copy snapshots read stays equal to the editor through any mix of edits."""
+    import random
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from writer.gui.manuscript.text_mirror import TextMirror
+
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText("Hello world\n\nSecond paragraph.\nThird.")
+    mirror = TextMirror(editor.document())
+    rnd = random.Random(5)
+    pieces = ["a", "\n", "xyz\n\nq", "", "长安\n", "\n\n\n", "😀"]
+    for _ in range(600):
+        document = editor.document()
+        size = document.characterCount() - 1
+        cursor = QTextCursor(document)
+        start, end = sorted((rnd.randint(0, size), rnd.randint(0, size)))
+        roll = rnd.random()
+        if roll < 0.7:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(rnd.choice(pieces))
+        elif roll < 0.8:
+            editor.undo()
+        elif roll < 0.9:
+            editor.redo()
+        else:
+            editor.setPlainText("new\ntext" * rnd.randint(0, 3))
+        assert "\n".join(mirror.blocks) == editor.toPlainText()
+    assert mirror.rebuilds <= 1 + 60  # a whole new text is read at once; edits are not

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from writer.errors import WriterError
 
@@ -56,13 +56,17 @@ class Task(QRunnable):
 
 
 class Worker(QObject):
-    """A queue of tasks run one at a time off the GUI thread."""
+    """A queue of tasks run one at a time off the GUI thread.
+
+    Results come back through the worker's own slots, so once the worker is gone
+    (its window closed) a late result is dropped instead of reaching dead widgets.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._tasks: dict[int, Task] = {}
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
 
     def start(
         self,
@@ -72,25 +76,30 @@ class Worker(QObject):
     ) -> int:
         """Queue ``work``; call ``on_success(result)`` or ``on_failure(message)`` on the GUI."""
         task = Task(work)
-        self._tasks[task.task_id] = task
-
-        def succeeded(task_id: int, result: object) -> None:
-            self._tasks.pop(task_id, None)
-            on_success(result)
-
-        def failed(task_id: int, message: str) -> None:
-            self._tasks.pop(task_id, None)
-            on_failure(message)
-
-        task.signals.succeeded.connect(succeeded)
-        task.signals.failed.connect(failed)
+        self._callbacks[task.task_id] = (on_success, on_failure)
+        task.signals.succeeded.connect(self._on_succeeded)
+        task.signals.failed.connect(self._on_failed)
         self.pool.start(task)
         return task.task_id
+
+    @Slot(int, object)
+    def _on_succeeded(self, task_id: int, result: object) -> None:
+        """Hand a task's result to its callback."""
+        callbacks = self._callbacks.pop(task_id, None)
+        if callbacks is not None:
+            callbacks[0](result)
+
+    @Slot(int, str)
+    def _on_failed(self, task_id: int, message: str) -> None:
+        """Hand a task's error to its callback."""
+        callbacks = self._callbacks.pop(task_id, None)
+        if callbacks is not None:
+            callbacks[1](message)
 
     @property
     def busy(self) -> bool:
         """Return whether a task is queued or running."""
-        return bool(self._tasks)
+        return bool(self._callbacks)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait until every queued task has run (at shutdown); return whether they did."""

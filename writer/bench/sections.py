@@ -16,6 +16,7 @@ from writer.bench import (
     documents,
     download,
     export,
+    quality,
     snapshot,
 )
 from writer.bench.common import Figure
@@ -27,6 +28,7 @@ SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
     "chat": assistant.bench_chat,
     "documents": documents.bench_figures,
     "download": download.bench_figures,
+    "quality": quality.quality_figures,
     "candidates": candidates.bench_figures,
     "snapshot": snapshot.bench_figures,
     "export": export.bench_figures,

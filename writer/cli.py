@@ -8,23 +8,16 @@ explained in one line on stderr (no traceback), 2 a usage error.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from writer import __version__
+from writer.commands import bench, chat, continue_text, models, summarize, template
 from writer.errors import WriterError
 
-#: Modules that add a subcommand through ``register(subparsers)``.
-COMMAND_MODULES = (
-    "writer.commands.continue_text",
-    "writer.commands.models",
-    "writer.commands.summarize",
-    "writer.commands.chat",
-    "writer.commands.template",
-    "writer.commands.bench",
-)
+#: Modules that add a subcommand through ``register(subparsers)``, in --help order.
+COMMAND_MODULES = (continue_text, models, summarize, chat, template, bench)
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +28,21 @@ def build_parser() -> argparse.ArgumentParser:
         prog="writer", description="Writer: a local, offline writing assistant."
     )
     parser.add_argument("--version", action="version", version=f"writer {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    _add_subcommands(parser)
     return parser
+
+
+def _add_subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    """Add every subcommand to ``parser``; return their names."""
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return set(subparsers.choices)
 
 
 def subcommand_names() -> set[str]:
     """Return the names of the headless subcommands."""
-    parser = build_parser()
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
+    return _add_subcommands(argparse.ArgumentParser(prog="writer"))
 
 
 def build_gui_parser() -> argparse.ArgumentParser:

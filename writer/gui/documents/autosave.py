@@ -1,0 +1,194 @@
+"""Autosave and crash recovery.
+
+Unsaved work (new documents too) is copied to the recovery folder a couple of
+seconds after typing pauses, and every two seconds while the model streams
+into it. Saving a document or closing it cleanly removes its copy; after a
+crash or ``kill -9`` the next start offers to restore what is left.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from writer.config import Key, SettingsChange, SettingsGroup, get_setting
+from writer.core.document import DocumentState
+from writer.core.recovery import RecoveryEntry, RecoveryStore
+from writer.errors import DocumentError
+from writer.gui.documents.recovery_dialog import RecoveryDialog
+
+if TYPE_CHECKING:
+    from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
+
+log = logging.getLogger(__name__)
+
+STREAM_SAVE_MS = 2000
+
+
+class Autosave(QObject):
+    """Keeps recovery copies of every modified document."""
+
+    autosaved = Signal(str)  # doc_id
+
+    def __init__(self, window: Host, store: RecoveryStore | None = None) -> None:
+        super().__init__(window.parent_widget())
+        self.window = window
+        self.store = store or RecoveryStore()
+        self._timers: dict[str, QTimer] = {}
+        self._failed_once = False
+        self.dialog: RecoveryDialog | None = None
+        self._stream_timer = QTimer(self)
+        self._stream_timer.setInterval(STREAM_SAVE_MS)
+        self._stream_timer.timeout.connect(self._save_streaming)
+        window.signals.editorCreated.connect(self._watch)
+        window.signals.editorClosed.connect(self._forget)
+        window.signals.closing.connect(self._clean_close)
+        window.signals.documentSaved.connect(lambda editor: self.store.discard(editor.state.doc_id))
+        window.signals.settingsChanged.connect(self._on_settings_changed)
+        window.engine.busyChanged.connect(self._on_busy)
+        window.stream.finished.connect(lambda *_: self._save_streamed())
+        window.stream.failed.connect(lambda *_: self._save_streamed())
+
+    def _interval_ms(self) -> int:
+        """Return the pause after typing before a copy is written."""
+        return max(1, int(get_setting(Key.AUTOSAVE_SECONDS))) * 1000
+
+    def _watch(self, editor: Editor) -> None:
+        """Start copying ``editor``'s document when its text changes."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(self._interval_ms())
+        timer.timeout.connect(lambda: self.save(editor))
+        self._timers[editor.state.doc_id] = timer
+        editor.textChanged.connect(lambda: timer.start() if not editor.is_streaming else None)
+
+    def _forget(self, editor: Editor) -> None:
+        """The user closed ``editor`` (saved or discarded): drop its copy."""
+        timer = self._timers.pop(editor.state.doc_id, None)
+        if timer is not None:
+            timer.stop()
+        self.store.discard(editor.state.doc_id)
+
+    def _on_settings_changed(self, changed: SettingsChange) -> None:
+        """Follow a new autosave pause (one of the editor settings)."""
+        if SettingsGroup.EDITOR in changed:
+            self.set_interval(int(get_setting(Key.AUTOSAVE_SECONDS)))
+
+    def set_interval(self, seconds: int) -> None:
+        """Apply a new autosave pause after typing, in seconds."""
+        for timer in self._timers.values():
+            timer.setInterval(max(1, seconds) * 1000)
+
+    def save(self, editor: Editor) -> bool:
+        """Write ``editor``'s recovery copy now (or drop it if nothing is unsaved)."""
+        state = editor.state
+        if not editor.document().isModified():
+            self.store.discard(state.doc_id)
+            return False
+        meta = {
+            "title": state.title,
+            "original_path": str(state.path) if state.path else None,
+            "encoding": state.encoding,
+            "newline": state.newline,
+            "bom": state.bom,
+            "notes": state.notes,
+            "cursor": editor.textCursor().position(),
+            "pid": os.getpid(),
+        }
+        try:
+            written = self.store.save(state.doc_id, editor.toPlainText(), meta)
+        except DocumentError as error:
+            if not self._failed_once:
+                self._failed_once = True
+                self.window.status.showMessage(
+                    self.tr("Autosave failed: {0}").format(error), 15000)
+            return False
+        self.autosaved.emit(state.doc_id)
+        return written
+
+    def _on_busy(self, busy: bool) -> None:
+        """Copy the streamed-into document regularly while the model writes."""
+        if busy:
+            self._stream_timer.start()
+        else:
+            self._stream_timer.stop()
+
+    def _save_streaming(self) -> None:
+        """Copy the document the model is writing into."""
+        editor = self.window.stream.editor
+        if editor is not None:
+            self.save(editor)
+
+    def _save_streamed(self) -> None:
+        """Copy the document the stream just finished in."""
+        for editor in self.window.editors():
+            if editor.document().isModified():
+                timer = self._timers.get(editor.state.doc_id)
+                if timer is not None:
+                    timer.start()
+
+    def _clean_close(self) -> None:
+        """The window closes cleanly: remove this window's copies."""
+        for editor in self.window.editors():
+            self._forget(editor)
+
+    # -- recovery --------------------------------------------------------------------------
+
+    def pending(self) -> list[RecoveryEntry]:
+        """Return recovery copies left by a crash: not open here, not kept by a running Writer."""
+        open_ids = {editor.state.doc_id for editor in self.window.editors()}
+        return [
+            entry for entry in self.store.entries()
+            if entry.doc_id not in open_ids and not _kept_by_another_writer(entry)
+        ]
+
+    def offer_recovery(
+        self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
+    ) -> RecoveryDialog | None:
+        """Show the recovery offer if copies were left by a crash; return the dialog."""
+        entries = self.pending()
+        if not entries:
+            return None
+        self.dialog = RecoveryDialog(self.store, entries, self.window.parent_widget(),
+                                     modality=modality)
+        self.dialog.restoreRequested.connect(self.restore)
+        self.dialog.show()
+        return self.dialog
+
+    def restore(self, entry: RecoveryEntry) -> Editor:
+        """Open a recovered document in a new tab, marked as unsaved."""
+        meta = entry.meta
+        state = DocumentState(
+            path=entry.original_path,
+            encoding=str(meta.get("encoding") or "utf-8"),
+            newline=str(meta.get("newline") or "\n"),
+            bom=bool(meta.get("bom")),
+            notes=str(meta.get("notes") or ""),
+            doc_id=entry.doc_id,
+        )
+        editor = self.window.new_document(entry.text, state)
+        editor.document().setModified(True)
+        cursor = editor.textCursor()
+        cursor.setPosition(min(int(meta.get("cursor") or 0), len(entry.text)))
+        editor.setTextCursor(cursor)
+        return editor
+
+
+def _kept_by_another_writer(entry: RecoveryEntry) -> bool:
+    """Return whether another running Writer wrote ``entry`` (its document is still open there)."""
+    pid = entry.meta.get("pid")
+    if not isinstance(pid, int) or pid == os.getpid():
+        return False
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        return "writer" in " ".join(process.cmdline()).lower()
+    except (psutil.Error, OSError):
+        return False
+
+

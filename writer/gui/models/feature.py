@@ -1,0 +1,71 @@
+"""Models in the window: the hub browser, the model manager, switching models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+
+from writer.gui.messages import messenger
+from writer.gui.models.hub_browser import HubBrowser
+from writer.gui.models.model_manager import ModelManager, switch_model
+
+if TYPE_CHECKING:
+    from writer.gui.host import Host
+
+
+class ModelsFeature(QObject):
+    """Opens the hub browser and the model manager; switches the engine's model."""
+
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
+        self.window = window
+        self.hub: HubBrowser | None = None
+        self.manager: ModelManager | None = None
+        window.action("actionOpenHub").triggered.connect(lambda: self.open_hub())
+        window.action("actionManageModels").triggered.connect(lambda: self.open_manager())
+        window.signals.closing.connect(self._shutdown)
+        window.signals.languageChanged.connect(lambda _language: self._forget_hidden_hub())
+
+    def _forget_hidden_hub(self) -> None:
+        """After a language switch, build the hub browser anew (in the new language) next time."""
+        if self.hub is not None and not self.hub.isVisible() and not self.hub.is_downloading:
+            self.hub.shutdown()
+            self.hub.deleteLater()
+            self.hub = None
+
+    def open_hub(self, **options) -> HubBrowser:
+        """Show the (non-modal) hub browser, creating it on first use."""
+        if self.hub is None:
+            context = self.window.engine.model.n_ctx if self.window.engine.model else None
+            self.hub = HubBrowser(self.window.parent_widget(), context_size=context, **options)
+            self.hub.modelDownloaded.connect(self._offer_downloaded)
+        self.hub.show()
+        self.hub.raise_()
+        self.hub.activateWindow()
+        return self.hub
+
+    def open_manager(
+        self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
+    ) -> ModelManager:
+        """Show the model manager."""
+        self.manager = ModelManager(self.window.parent_widget(), engine=self.window.engine,
+                                    modality=modality)
+        self.manager.show()
+        return self.manager
+
+    def _offer_downloaded(self, path: str) -> None:
+        """A download finished and passed its checksum: offer to switch to it."""
+        name = Path(path).name
+        if messenger.question(
+            self.window.parent_widget(), self.tr("Model downloaded"),
+            self.tr("{0} is ready. Use it now?").format(name),
+        ):
+            switch_model(self.window.engine, path)
+
+    def _shutdown(self) -> None:
+        """Cancel a running download when the window closes."""
+        if self.hub is not None:
+            self.hub.shutdown()
+

@@ -1,0 +1,104 @@
+"""The templates feature: New from Template, Fountain highlighting and screenplay export.
+
+Connects ``actionNewFromTemplate`` to the template dialog and
+``actionExportFountain`` to the screenplay export (a screenplay as
+``.fountain`` or as HTML laid out as a script), highlights screenplay
+documents, and shows a template job's notices (a poem that came out with the
+wrong number of lines) in the status bar.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog
+
+from writer.core.fountain import export_screenplay
+from writer.gui.messages import messenger
+from writer.gui.templates.dialog import TemplateDialog
+from writer.gui.widgets.editor import Editor
+from writer.gui.widgets.fountain_highlighter import attach_fountain, is_screenplay
+
+if TYPE_CHECKING:
+    from writer.gui.host import Host
+
+log = logging.getLogger(__name__)
+
+
+class TemplatesFeature(QObject):
+    """What the templates feature keeps on a window: its dialog and its jobs."""
+
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
+        self.window = window
+        self.dialog: TemplateDialog | None = None
+        self.job_ids: set[int] = set()
+        window.action("actionNewFromTemplate").triggered.connect(lambda: self.open_dialog())
+        window.action("actionExportFountain").triggered.connect(lambda: self.export_dialog())
+        window.signals.currentEditorChanged.connect(self._on_current_changed)
+        window.engine.notice.connect(self._on_notice)
+        window.engine.finished.connect(lambda job_id, _stats: self.job_ids.discard(job_id))
+        window.engine.failed.connect(lambda job_id, _msg: self.job_ids.discard(job_id))
+        window.signals.languageChanged.connect(lambda _language: self.retranslate())
+
+    def retranslate(self) -> None:
+        """Build the template dialog anew (in the new language) next time it is shown."""
+        if self.dialog is not None and not self.dialog.isVisible():
+            self.dialog.deleteLater()  # the next one is built in the new language
+            self.dialog = None
+
+    def open_dialog(self, *, modal: bool = True) -> TemplateDialog:
+        """Show the template dialog (non-modal when ``modal`` is False); return it."""
+        if self.dialog is None or self.dialog.isModal() != modal:
+            if self.dialog is not None:
+                self.dialog.deleteLater()
+            self.dialog = TemplateDialog(self.window, modal=modal)
+            self.dialog.writeStarted.connect(self.job_ids.add)
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def export_dialog(self) -> Path | None:
+        """Ask where to export the current document as a screenplay; return the path written."""
+        editor = self.window.current_editor()
+        stem = editor.state.path.stem if editor.state.path else self.tr("Screenplay")
+        fountain = self.tr("Fountain screenplay (*.fountain)")
+        html = self.tr("HTML screenplay (*.html)")
+        chosen, selected = QFileDialog.getSaveFileName(
+            self.window.parent_widget(), self.tr("Export Screenplay"), f"{stem}.fountain",
+            f"{fountain};;{html}",
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() not in (".fountain", ".html", ".htm"):
+            path = path.with_suffix(".html" if selected == html else ".fountain")
+        return self.export(editor, path)
+
+    def export(self, editor: Editor, path: Path) -> Path | None:
+        """Write ``editor``'s text to ``path`` as Fountain, or as HTML for .html/.htm."""
+        try:
+            export_screenplay(editor.toPlainText(), path, title=editor.state.title)
+        except OSError as error:
+            messenger.error(self.window.parent_widget(), self.tr("Cannot export"),
+                            f"{path}: {error.strerror or error}")
+            return None
+        self.window.status.showMessage(self.tr("Exported {0}").format(path.name), 5000)
+        return path
+
+    @Slot(object)
+    def _on_current_changed(self, editor: Editor | None) -> None:
+        """Highlight a screenplay (a .fountain file) when it is shown."""
+        if editor is not None and is_screenplay(editor):
+            attach_fountain(editor)
+
+    @Slot(int, str)
+    def _on_notice(self, job_id: int, message: str) -> None:
+        """Show a template job's notice in the status bar."""
+        if job_id in self.job_ids:
+            log.info("template job %d: %s", job_id, message)
+            self.window.status.showMessage(message, 15000)
+

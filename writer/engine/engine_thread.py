@@ -17,7 +17,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
 from writer.engine.jobs import Job
@@ -176,7 +176,7 @@ class Engine(QObject):
     modelLoading = Signal(str)
     modelLoaded = Signal(object)  # ModelInfo
     modelFailed = Signal(str)
-    jobStarted = Signal(int, str)  # id, kind
+    jobStarted = Signal(int, str)  # id, kind; always after submit() has returned the id
     text = Signal(int, str)
     rate = Signal(int, float)  # id, live tokens/s while it streams
     progress = Signal(int, int, int, str)
@@ -187,6 +187,7 @@ class Engine(QObject):
     queueChanged = Signal(int)  # jobs waiting
 
     _runJob = Signal(int, object, object)
+    _announce = Signal(int, str)  # delivered from the event loop, after submit() returned
     _loadModel = Signal(str, object)
     _unload = Signal()
 
@@ -197,6 +198,7 @@ class Engine(QObject):
         self._worker = EngineWorker()
         self._worker.moveToThread(self._thread)
         self._runJob.connect(self._worker.run_job)
+        self._announce.connect(self._on_announce, Qt.ConnectionType.QueuedConnection)
         self._loadModel.connect(self._worker.load_model)
         self._unload.connect(self._worker.unload)
         self._worker.loading.connect(self.modelLoading)
@@ -317,7 +319,9 @@ class Engine(QObject):
         self._current = self._queue.popleft()
         self.queueChanged.emit(len(self._queue))
         self.busyChanged.emit(True)
-        self.jobStarted.emit(self._current.job_id, self._current.job.kind)
+        # Announced from the event loop: whoever submitted the job has its id by then, and
+        # the announcement is posted before the worker can post any of the job's text.
+        self._announce.emit(self._current.job_id, self._current.job.kind)
         self._runJob.emit(self._current.job_id, self._current.job, self._current.stop)
 
     def _end_current(self, job_id: int) -> None:
@@ -327,6 +331,10 @@ class Engine(QObject):
             if not self._queue:
                 self.busyChanged.emit(False)
             self._start_next()
+
+    @Slot(int, str)
+    def _on_announce(self, job_id: int, kind: str) -> None:
+        self.jobStarted.emit(job_id, kind)
 
     @Slot(object)
     def _on_loaded(self, info: ModelInfo) -> None:

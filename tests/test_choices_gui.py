@@ -159,3 +159,18 @@ def test_alternatives_reroll_keeps_the_text_before_the_word(qtbot, window):
     editor.setTextCursor(cursor)
     assert label.text() == "‹ 2/2 ›"
     assert feature.alternatives_at(editor, word_start)  # the new take has its own alternatives
+
+
+def test_choosing_while_candidates_stream_is_safe(qtbot, window):
+    set_setting(Key.MAX_TOKENS, 300)
+    set_setting(Key.CANDIDATES, 2)
+    editor = type_story(window)
+    panel = window.findChild(QDockWidget, "candidatesPanel")
+    with qtbot.waitSignal(window.engine.finished, timeout=60_000):
+        action(window, "actionContinueChoices").trigger()
+        qtbot.waitUntil(lambda: bool(panel.cards and panel.cards[0].text()), timeout=60_000)
+        shown = panel.cards[0].text()
+        assert window.choices.choose(0)
+    assert editor.toPlainText() == STORY + shown
+    editor.undo()
+    assert editor.toPlainText() == STORY

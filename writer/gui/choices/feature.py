@@ -178,6 +178,7 @@ class ChoicesFeature(QObject):
         recorded = self._recorded_of(job, base)
         if recorded is not None:
             document.record(passage, passage.current, recorded)
+            self.tint(editor)
         self.update_label()
 
     @staticmethod
@@ -280,6 +281,7 @@ class ChoicesFeature(QObject):
                                                          job.prompt_tokens))
         editor.setFocus()
         self.update_label()
+        self.tint(editor)
         return True
 
     # -- takes -------------------------------------------------------------------------------

@@ -122,30 +122,3 @@ def test_cli_rejects_a_bad_number_of_choices(tmp_path):
     story.write_text(STORY, encoding="utf-8")
     result = run_writer("continue", str(story), "--choices", "9")
     assert result.returncode == 2 and "--choices" in result.stderr
-
-
-class FakeServer:
-    """A backend that is not llama.cpp in this process (a server without batched sequences)."""
-
-    n_ctx = 4096
-
-    def count_tokens(self, text: str) -> int:
-        return len(text.split())
-
-    def generate(self, prompt, params, on_text, *, stop=None, stop_strings=(), add_bos=True):
-        from writer.engine.backend import GenerationStats
-
-        on_text(f" seed {params.seed}")
-        return GenerationStats(3, 0.1, 30.0, len(prompt.split()), 0, "length")
-
-
-def test_a_server_writes_the_candidates_one_after_another():
-    job = CandidatesJob(
-        text_before=STORY,
-        window=ContextWindow(),
-        params=SamplingParams(max_tokens=20, seed=10),
-        count=3,
-        on_pieces=lambda _pieces: None,
-    )
-    job.run(FakeServer(), CollectingSink(), StopFlag())  # type: ignore[arg-type]
-    assert job.texts == [" seed 10", " seed 11", " seed 12"]

@@ -11,7 +11,6 @@ among the alternatives.
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,12 +18,7 @@ from dataclasses import dataclass, field
 from writer.core.alternatives import TokenStep
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
-from writer.engine.candidates import (
-    CandidatesResult,
-    CandidateText,
-    decode_candidates,
-    fewer_candidates_notice,
-)
+from writer.engine.candidates import CandidatesResult, decode_candidates, fewer_candidates_notice
 from writer.engine.jobs import ContinueJob, Job, JobSink
 
 #: Receives batches of (candidate index from 0, text) while candidates stream.
@@ -87,51 +81,6 @@ class _Relay:
             self._on_pieces(pending)
 
 
-def candidates_one_by_one(
-    backend: LlamaBackend,
-    prompt: str,
-    params: SamplingParams,
-    count: int,
-    on_text: CandidateText,
-    *,
-    stop: StopFlag,
-) -> CandidatesResult:
-    """Write ``count`` candidates one after another, each with its own seed.
-
-    For a backend that cannot decode sequences together (a server without
-    ``n``): the same result as :func:`decode_candidates`, without alternatives.
-    """
-    seed = params.seed if params.seed >= 0 else random.randrange(2**31)
-    result = CandidatesResult(
-        texts=[""] * count,
-        reasons=["cancelled"] * count,
-        steps=[[] for _ in range(count)],
-        prompt_tokens=[],
-        asked=count,
-        counts=[0] * count,
-    )
-    started = time.perf_counter()
-    for index in range(count):
-        if stop.is_set():
-            break
-
-        def emit(piece: str, index: int = index) -> None:
-            result.texts[index] += piece
-            on_text(index, piece)
-
-        stats = backend.generate(
-            prompt, params.with_overrides(seed=seed + index), emit, stop=stop
-        )
-        result.reasons[index] = stats.stop_reason
-        result.counts[index] = stats.tokens
-        result.cached_tokens = stats.cached_tokens
-        if index == 0:
-            result.first_token_s = stats.first_token_s
-            result.prompt_tokens = [0] * stats.prompt_tokens
-    result.seconds = time.perf_counter() - started
-    return result
-
-
 def result_stats(result: CandidatesResult) -> GenerationStats:
     """Return the figures of a batched run as one generation's stats."""
     reasons = set(result.reasons)
@@ -177,6 +126,7 @@ class CandidatesJob(ContinueJob):
         if count < self.count:
             sink.notice(fewer_candidates_notice(count, self.count, backend.n_ctx))
         prompt, trailing_space = self.build_prompt(backend, reserve=count * max_tokens)
+        tokens = backend.tokenize(prompt, add_bos=True, special=True)
         relay = _Relay(
             count,
             strip=trailing_space,
@@ -185,13 +135,9 @@ class CandidatesJob(ContinueJob):
             interval=self.stream_interval,
         )
         params = self.params.with_overrides(max_tokens=max_tokens)
-        if isinstance(backend, LlamaBackend):
-            tokens = backend.tokenize(prompt, add_bos=True, special=True)
-            result = decode_candidates(
-                backend, tokens, params, count, relay.text, stop=stop, record=self.record
-            )
-        else:  # a server: one candidate after another
-            result = candidates_one_by_one(backend, prompt, params, count, relay.text, stop=stop)
+        result = decode_candidates(
+            backend, tokens, params, count, relay.text, stop=stop, record=self.record
+        )
         relay.flush()
         for notice in result.notices:
             sink.notice(notice)

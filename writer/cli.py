@@ -13,11 +13,20 @@ import sys
 from collections.abc import Sequence
 
 from writer import __version__
-from writer.commands import bench, chat, continue_text, models, summarize, template
+from writer.commands import (
+    bench,
+    chat,
+    continue_text,
+    export,
+    models,
+    snapshot,
+    summarize,
+    template,
+)
 from writer.errors import WriterError
 
 #: Modules that add a subcommand through ``register(subparsers)``, in --help order.
-COMMAND_MODULES = (continue_text, models, summarize, chat, template, bench)
+COMMAND_MODULES = (continue_text, models, summarize, chat, template, export, snapshot, bench)
 
 log = logging.getLogger(__name__)
 

@@ -38,6 +38,7 @@ class Figure:
     target: str
     ok: bool
     detail: str = ""
+    key: str = ""  # stable name for scripts, e.g. "quality.bits_per_char_zh"
 
 
 def story_of(tokens: int, backend: LlamaBackend) -> str:

@@ -9,7 +9,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from writer.bench import assistant, candidates, continue_writing, documents, download
+from writer.bench import (
+    assistant,
+    candidates,
+    continue_writing,
+    documents,
+    download,
+    export,
+    quality,
+    snapshot,
+)
 from writer.bench.common import Figure
 
 #: Section name (``writer bench --only NAME``) -> function of the model path returning figures.
@@ -19,7 +28,10 @@ SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
     "chat": assistant.bench_chat,
     "documents": documents.bench_figures,
     "download": download.bench_figures,
+    "quality": quality.quality_figures,
     "candidates": candidates.bench_figures,
+    "snapshot": snapshot.bench_figures,
+    "export": export.bench_figures,
 }
 
 

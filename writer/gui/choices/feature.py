@@ -95,6 +95,7 @@ class ChoicesFeature(QObject):
         signals.languageChanged.connect(lambda _l: self.panel.retranslate())
         host.stream.started.connect(self._on_stream_started)
         host.stream.finished.connect(self._on_stream_finished)
+        host.stream.failed.connect(lambda job_id, _message: self._pending.pop(job_id, None))
         host.engine.finished.connect(self._on_engine_finished)
         host.engine.failed.connect(self._on_engine_failed)
         for editor in host.editors():

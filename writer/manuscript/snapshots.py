@@ -50,6 +50,17 @@ _PARALLEL_BYTES = 1_000_000
 
 Clock = Callable[[], datetime]
 
+#: Why a snapshot was taken (the header's ``reason``), in words for the command line.
+REASONS = {
+    "manual": "taken by hand",
+    "command_line": "from the command line",
+    "replace_all": "before Replace All",
+    "reopen_encoding": "before Reopen with Encoding",
+    "template": "before a template wrote into the text",
+    "daily": "before the first edit of the day",
+    "before_restore": "before a restore",
+}
+
 
 def local_now() -> datetime:
     """Return the current local time, timezone-aware (the default clock)."""

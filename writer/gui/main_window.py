@@ -38,6 +38,7 @@ from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
 from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
 from writer.gui.assistant.panel import AssistantPanel
+from writer.gui.choices.feature import ChoicesFeature
 from writer.gui.documents.autosave import Autosave
 from writer.gui.documents.files import DocumentFiles
 from writer.gui.documents.story_notes import StoryNotes
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
+        self.choices = ChoicesFeature(self)
         self.manuscript = ManuscriptFeature(self)
 
     def _wire_features(self) -> None:
@@ -472,7 +474,7 @@ class MainWindow(QMainWindow):
             params=sampling_for("continue"),
             notes=editor.state.notes,
         )
-        return self.stream.stream(editor, job)
+        return self.stream.stream(editor, self.choices.continue_job(job))
 
     def regenerate(self) -> int | None:
         """Replace the last generated passage with a fresh sample of the same request."""
@@ -495,7 +497,7 @@ class MainWindow(QMainWindow):
             params=sampling_for("continue").with_overrides(seed=-1),
             notes=editor.state.notes,
         )
-        return self.stream.stream(editor, job, replace_last=True)
+        return self.stream.stream(editor, self.choices.continue_job(job), replace_last=True)
 
     def stop_generation(self) -> None:
         """Stop whatever the engine generates, and drop queued jobs."""

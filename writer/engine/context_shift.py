@@ -95,7 +95,7 @@ def can_shift(llama: Any) -> bool:
     """Return whether the model's memory can move cached tokens (False for recurrent, some SWA)."""
     import llama_cpp
 
-    memory = llama_cpp.llama_get_memory(llama._ctx.ctx)
+    memory = llama_cpp.llama_get_memory(llama.ctx)
     if memory is None:
         return False
     try:
@@ -111,7 +111,7 @@ def apply_shift(llama: Any, plan: ShiftPlan) -> bool:
     """
     import llama_cpp
 
-    memory = llama_cpp.llama_get_memory(llama._ctx.ctx)
+    memory = llama_cpp.llama_get_memory(llama.ctx)
     if memory is None or not can_shift(llama):
         return False
     keep, drop, reuse = plan.keep, plan.drop, plan.reuse
@@ -126,8 +126,8 @@ def apply_shift(llama: Any, plan: ShiftPlan) -> bool:
     ids = llama.input_ids
     ids[keep : keep + reuse] = ids[keep + drop : end].copy()
     llama.n_tokens = keep + reuse
-    if hasattr(llama, "_requires_eval"):
-        llama._requires_eval = True  # the logits belong to the old last token
+    if hasattr(llama, "_requires_eval"):  # the logits belong to the old last token
+        setattr(llama, "_requires_eval", True)  # noqa: B010 (llama-cpp-python's own flag)
     return True
 
 

@@ -12,6 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
+from writer.bench.common import Figure
 from writer.core.context_window import ContextWindow
 from writer.core.lore import LoreEntry
 from writer.core.prompt_parts import ContextRequest, assemble
@@ -36,15 +37,13 @@ def _story(template: str, start: int, count: int) -> str:
     return "".join(template.format(i=i) for i in range(start, start + count))
 
 
-def bench_figures(model: Path) -> list:
+def bench_figures(model: Path) -> list[Figure]:
     """Return the window section's figures."""
     return [_ttft_after_move(model), _assembly_speed(model)]
 
 
-def _ttft_after_move(model: Path):
+def _ttft_after_move(model: Path) -> Figure:
     """First token after the window moved (cache shifted) over the same prompt evaluated cold."""
-    from writer.bench import Figure
-
     backend = LlamaBackend.load(model, EngineOptions(n_ctx=2048, gpu_layers=0))
     params = SamplingParams(max_tokens=8, temperature=0.7, seed=7)
     try:
@@ -93,10 +92,8 @@ def _lorebook(count: int) -> list[LoreEntry]:
     ]
 
 
-def _assembly_speed(model: Path):
+def _assembly_speed(model: Path) -> Figure:
     """Assembly of the Continue prompt for 500 lore entries on a 1 MB document, while typing."""
-    from writer.bench import Figure
-
     backend = LlamaBackend.load(model, EngineOptions(n_ctx=4096, gpu_layers=0))
     try:
         lore = _lorebook(500)

@@ -7,7 +7,6 @@ llama.cpp is not thread-safe: one thread at a time may use a backend.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import ctypes
 import functools
@@ -23,6 +22,7 @@ from typing import Any
 
 from writer.core.model_files import check_gguf
 from writer.core.sampling import SamplingParams
+from writer.engine.utf8_stream import Utf8Stream
 from writer.errors import GenerationError, ModelError
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,8 @@ class LlamaBackend:
     def detokenize(self, tokens: Sequence[int]) -> str:
         """Return the text of ``tokens``."""
         assert self.llama is not None, "the backend was closed"
-        return self.llama.detokenize(list(tokens)).decode("utf-8", errors="replace")
+        stream = Utf8Stream()
+        return stream.decode(self.llama.detokenize(list(tokens))) + stream.flush()
 
     @property
     def n_ctx(self) -> int:
@@ -318,7 +319,7 @@ class LlamaBackend:
         first_token_s = 0.0
         count = 0
         reason = "length"
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        decoder = Utf8Stream()
         held = _StopStringFilter(stop_strings)
         is_end = _end_of_generation_test(llama)
         try:
@@ -357,7 +358,7 @@ class LlamaBackend:
             log.exception("generation failed")
             raise GenerationError(f"The model failed while generating: {error}") from error
         if reason != "stop":
-            tail = held.flush() + decoder.decode(b"", final=True).replace("\ufffd", "")
+            tail = held.flush() + decoder.flush()
             if tail:
                 on_text(tail)
         seconds = time.perf_counter() - started

@@ -143,6 +143,7 @@ class DocumentFiles(QObject):
         state = DocumentState(
             path=path, encoding=loaded.encoding, newline=loaded.newline, bom=loaded.bom,
             stamp=loaded.stamp, notes=str(load_sidecar(path).get("notes", "")),
+            line_ends=dict(loaded.line_ends),
         )
         current = window.current_editor()
         replace_blank = (
@@ -198,9 +199,10 @@ class DocumentFiles(QObject):
         target_encoding = encoding or state.encoding
         bom = state.bom if encoding is None else encoding.lower().startswith("utf-16")
         text = editor.toPlainText()
+        line_ends = editor.line_ends()
         try:
             stamp = save_document(path, text, encoding=target_encoding,
-                                  newline=state.newline, bom=bom)
+                                  newline=state.newline, bom=bom, line_ends=line_ends)
         except UnencodableTextError as error:
             if not messenger.question(
                 window, self.tr("Cannot save in this encoding"),
@@ -209,7 +211,8 @@ class DocumentFiles(QObject):
                 return False
             target_encoding, bom = "utf-8", False
             try:
-                stamp = save_document(path, text, encoding="utf-8", newline=state.newline)
+                stamp = save_document(path, text, encoding="utf-8", newline=state.newline,
+                                      line_ends=line_ends)
             except DocumentError as again:
                 messenger.error(window, self.tr("Cannot save"), str(again))
                 return False
@@ -249,7 +252,7 @@ class DocumentFiles(QObject):
         except DocumentError as error:
             messenger.error(window, self.tr("Cannot reopen"), str(error))
             return False
-        editor.setPlainText(loaded.text)
+        editor.setPlainText(loaded.text, loaded.line_ends)
         editor.document().setModified(False)
         state = editor.state
         state.encoding, state.newline, state.bom, state.stamp = (

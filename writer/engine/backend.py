@@ -175,7 +175,7 @@ class LlamaBackend:
         log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
                  path, options.n_ctx, layers, threads)
         try:
-            with safe_cpu_buffers():
+            with safe_cpu_buffers(), _deferred_chat_templates():
                 llama = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError, OSError) as error:
             log.warning("llama.cpp failed to load %s: %s", path, error)
@@ -482,4 +482,44 @@ def _extra_buffer_types(enabled: bool) -> Iterator[None]:
             bindings.llama_model_default_params = original
 
 
-_LOAD_LOCK = threading.Lock()
+@contextlib.contextmanager
+def _deferred_chat_templates() -> Iterator[None]:
+    """Load models whose chat template does not compile.
+
+    llama-cpp-python compiles every chat template of a model's metadata while
+    constructing ``Llama``, so one syntax error stopped the model from loading
+    at all, Continue included. Writer renders templates itself
+    (:mod:`writer.core.chat_template`), so while loading, llama-cpp-python's
+    formatter is swapped for one that compiles only when used.
+    """
+    import llama_cpp.llama_chat_format as chat_format
+
+    original = chat_format.Jinja2ChatFormatter
+
+    class DeferredFormatter(original):  # type: ignore[misc, valid-type]
+        """Keeps the template; compiles it on first use."""
+
+        def __init__(self, template: str, eos_token: str, bos_token: str,
+                     add_generation_prompt: bool = True,
+                     stop_token_ids: list[int] | None = None) -> None:
+            self.template = template
+            self.eos_token = eos_token
+            self.bos_token = bos_token
+            self.add_generation_prompt = add_generation_prompt
+            self.stop_token_ids = set(stop_token_ids) if stop_token_ids is not None else None
+            self._arguments = (template, eos_token, bos_token, add_generation_prompt,
+                               stop_token_ids)
+
+        def __call__(self, **kwargs: Any) -> Any:
+            """Compile the template now and format the messages."""
+            return original(*self._arguments)(**kwargs)
+
+    with _LOAD_LOCK:
+        chat_format.Jinja2ChatFormatter = DeferredFormatter  # type: ignore[misc]
+        try:
+            yield
+        finally:
+            chat_format.Jinja2ChatFormatter = original  # type: ignore[misc]
+
+
+_LOAD_LOCK = threading.RLock()

@@ -222,6 +222,7 @@ class Editor(QPlainTextEdit):
             cursor.setPosition(self.textCursor().position() if position is None else position)
         self._stream = cursor
         self._stream_start = cursor.position()
+        self._stream_length = self.document().characterCount()
         self._last = None
         self.setReadOnly(True)
         self.streamingChanged.emit(True)
@@ -241,6 +242,7 @@ class Editor(QPlainTextEdit):
         cursor.insertText(piece)
         cursor.endEditBlock()
         self._inserting = False
+        self._stream_length = self.document().characterCount()
         view = self.textCursor()
         view.setPosition(cursor.position())
         self.setTextCursor(view)
@@ -293,6 +295,16 @@ class Editor(QPlainTextEdit):
             self._marked = False
 
     def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
-        """Clear the mark on the writer's own edits (not on streamed text)."""
-        if not self._inserting and self._stream is None:
+        """Clear the mark on the writer's own edits; an edit during a stream interrupts it.
+
+        While text streams the editor is read-only, but Undo (or a program's
+        edit) still changes the document: the stream must stop there, or its
+        next pieces would land in text the writer has taken back.
+        """
+        if self._inserting:
+            return
+        if self._stream is None:
             self.clear_mark()
+        elif self.document().characterCount() != self._stream_length:  # not just formats
+            self.clear_mark()
+            self.streamInterrupted.emit()

@@ -14,7 +14,10 @@ from PySide6.QtGui import QAction, QTextCursor
 
 from writer.core.recovery import RecoveryStore
 
-FRENCH = "Bonjour\u00a0! Il dit\u202f: «\u00a0oui\u00a0».\nUne ligne\u2028coupée\u2029Paragraphe\nFin\n"
+FRENCH = (
+    "Bonjour\u00a0! Il dit\u202f: «\u00a0oui\u00a0».\n"
+    "Une ligne\u2028coupée\u2029Paragraphe\nFin\n"
+)
 
 
 def save(window) -> None:

@@ -181,6 +181,7 @@
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {0}</source>
+        <extracomment>The longest unsaved typing goes without a copy, pause or not.</extracomment>
         <translation>自动保存失败：{0}</translation>
     </message>
 </context>
@@ -1429,6 +1430,10 @@ Context: {1} tokens</source>
     <message>
         <source>&amp;Outline</source>
         <translation>大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,8 @@ python-markdown (tables, fenced code, footnotes) renders the text; an allow-list
 sanitiser then rebuilds the HTML so nothing in it can run or reach the network:
 ``<script>``, ``<style>``, ``<iframe>`` and their kind are dropped with their
 content (when one is never closed, as in "She typed <script> into the box.",
-only the tag is shown as text and everything after it is kept), ``on*`` handlers and ``style`` (except table alignment) are removed,
+only the tag is shown as text and everything after it is kept), ``on*``
+handlers and ``style`` (except table alignment) are removed,
 ``javascript:``-like links lose their target, and remote images (``http:``,
 ``https:``, ``//host``) become a visible placeholder.
 """

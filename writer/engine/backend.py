@@ -22,6 +22,7 @@ from typing import Any
 
 from writer.core.model_files import check_gguf
 from writer.core.sampling import SamplingParams
+from writer.engine.candidates import parallel_sequences
 from writer.engine.utf8_stream import Utf8Stream
 from writer.errors import GenerationError, ModelError
 
@@ -175,7 +176,7 @@ class LlamaBackend:
         log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
                  path, options.n_ctx, layers, threads)
         try:
-            with safe_cpu_buffers(), _deferred_chat_templates():
+            with safe_cpu_buffers(), parallel_sequences(), _deferred_chat_templates():
                 llama = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError, OSError) as error:
             log.warning("llama.cpp failed to load %s: %s", path, error)

@@ -18,6 +18,7 @@ that failed to compile or overran is remembered, so it costs its time once.
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import logging
 import threading
@@ -125,15 +126,8 @@ class ChatTemplate:
             raise ChatTemplateError(known, permanent=True)
         if len(source) > MAX_TEMPLATE_CHARS:
             raise self._remember("the chat template is too long")
-        environment = _LimitedEnvironment(
-            loader=jinja2.BaseLoader(),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            extensions=[_IgnoreGenerationTags, jinja2.ext.loopcontrols],
-        )
-        environment.filters["tojson"] = _tojson
         try:
-            self._template = environment.from_string(source)
+            self._template = _compile(source)
         except Exception as error:  # a template is foreign code: any error means fallback
             raise self._remember(f"the chat template does not compile ({error})") from None
 
@@ -183,6 +177,19 @@ class ChatTemplate:
             raise self._remember("the chat template ran out of memory") from None
         except Exception as error:  # jinja2 errors, type errors in foreign code ...
             raise ChatTemplateError(f"the chat template failed ({error})") from None
+
+
+@functools.lru_cache(maxsize=8)
+def _compile(source: str) -> jinja2.Template:
+    """Return the compiled template (cached: every chat turn renders the same one)."""
+    environment = _LimitedEnvironment(
+        loader=jinja2.BaseLoader(),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=[_IgnoreGenerationTags, jinja2.ext.loopcontrols],
+    )
+    environment.filters["tojson"] = _tojson
+    return environment.from_string(source)
 
 
 def _collect(pieces: Iterator[str]) -> str:

@@ -24,6 +24,7 @@ from writer.core.model_files import check_gguf
 from writer.core.sampling import SamplingParams
 from writer.engine.candidates import parallel_sequences
 from writer.engine.utf8_stream import Utf8Stream
+from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError, ModelError
 
 log = logging.getLogger(__name__)
@@ -322,7 +323,7 @@ class LlamaBackend:
         reason = "length"
         decoder = Utf8Stream()
         held = _StopStringFilter(stop_strings)
-        is_end = _end_of_generation_test(llama)
+        is_end = end_of_generation_test(llama)
         try:
             reused, stopped = self._prefill(tokens, stop)
             if stopped:
@@ -373,21 +374,6 @@ class LlamaBackend:
             stop_reason=reason,
             first_token_s=first_token_s,
         )
-
-
-def _end_of_generation_test(llama: Any) -> Callable[[int], bool]:
-    """Return the test for tokens that end generation (EOS, EOT, <|im_end|> ...).
-
-    Resolved once per generation, so the per-token loop does no lookups.
-    """
-    import llama_cpp
-
-    vocab = getattr(getattr(llama, "_model", None), "vocab", None)
-    is_eog = getattr(llama_cpp, "llama_vocab_is_eog", None)
-    if vocab is not None and is_eog is not None:
-        return lambda token: bool(is_eog(vocab, token))
-    eos = llama.token_eos()
-    return lambda token: token == eos
 
 
 class _StopStringFilter:

@@ -33,6 +33,7 @@ import numpy as np
 from writer.core.alternatives import TOP_COUNT, Alternative, TokenStep
 from writer.core.sampling import SamplingParams
 from writer.engine.utf8_stream import Utf8Stream
+from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError
 
 if TYPE_CHECKING:
@@ -145,27 +146,27 @@ class TopTokens:
             self._pieces[token] = piece
         return piece
 
-    def probabilities(self, index: int) -> np.ndarray:
-        """Return the softmax over the whole vocabulary of the logits at batch output ``index``."""
+    def step(self, index: int, token: int) -> TokenStep:
+        """Return the recorded step of ``token``, sampled from the logits at batch output ``index``.
+
+        Probabilities are a softmax over the whole vocabulary, before any sampler.
+        """
         import llama_cpp
 
         pointer = llama_cpp.llama_get_logits_ith(self._context, index)
-        logits = np.ctypeslib.as_array(pointer, shape=(self._vocab,)).astype(np.float64)
-        logits -= logits.max()
-        np.exp(logits, out=logits)
-        logits /= logits.sum()
-        return logits
-
-    def step(self, probabilities: np.ndarray, token: int) -> TokenStep:
-        """Return the recorded step of ``token`` sampled from ``probabilities``."""
-        top = np.argpartition(probabilities, -self._count)[-self._count :]
-        top = top[np.argsort(-probabilities[top], kind="stable")]
+        logits = np.ctypeslib.as_array(pointer, shape=(self._vocab,))  # a view, no copy
+        top = np.argpartition(logits, -self._count)[-self._count :]
+        top = top[np.argsort(-logits[top], kind="stable")]
+        highest = float(logits[top[0]])
+        total = float(np.exp(logits - highest).sum(dtype=np.float64))
+        chosen = np.append(logits[top], logits[token]).astype(np.float64)
+        probabilities = np.exp(chosen - highest) / total
         alternatives = tuple(
-            Alternative(int(t), float(probabilities[t]), self.piece(int(t)))
-            for t in top
-            if probabilities[t] > 0.0
+            Alternative(int(t), float(p), self.piece(int(t)))
+            for t, p in zip(top, probabilities[:-1], strict=True)
+            if p > 0.0
         )
-        return TokenStep(token, self.piece(token), float(probabilities[token]), alternatives)
+        return TokenStep(token, self.piece(token), float(probabilities[-1]), alternatives)
 
 
 def decode_candidates(
@@ -269,13 +270,12 @@ def _run(
     """Sample, emit and decode step by step until every candidate has ended."""
     import llama_cpp
 
-    from writer.engine.backend import _end_of_generation_test
 
     llama = backend.llama
     assert llama is not None, "the backend was closed"
     context = llama._ctx
     count = len(samplers)
-    is_end = _end_of_generation_test(llama)
+    is_end = end_of_generation_test(llama)
     top = TopTokens(llama)
     decoders = [Utf8Stream() for _ in range(count)]
     base = _next_position(context, len(result.prompt_tokens))
@@ -292,7 +292,6 @@ def _run(
         while live:
             sampled: list[tuple[int, int]] = []
             for index in live:
-                probabilities = top.probabilities(outputs[index]) if record else None
                 token = samplers[index].sample(context, outputs[index])
                 if is_end(token):
                     result.reasons[index] = "eos"
@@ -300,8 +299,8 @@ def _run(
                 if not result.first_token_s:
                     result.first_token_s = time.perf_counter() - started
                 result.counts[index] += 1
-                if probabilities is not None:
-                    result.steps[index].append(top.step(probabilities, token))
+                if record:  # sampling reads the logits without changing them
+                    result.steps[index].append(top.step(outputs[index], token))
                 _emit(result, on_text, index, decoders[index].decode(top.piece(token)))
                 if result.counts[index] >= max_tokens:
                     continue

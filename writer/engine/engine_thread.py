@@ -17,13 +17,27 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
 from writer.engine.jobs import Job
 from writer.errors import WriterError
+from writer.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
+
+# Why no job can run: the one wording of "the model is not ready" (see Engine.not_ready).
+STILL_LOADING = QT_TRANSLATE_NOOP("Engine", "The model is still loading. Try again in a moment.")
+NO_MODEL = QT_TRANSLATE_NOOP("Engine", "No model is loaded.")
+CHOOSE_MODEL = QT_TRANSLATE_NOOP("Engine", "Choose one in Models > Manage Models.")
+
+
+def not_ready_message(*, loading: bool, error: str | None = None) -> str:
+    """Return the one line that says why no job can run (still loading, or no model)."""
+    if loading:
+        return QCoreApplication.translate("Engine", STILL_LOADING)
+    reason = error or QCoreApplication.translate("Engine", NO_MODEL)
+    return f"{reason} {QCoreApplication.translate('Engine', CHOOSE_MODEL)}"
 
 
 class _QtSink:
@@ -123,7 +137,7 @@ class EngineWorker(QObject):
     def run_job(self, job_id: int, job: Job, stop: StopFlag) -> None:
         """Run one job and report its end."""
         if self.backend is None:
-            self.jobFailed.emit(job_id, "No model is loaded. Choose a model first.")
+            self.jobFailed.emit(job_id, not_ready_message(loading=False))
             return
         if stop.is_set():
             self.jobFinished.emit(job_id, _cancelled_stats())
@@ -162,7 +176,7 @@ class Engine(QObject):
     modelLoading = Signal(str)
     modelLoaded = Signal(object)  # ModelInfo
     modelFailed = Signal(str)
-    jobStarted = Signal(int, str)  # id, kind
+    jobStarted = Signal(int, str)  # id, kind; always after submit() has returned the id
     text = Signal(int, str)
     rate = Signal(int, float)  # id, live tokens/s while it streams
     progress = Signal(int, int, int, str)
@@ -173,6 +187,7 @@ class Engine(QObject):
     queueChanged = Signal(int)  # jobs waiting
 
     _runJob = Signal(int, object, object)
+    _announce = Signal(int, str)  # delivered from the event loop, after submit() returned
     _loadModel = Signal(str, object)
     _unload = Signal()
 
@@ -183,6 +198,7 @@ class Engine(QObject):
         self._worker = EngineWorker()
         self._worker.moveToThread(self._thread)
         self._runJob.connect(self._worker.run_job)
+        self._announce.connect(self._on_announce, Qt.ConnectionType.QueuedConnection)
         self._loadModel.connect(self._worker.load_model)
         self._unload.connect(self._worker.unload)
         self._worker.loading.connect(self.modelLoading)
@@ -218,6 +234,13 @@ class Engine(QObject):
     def load_error(self) -> str | None:
         """Return why the last model failed to load, if it did."""
         return self._load_error
+
+    @property
+    def not_ready(self) -> str | None:
+        """Return why no job can run now, in one line for the user (None: a model is loaded)."""
+        if self._model is not None:
+            return None
+        return not_ready_message(loading=self._loading, error=self._load_error)
 
     @property
     def is_busy(self) -> bool:
@@ -296,7 +319,9 @@ class Engine(QObject):
         self._current = self._queue.popleft()
         self.queueChanged.emit(len(self._queue))
         self.busyChanged.emit(True)
-        self.jobStarted.emit(self._current.job_id, self._current.job.kind)
+        # Announced from the event loop: whoever submitted the job has its id by then, and
+        # the announcement is posted before the worker can post any of the job's text.
+        self._announce.emit(self._current.job_id, self._current.job.kind)
         self._runJob.emit(self._current.job_id, self._current.job, self._current.stop)
 
     def _end_current(self, job_id: int) -> None:
@@ -306,6 +331,10 @@ class Engine(QObject):
             if not self._queue:
                 self.busyChanged.emit(False)
             self._start_next()
+
+    @Slot(int, str)
+    def _on_announce(self, job_id: int, kind: str) -> None:
+        self.jobStarted.emit(job_id, kind)
 
     @Slot(object)
     def _on_loaded(self, info: ModelInfo) -> None:

@@ -110,6 +110,7 @@ def test_copy_is_offered_when_its_process_id_was_reused(qtbot, bare_window):
         copy = RecoveryStore().path_of("dead0002")
         record = json.loads(copy.read_text(encoding="utf-8"))
         record["pid"] = reused.pid  # what the system did: gave the dead Writer's id away
+        record["started"] -= 1800  # that Writer had been running for half an hour
         copy.write_text(json.dumps(record), encoding="utf-8")
         offered = [entry.doc_id for entry in bare_window.autosave.pending()]
     finally:

@@ -53,6 +53,7 @@ class Figure:
     target: str
     ok: bool
     detail: str = ""
+    key: str = ""  # stable name for scripts, e.g. "quality.bits_per_char_zh"
 
 
 def _document(tokens: int, backend: LlamaBackend) -> str:
@@ -254,6 +255,7 @@ SECTIONS: dict[str, str] = {
     "chat": "writer.bench_assistant:bench_chat",
     "documents": "writer.bench_documents:bench_figures",
     "download": "writer.bench_download:bench_figures",
+    "quality": "writer.bench_quality:quality_figures",
     "candidates": "writer.bench_candidates:bench_figures",
 }
 

@@ -713,6 +713,26 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>导出为 HTML(&amp;H)…</translation>
     </message>
     <message>
+        <source>Export as &amp;Word (DOCX)…</source>
+        <translation>导出为 Word (DOCX)(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Export as E&amp;PUB…</source>
+        <translation>导出为 EPUB(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;OpenDocument (ODT)…</source>
+        <translation>导出为 OpenDocument (ODT)(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Chat as Markdown…</source>
+        <translation>将对话导出为 Markdown(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Take Snaps&amp;hot…</source>
+        <translation>创建快照(&amp;H)…</translation>
+    </message>
+    <message>
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
@@ -803,6 +823,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Markdown &amp;Preview</source>
         <translation>Markdown 预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;napshots</source>
+        <translation>快照(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -906,6 +930,115 @@ Context: {1} tokens</source>
     <message>
         <source>Ready</source>
         <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>ManuscriptFeature</name>
+    <message>
+        <source>Unexpected error: {0}. Details are in the log.</source>
+        <translation>意外错误：{0}。详情见日志。</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <extracomment>File dialog filters of the export formats.</extracomment>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>EPUB e-book (*.epub)</source>
+        <translation>EPUB 电子书 (*.epub)</translation>
+    </message>
+    <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation>OpenDocument 文本 (*.odt)</translation>
+    </message>
+    <message>
+        <source>Take Snapshot</source>
+        <extracomment>A chat source returns the transcript of an editor&apos;s conversation.</extracomment>
+        <translation>创建快照</translation>
+    </message>
+    <message>
+        <source>Save the document first: its snapshots are kept beside it.</source>
+        <translation>请先保存文档：快照保存在文档旁边。</translation>
+    </message>
+    <message>
+        <source>Snapshot taken.</source>
+        <translation>已创建快照。</translation>
+    </message>
+    <message>
+        <source>No automatic snapshot: {0}</source>
+        <translation>未能自动创建快照：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot take a snapshot</source>
+        <translation>无法创建快照</translation>
+    </message>
+    <message>
+        <source>Save the document to keep snapshots of it.</source>
+        <translation>保存文档后才能为它保留快照。</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Stop the model&apos;s writing first.</source>
+        <translation>请先停止模型的写作。</translation>
+    </message>
+    <message>
+        <source>The text changed while the snapshot was read; restore it again.</source>
+        <translation>读取快照期间文本有改动，请再恢复一次。</translation>
+    </message>
+    <message>
+        <source>Restored the snapshot of {0}; Undo takes it back.</source>
+        <translation>已恢复 {0} 的快照；撤销即可还原。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Export Chat</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>{0} chat.md</source>
+        <translation>{0} 对话.md</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>This document has no chat to export yet.</source>
+        <translation>此文档还没有可导出的对话。</translation>
+    </message>
+    <message>
+        <source>Chat about {0}</source>
+        <translation>关于 {0} 的对话</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1857,86 @@ Context: {1} tokens</source>
     <message>
         <source>Reloading the model with the new settings…</source>
         <translation>正在用新设置重新加载模型…</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsPanel</name>
+    <message>
+        <source>Snapshots</source>
+        <extracomment>Reasons of automatic snapshots, as the list shows them (translated in ``reason_text``).</extracomment>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>名称（可选）</translation>
+    </message>
+    <message>
+        <source>Snapshot name</source>
+        <translation>快照名称</translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot</source>
+        <translation>创建快照(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the chosen snapshot&apos;s text back (one undo step); the current text is kept as a snapshot first.</source>
+        <translation>用所选快照的文本替换当前文本（一步即可撤销）；当前文本会先保存为快照。</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Text of the snapshot</source>
+        <translation>快照中的文本</translation>
+    </message>
+    <message>
+        <source>Current text</source>
+        <translation>当前文本</translation>
+    </message>
+    <message>
+        <source>before Replace All</source>
+        <translation>全部替换之前</translation>
+    </message>
+    <message>
+        <source>before Reopen with Encoding</source>
+        <translation>以其他编码重新打开之前</translation>
+    </message>
+    <message>
+        <source>before a template wrote into the text</source>
+        <translation>模板写入文本之前</translation>
+    </message>
+    <message>
+        <source>before the first edit of the day</source>
+        <translation>当天第一次编辑之前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复快照之前</translation>
+    </message>
+    <message>
+        <source>from the command line</source>
+        <translation>来自命令行</translation>
+    </message>
+    <message>
+        <source>{0} — automatic, {1}</source>
+        <translation>{0} — 自动，{1}</translation>
+    </message>
+    <message>
+        <source>{0:,.0f} KB of text</source>
+        <translation>文本 {0:,.0f} KB</translation>
+    </message>
+    <message>
+        <source>Some snapshot files are damaged and were skipped: {0}</source>
+        <translation>部分快照文件已损坏，已跳过：{0}</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ def _adds_bos(backend: LlamaBackend) -> bool:
     """Return whether tokenizing adds the model's BOS token."""
     llama = backend.llama
     try:
-        return bool(llama is not None and llama._model.add_bos_token())
+        return bool(llama is not None and llama._model.add_bos_token())  # noqa: SLF001 (no public API)
     except (AttributeError, RuntimeError):
         return True
 
@@ -84,7 +84,7 @@ def _special_text(backend: LlamaBackend, which: str) -> str:
         return ""
     try:
         token = llama.token_bos() if which == "bos" else llama.token_eos()
-        return llama._model.token_get_text(token) if token >= 0 else ""
+        return llama._model.token_get_text(token) if token >= 0 else ""  # noqa: SLF001
     except (AttributeError, RuntimeError, ValueError):
         return ""
 

@@ -47,6 +47,10 @@ class Editor(QPlainTextEdit):
     streamingChanged = Signal(bool)
     #: The writer changed the text while the model streamed into it (Undo, for one).
     streamInterrupted = Signal()
+    #: Emitted just before an operation rewrites the whole document (Replace All, Reopen with
+    #: Encoding, a template writing into it), with its reason: "replace_all",
+    #: "reopen_encoding", "template". Snapshots keep the text as it was.
+    aboutToRewrite = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, state: DocumentState | None = None) -> None:
         super().__init__(parent)

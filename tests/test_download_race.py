@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from tests.hub_fixtures import QUANTS_REPO, hub  # noqa: F401 - the fixture
-from tests.hub_server import sha256_of
+from writer.bench.hub_server import sha256_of
 from writer.config import models_dir
 
 FILE = "tiny-Q8_0.gguf"  # 3 MB, sent in 1 MB chunks

@@ -108,7 +108,7 @@ class ChatFormat:
                 self._formatter = ChatTemplate(self.template, bos=bos, eos=eos)
             except ChatTemplateError as error:
                 log.warning("chat template unusable: %s", error)
-                self.fallback_reason = f"The model's chat template is broken: {error}."
+                self.fallback_reason = f"The model's chat template is broken ({error})."
 
     @property
     def templated(self) -> bool:
@@ -126,7 +126,7 @@ class ChatFormat:
             except ChatTemplateError as error:
                 log.warning("chat template failed to render: %s", error)
                 self._formatter = None
-                self.fallback_reason = f"The model's chat template failed: {error}."
+                self.fallback_reason = f"The model's chat template failed ({error})."
         return render_plain(messages)
 
     @property

@@ -174,6 +174,42 @@
     </message>
 </context>
 <context>
+    <name>ChineseWriting</name>
+    <message>
+        <source>Get a Chinese-capable model…</source>
+        <extracomment>How much of a request&apos;s text is looked at to tell whether it is Chinese.</extracomment>
+        <translation>获取能写中文的模型…</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>使用 {0}</translation>
+    </message>
+    <message>
+        <source>Gemma Terms of Use…</source>
+        <translation>Gemma 使用条款…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{0} writes Chinese offline: a small base model, so chat uses a plain prompt and poems may miss their form. It comes under Google&apos;s Gemma Terms of Use. For better Chinese, get a bigger model.</source>
+        <translation>{0} 可以离线写中文：它是一个小型基础模型，所以对话使用普通提示，诗歌也可能不合格律。它受 Google 的 Gemma 使用条款约束。想要更好的中文，请获取更大的模型。</translation>
+    </message>
+    <message>
+        <source>{0} writes English only, and you are writing Chinese: expect poor or broken Chinese. Get a model that writes Chinese.</source>
+        <translation>{0} 只会写英文，而你正在写中文：中文结果会很差甚至不通。请换一个能写中文的模型。</translation>
+    </message>
+    <message>
+        <source>The terms are not installed. Read them at https://ai.google.dev/gemma/terms</source>
+        <translation>条款文件没有安装。请在 https://ai.google.dev/gemma/terms 阅读。</translation>
+    </message>
+    <message>
+        <source>Gemma Terms of Use</source>
+        <translation>Gemma 使用条款</translation>
+    </message>
+</context>
+<context>
     <name>ChoicesFeature</name>
     <message>
         <source>No model is loaded.</source>
@@ -483,6 +519,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Open a .gguf file…</source>
         <translation>打开 .gguf 文件…</translation>
+    </message>
+    <message>
+        <source>Use {0} (writes Chinese)</source>
+        <translation>使用 {0}（能写中文）</translation>
+    </message>
+    <message>
+        <source>Download {0} for Chinese…</source>
+        <translation>下载 {0}（写中文）…</translation>
     </message>
     <message>
         <source>{0} Writer needs a model to continue, chat and summarize.</source>

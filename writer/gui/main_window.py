@@ -29,6 +29,7 @@ from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
 from writer.core.model_files import choose_model
+from writer.core.model_languages import is_chinese_text
 from writer.core.presets import sampling_for
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
@@ -46,6 +47,7 @@ from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
 from writer.gui.manuscript.feature import ManuscriptFeature
 from writer.gui.messages import Answer, messenger
+from writer.gui.models.chinese import SAMPLE, ChineseWriting
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
 from writer.gui.settings.feature import SettingsFeature
@@ -54,6 +56,7 @@ from writer.gui.view.feature import ViewFeature
 from writer.gui.widgets.display import document_title
 from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.status_bar import StatusBar
+from writer.i18n import resolve_language
 from writer.manuscript.chat_export import ChatEntry
 
 log = logging.getLogger(__name__)
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self.story_notes = StoryNotes(self)
         self.models = ModelsFeature(self)
         self.first_run = FirstRun(self)
+        self.chinese = ChineseWriting(self, self.models.open_hub_at)
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
@@ -172,6 +176,8 @@ class MainWindow(QMainWindow):
     def _wire_features(self) -> None:
         """The links between features, in one place."""
         self.files.saved.connect(self.signals.documentSaved)
+        self.first_run.starterRequested.connect(self.chinese.use_starter_model)
+        self.first_run.chineseModelRequested.connect(self.chinese.get_chinese_model)
         panel = self.assistant
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
         # A side panel, not half the window: about 48 average characters of the interface font.
@@ -401,9 +407,16 @@ class MainWindow(QMainWindow):
     # -- the model -----------------------------------------------------------------
 
     def load_startup_model(self, model: str | Path | None = None) -> None:
-        """Load the model chosen at start: --model/WRITER_MODEL, last used, bundled default."""
+        """Load the model chosen at start: --model/WRITER_MODEL, last used, bundled default.
+
+        When the interface or an open document is Chinese, the Chinese starter
+        comes before the English default (if it is installed).
+        """
+        chinese = resolve_language(str(get_setting(Key.LANGUAGE))) == "zh_CN" or any(
+            is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.editors())
         try:
-            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL))
+            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL),
+                                chinese=chinese)
         except NoModelError as error:
             self.engine.set_unavailable(str(error))
             self.status.set("statusModel", self.tr("No model"), str(error))

@@ -80,6 +80,7 @@
     </message>
     <message>
         <source>Summary</source>
+        <extracomment>The title of a summary in the transcript, translated when it is shown.</extracomment>
         <translation>总结</translation>
     </message>
     <message>

@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
                 "statusModel"):
             self.status.set("statusModel", self.tr("No model"),
                             self.status.labels["statusModel"].toolTip())
-        self._show_speed()
+        self.show_speed()
         self._update_engine_state()
         self._update_title()
 
@@ -313,9 +313,9 @@ class MainWindow(QMainWindow):
         engine.queueChanged.connect(lambda _n: self._update_engine_state())
         engine.finished.connect(self._on_job_finished)
         self.stream.failed.connect(self._on_stream_failed)
-        engine.rate.connect(lambda _job, rate: self._show_speed(rate))
+        engine.rate.connect(lambda _job, rate: self.show_speed(rate))
 
-    def _show_speed(self, rate: float | None = None) -> None:
+    def show_speed(self, rate: float | None = None) -> None:
         """Show tokens per second (the last rate again, after a language switch)."""
         if rate is not None:
             self._speed = rate
@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
     def _on_job_finished(self, _job_id: int, stats: GenerationStats) -> None:
         info = self.engine.model
         if stats.tokens and stats.tokens_per_s:
-            self._show_speed(stats.tokens_per_s)
+            self.show_speed(stats.tokens_per_s)
         if info is not None and stats.prompt_tokens:
             used = stats.prompt_tokens + stats.tokens
             self.status.set(

@@ -145,6 +145,7 @@
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {0}</source>
+        <extracomment>The longest unsaved typing goes without a copy, pause or not.</extracomment>
         <translation>自动保存失败：{0}</translation>
     </message>
 </context>
@@ -2180,6 +2181,10 @@ Context: {1} tokens</source>
         <source>Outline</source>
         <extracomment>Documents longer than this are counted in slices between events.</extracomment>
         <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
     </message>
 </context>
 </TS>

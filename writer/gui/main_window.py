@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
     def new_document(self, text: str = "", state: DocumentState | None = None) -> Editor:
         """Open a new tab holding ``text``."""
         editor = Editor(self.tabs, state)
-        editor.setPlainText(text)
+        editor.setPlainText(text, editor.state.line_ends)
         editor.document().setModified(False)
         editor.document().modificationChanged.connect(lambda _m: self._update_title())
         editor.streamingChanged.connect(lambda _s: self._update_engine_state())

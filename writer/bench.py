@@ -30,6 +30,7 @@ from writer.engine.backend import (
     default_thread_count,
     safe_cpu_buffers,
 )
+from writer.engine.backend_api import Backend
 from writer.engine.jobs import CollectingSink, ContinueJob, Job, JobSink
 
 T = TypeVar("T")
@@ -55,7 +56,7 @@ class Figure:
     detail: str = ""
 
 
-def _document(tokens: int, backend: LlamaBackend) -> str:
+def _document(tokens: int, backend: Backend) -> str:
     """Return a story of about ``tokens`` tokens."""
     text = STORY
     while backend.count_tokens(text) < tokens:
@@ -72,7 +73,7 @@ class _CallJob(Job):
         self.function = function
         self.result: object = None
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Call the function; report no generation of its own."""
         self.result = self.function()
         return GenerationStats(0, 0.0, 0.0, 0, 0, "length")

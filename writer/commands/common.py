@@ -7,6 +7,7 @@ import sys
 
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend
+from writer.engine.backend_api import Backend
 from writer.errors import WriterError
 
 
@@ -63,7 +64,7 @@ def sampling_from(args: argparse.Namespace) -> SamplingParams:
     )
 
 
-def load_backend(args: argparse.Namespace) -> LlamaBackend:
+def load_backend(args: argparse.Namespace) -> Backend:
     """Load the model named by --model / WRITER_MODEL / settings / the bundled default."""
     from writer.config import Key, get_setting
     from writer.core.model_files import choose_model

@@ -2,7 +2,7 @@
 
 :class:`Engine` lives in the GUI thread. It keeps the queue of jobs, gives
 each an id, and hands one job at a time to :class:`EngineWorker`, which lives
-on the engine thread and owns the :class:`LlamaBackend`. Stop sets a
+on the engine thread and owns the backend (:class:`~writer.engine.backend_api.Backend`). Stop sets a
 thread-safe flag that the backend reads between tokens, so it takes effect
 within one token (or one prompt slice), not when the queue gets to it.
 Results of cancelled jobs never reach the document: the GUI drops any text
@@ -19,7 +19,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
+from writer.engine.backend import EngineOptions, LlamaBackend
+from writer.engine.backend_api import Backend, GenerationStats, ModelInfo, StopFlag
 from writer.engine.jobs import Job
 from writer.errors import WriterError
 
@@ -92,7 +93,7 @@ class EngineWorker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.backend: LlamaBackend | None = None
+        self.backend: Backend | None = None
 
     @Slot(str, object)
     def load_model(self, path: str, options: EngineOptions) -> None:

@@ -61,3 +61,11 @@ class HubError(WriterError):
 
 class TemplateError(WriterError):
     """A template file is broken or a field value is invalid."""
+
+
+class ServerError(WriterError):
+    """A model server could not be reached, refused a request, or answered with an error."""
+
+
+class StreamInterruptedError(ServerError):
+    """A server's stream broke off in the middle of a passage; the text so far was kept."""

@@ -70,6 +70,8 @@ class ModelInfo:
     host: str = ""
     #: Token counts are estimated (the server has no tokenize endpoint).
     tokens_estimated: bool = False
+    #: Things to tell the user once about this model (estimated counts, a fallback taken ...).
+    notes: tuple[str, ...] = ()
 
     @property
     def is_remote(self) -> bool:

@@ -42,7 +42,9 @@ def test_chat_reply_comes_from_the_rendered_prompt(backend: LlamaBackend):
     assert prompt.messages == tuple(messages) and prompt.templated
     params = SamplingParams(max_tokens=12, seed=5, temperature=0.0)
     by_chat, by_text = CollectingSink(), CollectingSink()
+    backend.clear_cache()
     backend.generate_chat(prompt, params, by_chat.text, stop=StopFlag())
+    backend.clear_cache()
     tokens = backend.tokenize(prompt.text, add_bos=prompt.add_bos, special=True)
     backend.generate(tokens, params, by_text.text, stop=StopFlag(),
                      stop_strings=prompt.stop_strings)

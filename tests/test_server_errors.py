@@ -7,6 +7,8 @@ import threading
 
 import pytest
 
+pytest.importorskip("openai", reason="pip install -e .[test] brings the openai client")
+
 from tests.server_standin import MODEL, WORDS, StandIn
 from writer.core.context_window import ContextWindow
 from writer.core.sampling import SamplingParams

@@ -255,6 +255,7 @@ SECTIONS: dict[str, str] = {
     "chat": "writer.bench_assistant:bench_chat",
     "documents": "writer.bench_documents:bench_figures",
     "download": "writer.bench_download:bench_figures",
+    "candidates": "writer.bench_candidates:bench_figures",
 }
 
 

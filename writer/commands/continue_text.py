@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from writer.commands.common import (
@@ -15,7 +16,9 @@ from writer.commands.common import (
     sampling_from,
 )
 from writer.core.context_window import ContextWindow
-from writer.engine.backend import StopFlag
+from writer.engine.backend_api import Backend, StopFlag
+from writer.engine.candidates import MAX_CANDIDATES
+from writer.engine.choice_jobs import CandidatesJob
 from writer.engine.jobs import ContinueJob
 
 
@@ -26,6 +29,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--notes", default="", help="story notes to put ahead of the text")
+    parser.add_argument(
+        "--choices",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"write N candidates at once (1-{MAX_CANDIDATES}), decoded together",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="with --choices: print the candidates as a JSON list"
+    )
     add_model_arguments(parser)
     add_sampling_arguments(parser)
     parser.set_defaults(func=run)
@@ -33,8 +46,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Continue the document and print the new text."""
+    if args.choices is not None and not 1 <= args.choices <= MAX_CANDIDATES:
+        print(f"writer continue: --choices takes 1 to {MAX_CANDIDATES}", file=sys.stderr)
+        return 2
+    if args.json and args.choices is None:
+        print("writer continue: --json goes with --choices N", file=sys.stderr)
+        return 2
     text = read_text_file(args.file)
     backend = load_backend(args)
+    if args.choices is not None:
+        return _run_choices(args, text, backend)
     job = ContinueJob(
         text_before=text, window=ContextWindow(), params=sampling_from(args), notes=args.notes
     )
@@ -42,6 +63,30 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write("\n")
     progress(
         f"{stats.tokens} tokens in {stats.seconds:.2f} s ({stats.tokens_per_s:.1f} tokens/s), "
+        f"stop: {stats.stop_reason}"
+    )
+    return 0
+
+
+def _run_choices(args: argparse.Namespace, text: str, backend: Backend) -> int:
+    """Write N candidates together and print them (a JSON list with --json)."""
+    job = CandidatesJob(
+        text_before=text,
+        window=ContextWindow(),
+        params=sampling_from(args),
+        notes=args.notes,
+        count=args.choices,
+        on_pieces=lambda _pieces: None,
+    )
+    stats = job.run(backend, StdoutSink(), StopFlag())
+    if args.json:
+        json.dump(job.texts, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for number, candidate in enumerate(job.texts, start=1):
+            sys.stdout.write(f"--- {number} ---\n{candidate}\n")
+    progress(
+        f"{len(job.texts)} candidates, {stats.tokens} tokens in {stats.seconds:.2f} s, "
         f"stop: {stats.stop_reason}"
     )
     return 0

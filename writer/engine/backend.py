@@ -26,16 +26,19 @@ from typing import TYPE_CHECKING, Any, Self
 from writer.core.model_files import check_gguf
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import (
+    CandidateCallback,
     GenerationStats,
     ModelInfo,
     SpecialTokens,
     StopFlag,
     TextCallback,
 )
+from writer.engine.candidates import parallel_sequences
 from writer.errors import GenerationError, ModelError
 
 if TYPE_CHECKING:
     from writer.core.chat_prompt import ChatFormat, ChatPrompt
+    from writer.engine.candidates import CandidatesResult
 
 __all__ = [
     "EngineOptions",
@@ -150,7 +153,7 @@ class LlamaBackend:
         log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
                  path, options.n_ctx, layers, threads)
         try:
-            with safe_cpu_buffers():
+            with safe_cpu_buffers(), parallel_sequences():
                 llama = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError, OSError) as error:
             log.warning("llama.cpp failed to load %s: %s", path, error)
@@ -377,6 +380,28 @@ class LlamaBackend:
         tokens = self.tokenize(prompt.text + prompt.reply_prefix, add_bos=prompt.add_bos,
                                special=True)
         return self.generate(tokens, params, on_text, stop=stop, stop_strings=prompt.stop_strings)
+
+    def generate_candidates(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        count: int,
+        on_text: CandidateCallback,
+        *,
+        stop: StopFlag,
+        record: bool = False,
+        lead: Sequence[int] = (),
+    ) -> CandidatesResult:
+        """Write ``count`` continuations in one batched decode (:mod:`writer.engine.candidates`)."""
+        from writer.engine.candidates import decode_candidates
+
+        tokens = (
+            self.tokenize(prompt, add_bos=True, special=True) if isinstance(prompt, str)
+            else list(prompt)
+        )
+        return decode_candidates(
+            self, tokens, params, count, on_text, stop=stop, record=record, lead=lead
+        )
 
 
 def _special_tokens(llama: Any) -> SpecialTokens:

@@ -23,6 +23,7 @@ from writer.core.sampling import SamplingParams
 
 if TYPE_CHECKING:
     from writer.core.chat_prompt import ChatFormat, ChatPrompt
+    from writer.engine.candidates import CandidatesResult
 
 
 class StopFlag:
@@ -121,6 +122,8 @@ class SpecialTokens:
 
 #: Receives each piece of generated text, as it streams.
 TextCallback = Callable[[str], None]
+#: Receives (candidate index from 0, piece of text) of several candidates.
+CandidateCallback = Callable[[int, str], None]
 
 
 @runtime_checkable
@@ -183,6 +186,25 @@ class Backend(Protocol):
         stop: StopFlag | None = None,
     ) -> GenerationStats:
         """Generate the assistant's reply to a chat prompt built with :meth:`chat_format`."""
+        ...
+
+    def generate_candidates(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        count: int,
+        on_text: CandidateCallback,
+        *,
+        stop: StopFlag,
+        record: bool = False,
+        lead: Sequence[int] = (),
+    ) -> CandidatesResult:
+        """Write ``count`` continuations of ``prompt``, each streamed as (index, piece).
+
+        ``lead`` tokens are written at the start of every candidate (re-rolling
+        from a chosen word); ``record`` keeps the top tokens of every step where
+        the backend can. Fewer candidates run when they do not fit the context.
+        """
         ...
 
     def close(self) -> None:

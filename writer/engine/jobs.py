@@ -12,6 +12,7 @@ Features add their own jobs (chat, summary, templates) by subclassing
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -114,27 +115,41 @@ class ContinueJob(Job):
     #: Filled in by :meth:`run`: where the prompt started in ``text_before``.
     prompt_start: int = 0
 
-    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
-        """Trim the text to the window and stream the continuation."""
+    def build_prompt(self, backend: Backend, *, reserve: int) -> tuple[str, bool]:
+        """Return the prompt, leaving ``reserve`` tokens to generate, and whether spaces were cut.
+
+        Trailing spaces before the cursor make the model start mid-token, so
+        they are left out of the prompt and the model writes the space itself
+        (the caller strips it from the first piece). Sets :attr:`prompt_start`.
+        """
         head = notes_block(self.notes)
         head_tokens = backend.count_tokens(head) if head else 0
-        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
-        budget = backend.n_ctx - max_tokens - head_tokens - 2
+        budget = backend.n_ctx - reserve - head_tokens - 2
         body = self.text_before
-        # Trailing spaces make the model start mid-token; let it write the space itself.
         stripped = body.rstrip(" \t")
-        trailing_space = len(stripped) != len(body)
         trimmed = self.window.fit(stripped, budget, backend.count_tokens)
         self.prompt_start = trimmed.start
-        first = [True]
+        return head + trimmed.text, len(stripped) != len(body)
 
-        def emit(piece: str) -> None:
-            if first[0] and trailing_space:
-                piece = piece.lstrip(" \t")
-                if not piece:
-                    return
-            first[0] = False
-            sink.text(piece)
-
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Trim the text to the window and stream the continuation."""
+        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
+        prompt, trailing_space = self.build_prompt(backend, reserve=max_tokens)
+        emit = strip_first_spaces(sink.text) if trailing_space else sink.text
         params = self.params.with_overrides(max_tokens=max_tokens)
-        return backend.generate(head + trimmed.text, params, emit, stop=stop)
+        return backend.generate(prompt, params, emit, stop=stop)
+
+
+def strip_first_spaces(on_text: Callable[[str], None]) -> Callable[[str], None]:
+    """Return a callback that drops the spaces and tabs that start the text, then forwards."""
+    first = [True]
+
+    def emit(piece: str) -> None:
+        if first[0]:
+            piece = piece.lstrip(" \t")
+            if not piece:
+                return
+            first[0] = False
+        on_text(piece)
+
+    return emit

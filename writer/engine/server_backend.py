@@ -27,6 +27,7 @@ from writer.core.chat_prompt import ChatFormat, ChatMessage, render_plain
 from writer.core.sampling import SamplingParams
 from writer.engine import server_errors
 from writer.engine.backend_api import (
+    CandidateCallback,
     GenerationStats,
     ModelInfo,
     SpecialTokens,
@@ -39,6 +40,7 @@ from writer.errors import GenerationError, ServerError, StreamInterruptedError
 
 if TYPE_CHECKING:
     from writer.core.chat_prompt import ChatPrompt
+    from writer.engine.candidates import CandidatesResult
 
 log = logging.getLogger(__name__)
 
@@ -362,6 +364,59 @@ class ServerBackend:
         counted = self.count_tokens(self.chat_format().render(messages))
         prompt_tokens, max_tokens = self._room(counted, params)
         return self._chat(messages, params, max_tokens, prompt_tokens, on_text, stop)
+
+    def generate_candidates(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        count: int,
+        on_text: CandidateCallback,
+        *,
+        stop: StopFlag,
+        record: bool = False,
+        lead: Sequence[int] = (),
+    ) -> CandidatesResult:
+        """Write ``count`` continuations one after the other (seeds ``seed``, ``seed + 1`` ...).
+
+        A server decodes them in turn rather than in one batch, and does not send
+        the words the model almost wrote: ``record`` is not honoured.
+        """
+        from writer.engine.candidates import MAX_CANDIDATES, CandidatesResult, fit_candidates
+
+        text = prompt if isinstance(prompt, str) else self.detokenize(prompt)
+        lead_text = self.detokenize(lead) if lead else ""
+        asked = max(1, min(count, MAX_CANDIDATES))
+        count, max_tokens = fit_candidates(
+            asked, self.count_tokens(text + lead_text), params.max_tokens, self.n_ctx
+        )
+        result = CandidatesResult(
+            texts=[""] * count, reasons=["length"] * count, steps=[[] for _ in range(count)],
+            prompt_tokens=[] if isinstance(prompt, str) else [*prompt, *lead],
+            asked=asked, counts=[0] * count,
+        )
+        started = time.perf_counter()
+        seed = params.seed if params.seed >= 0 else int(started * 1000) % 2**31
+        for index in range(count):
+            pieces: list[str] = [lead_text] if lead_text else []
+            if lead_text:
+                on_text(index, lead_text)
+
+            def emit(piece: str, index: int = index, pieces: list[str] = pieces) -> None:
+                pieces.append(piece)
+                on_text(index, piece)
+
+            run = params.with_overrides(seed=seed + index, max_tokens=max_tokens)
+            stats = self.generate(text + lead_text, run, emit, stop=stop)
+            result.texts[index] = "".join(pieces)
+            result.reasons[index] = stats.stop_reason
+            result.counts[index] = stats.tokens
+            if index == 0:
+                result.first_token_s = stats.first_token_s
+            if stop.is_set():
+                result.reasons[index:] = ["cancelled"] * (count - index)
+                break
+        result.seconds = time.perf_counter() - started
+        return result
 
     def _chat(
         self,

@@ -1,0 +1,179 @@
+"""Jobs of the writer's choice: several candidates at once, and re-rolling from a chosen word.
+
+:class:`CandidatesJob` continues the text before the cursor like
+:class:`~writer.engine.jobs.ContinueJob` (same prompt, same window), but writes
+``count`` candidates in one batched decode. With ``count`` 1 and no
+``on_pieces`` callback its text streams through the sink like an ordinary
+Continue, which is how Continue runs while "Show alternatives" records the top
+tokens. :class:`RerollJob` continues a passage from a word the writer chose
+among the alternatives.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from writer.core.alternatives import TokenStep
+from writer.core.sampling import SamplingParams
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
+from writer.engine.candidates import CandidatesResult, fewer_candidates_notice
+from writer.engine.jobs import ContinueJob, Job, JobSink
+
+#: Receives batches of (candidate index from 0, text) while candidates stream.
+PiecesCallback = Callable[[list[tuple[int, str]]], None]
+
+#: Candidates leave at least this share of the context window to the prompt.
+PROMPT_SHARE = 0.25
+
+
+def candidates_that_fit(count: int, max_tokens: int, n_ctx: int) -> int:
+    """Return how many candidates of ``max_tokens`` fit beside a fair share of prompt."""
+    room = int(n_ctx * (1 - PROMPT_SHARE))
+    return max(1, min(count, room // max(1, max_tokens)))
+
+
+class _Relay:
+    """Collects each candidate's text, drops the spaces that start it, and streams it in batches."""
+
+    def __init__(
+        self,
+        count: int,
+        *,
+        strip: bool,
+        sink: JobSink,
+        on_pieces: PiecesCallback | None,
+        interval: float,
+    ) -> None:
+        self.texts = [""] * count
+        self.skipped = [0] * count  # characters of leading space left out per candidate
+        self._strip = [strip] * count
+        self._sink = sink
+        self._on_pieces = on_pieces
+        self._interval = interval
+        self._pending: list[tuple[int, str]] = []
+        self._sent_at = 0.0
+
+    def text(self, index: int, piece: str) -> None:
+        """Take one piece of candidate ``index``."""
+        if self._strip[index]:
+            kept = piece.lstrip(" \t")
+            self.skipped[index] += len(piece) - len(kept)
+            if not kept:
+                return
+            self._strip[index] = False
+            piece = kept
+        self.texts[index] += piece
+        if self._on_pieces is None:
+            self._sink.text(piece)
+            return
+        self._pending.append((index, piece))
+        now = time.perf_counter()
+        if now - self._sent_at >= self._interval:
+            self.flush(now)
+
+    def flush(self, now: float | None = None) -> None:
+        """Send what is pending."""
+        if self._pending and self._on_pieces is not None:
+            pending, self._pending = self._pending, []
+            self._sent_at = time.perf_counter() if now is None else now
+            self._on_pieces(pending)
+
+
+def result_stats(result: CandidatesResult) -> GenerationStats:
+    """Return the figures of a batched run as one generation's stats."""
+    reasons = set(result.reasons)
+    reason = "cancelled" if "cancelled" in reasons else ("eos" if reasons == {"eos"} else "length")
+    generating = max(result.seconds - result.first_token_s, 1e-9)
+    tokens = result.tokens
+    return GenerationStats(
+        tokens=tokens,
+        seconds=result.seconds,
+        tokens_per_s=(tokens - len(result.texts)) / generating if tokens > len(result.texts) else 0,
+        prompt_tokens=len(result.prompt_tokens),
+        cached_tokens=result.cached_tokens,
+        stop_reason=reason,
+        first_token_s=result.first_token_s,
+    )
+
+
+@dataclass
+class CandidatesJob(ContinueJob):
+    """Continue the text before the cursor with ``count`` candidates decoded together.
+
+    Args:
+        count: candidates to write (1–6); fewer when they do not fit the context.
+        record: keep the top tokens of every step (for "Show alternatives").
+        on_pieces: called on the engine thread with batches of (index, text);
+            ``None`` with ``count`` 1 streams the text through the sink instead.
+    """
+
+    count: int = 3
+    record: bool = False
+    on_pieces: PiecesCallback | None = None
+    kind: str = "candidates"
+    #: Filled in by :meth:`run`.
+    texts: list[str] = field(default_factory=list)
+    steps: list[list[TokenStep]] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
+    prompt_tokens: list[int] = field(default_factory=list)
+
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Trim the text to the window and write the candidates."""
+        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
+        count = candidates_that_fit(self.count, max_tokens, backend.n_ctx)
+        if count < self.count:
+            sink.notice(fewer_candidates_notice(count, self.count, backend.n_ctx))
+        prompt, trailing_space = self.build_prompt(backend, reserve=count * max_tokens)
+        relay = _Relay(
+            count,
+            strip=trailing_space,
+            sink=sink,
+            on_pieces=self.on_pieces,
+            interval=self.stream_interval,
+        )
+        params = self.params.with_overrides(max_tokens=max_tokens)
+        result = backend.generate_candidates(
+            prompt, params, count, relay.text, stop=stop, record=self.record
+        )
+        relay.flush()
+        for notice in result.notices:
+            sink.notice(notice)
+        self.texts = relay.texts
+        self.skipped = relay.skipped
+        self.steps = result.steps
+        self.prompt_tokens = result.prompt_tokens
+        return result_stats(result)
+
+
+@dataclass
+class RerollJob(Job):
+    """Write ``lead`` (a word chosen among the alternatives) after ``prompt``, then continue.
+
+    The text streams through the sink, starting with the chosen word's text.
+    """
+
+    prompt: Sequence[int]
+    lead: Sequence[int]
+    params: SamplingParams = field(default_factory=SamplingParams)
+    record: bool = True
+    kind: str = "continue"
+    #: Filled in by :meth:`run`: the steps generated after ``lead``.
+    steps: list[TokenStep] = field(default_factory=list)
+
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+        """Evaluate the prompt and the chosen word, and stream the rest."""
+        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
+        params = self.params.with_overrides(max_tokens=max_tokens)
+        result = backend.generate_candidates(
+            self.prompt,
+            params,
+            1,
+            lambda _index, piece: sink.text(piece),
+            stop=stop,
+            record=self.record,
+            lead=self.lead,
+        )
+        self.steps = result.steps[0]
+        return result_stats(result)

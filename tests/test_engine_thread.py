@@ -113,7 +113,7 @@ def test_long_session_of_thousands_of_signals(qtbot, model_path: Path):
     PySide6 6.12.0 on CPython 3.11 drops a reference to True on every
     Signal.emit() and aborts with "bool_dealloc" after a few thousand tokens.
     """
-    from writer.gui.editor import Editor
+    from writer.gui.widgets.editor import Editor
 
     engine = loaded_engine(qtbot, model_path)
     editor = Editor()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
-from writer.gui.find_replace import FindReplaceBar
+from writer.gui.view.find_replace import FindReplaceBar
 
 TEXT = "The cat sat. A Cat ran.\nConcatenate the cat!\n猫在这里，猫在那里。"
 

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 
 from writer.config import Key, get_setting
-from writer.gui.first_run import show_welcome_once
+from writer.gui.models.first_run import show_welcome_once
 
 
 def test_no_model_offers_ways_to_get_one(qtbot, monkeypatch, tmp_path: Path):
-    import writer.gui.first_run as first_run
     import writer.gui.main_window as main_window
+    import writer.gui.models.first_run as first_run
 
     monkeypatch.setattr(main_window, "choose_model", _no_model)
     monkeypatch.setattr(first_run, "bundled_model_path", lambda: None)
@@ -68,7 +68,7 @@ def test_about_shows_versions(bare_window):
 
 def test_open_log_folder(bare_window, monkeypatch, writer_home: Path):
     opened = []
-    monkeypatch.setattr("writer.gui.help_feature.QDesktopServices.openUrl",
+    monkeypatch.setattr("writer.gui.help.feature.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toLocalFile()) or True)
     bare_window.action("actionOpenLogFolder").trigger()
     assert opened and Path(opened[0]).is_relative_to(writer_home)

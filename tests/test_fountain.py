@@ -126,7 +126,7 @@ def test_export_writes_fountain_and_html(tmp_path: Path):
 
 
 def test_window_exports_a_screenplay_and_highlights_it(qtbot, bare_window, tmp_path, monkeypatch):
-    from writer.gui.fountain_highlighter import FountainHighlighter
+    from writer.gui.widgets.fountain_highlighter import FountainHighlighter
 
     action = bare_window.findChild(QAction, "actionExportFountain")
     assert action is not None and action in bare_window.menu("file").actions()
@@ -153,7 +153,7 @@ def test_window_exports_a_screenplay_and_highlights_it(qtbot, bare_window, tmp_p
 
 
 def test_an_opened_fountain_file_is_highlighted(qtbot, bare_window, tmp_path):
-    from writer.gui.fountain_highlighter import FountainHighlighter
+    from writer.gui.widgets.fountain_highlighter import FountainHighlighter
 
     path = tmp_path / "play.fountain"
     path.write_text(CLEAN, encoding="utf-8")

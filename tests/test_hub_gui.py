@@ -27,7 +27,7 @@ WAIT_MS = 20_000
 
 @pytest.fixture
 def browser(qtbot, hub):
-    from writer.gui.hub_browser import HubBrowser
+    from writer.gui.models.hub_browser import HubBrowser
 
     widget = HubBrowser(
         context_size=4096,
@@ -144,7 +144,7 @@ def test_cancel_stops_the_download_and_lists_nothing(qtbot, browser, hub):
 
 
 def test_offline_says_so_and_still_shows_local_and_catalogue(qtbot, hub, monkeypatch, model_path):
-    from writer.gui.hub_browser import HubBrowser
+    from writer.gui.models.hub_browser import HubBrowser
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     widget = HubBrowser(search_delay_ms=50)

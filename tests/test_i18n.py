@@ -137,8 +137,8 @@ def test_menus_and_actions_are_chinese(chinese, qtbot):
 
 def test_dialogs_are_chinese(chinese, qtbot, tmp_path: Path):
     from writer.core.recovery import RecoveryStore
+    from writer.gui.documents.recovery_dialog import RecoveryDialog
     from writer.gui.main_window import MainWindow
-    from writer.gui.recovery_dialog import RecoveryDialog
 
     window = MainWindow(load_model=False)
     qtbot.addWidget(window)

@@ -107,7 +107,7 @@ class FakeEngine:
 
 
 def make_manager(qtbot, engine):
-    from writer.gui.model_manager import ModelManager
+    from writer.gui.models.model_manager import ModelManager
 
     dialog = ModelManager(engine=engine, modality=Qt.WindowModality.NonModal)
     qtbot.addWidget(dialog)
@@ -146,7 +146,8 @@ def test_delete_asks_first_and_respects_no(qtbot, downloaded, answers):
 def test_import_button_uses_the_patched_file_picker(qtbot, default_model, tmp_path, monkeypatch):
     mine = tmp_path / "mine.gguf"
     shutil.copyfile(default_model, mine)
-    monkeypatch.setattr("writer.gui.model_manager.ask_import_path", lambda _parent: str(mine))
+    monkeypatch.setattr("writer.gui.models.model_manager.ask_import_path",
+                        lambda _parent: str(mine))
     dialog = make_manager(qtbot, FakeEngine())
     dialog.import_button.click()
     assert dialog.selected_model().path == mine.resolve()
@@ -155,7 +156,7 @@ def test_import_button_uses_the_patched_file_picker(qtbot, default_model, tmp_pa
 def test_reveal_opens_the_folder(qtbot, downloaded, monkeypatch):
     opened = []
     monkeypatch.setattr(
-        "writer.gui.model_manager.reveal_in_file_manager", lambda p: opened.append(p) or True
+        "writer.gui.models.model_manager.reveal_in_file_manager", lambda p: opened.append(p) or True
     )
     dialog = make_manager(qtbot, FakeEngine())
     dialog.select_path(downloaded)

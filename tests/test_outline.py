@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QPlainTextEdit
 
 from writer.core.outline import heading_index_at, parse_headings
-from writer.gui.outline_panel import OutlinePanel
+from writer.gui.view.outline_panel import OutlinePanel
 
 DOC = """---
 title: front matter

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QTextDocument
 
-from writer.gui.markdown_highlighter import MarkdownHighlighter
-from writer.gui.preview import PreviewPane
+from writer.gui.view.preview import PreviewPane
+from writer.gui.widgets.markdown_highlighter import MarkdownHighlighter
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from writer.core.recovery import RecoveryStore
-from writer.gui.recovery_dialog import RecoveryDialog
+from writer.gui.documents.recovery_dialog import RecoveryDialog
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def test_kill_9_while_streaming_then_recover(qtbot, tmp_path: Path, model_path: 
 
 def test_autosave_after_a_pause_and_clean_close_removes_it(qtbot, bare_window):
     set_setting(Key.AUTOSAVE_SECONDS, 1)
-    bare_window.autosave._set_interval(1)
+    bare_window.autosave.set_interval(1)
     editor = bare_window.current_editor()
     with qtbot.waitSignal(bare_window.autosave.autosaved, timeout=5_000):
         qtbot.keyClicks(editor, "An unsaved new story.")

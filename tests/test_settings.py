@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 
 from writer.config import Key, get_setting, settings_path
 from writer.core import presets
-from writer.gui.themes import is_dark
+from writer.gui.widgets.themes import is_dark
 
 
 def open_dialog(window):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from writer.config import user_templates_dir
-from writer.gui.template_dialog import TemplateDialog
+from writer.gui.templates.dialog import TemplateDialog
 
 #: A short user template, so the real model writes only a few tokens.
 NOTE_TEMPLATE = """\
@@ -145,7 +145,7 @@ def test_writes_at_the_cursor_and_one_undo_removes_it(qtbot, window):
 
 
 def test_a_screenplay_template_makes_a_fountain_document(qtbot, window):
-    from writer.gui.fountain_highlighter import FountainHighlighter
+    from writer.gui.widgets.fountain_highlighter import FountainHighlighter
 
     add_user_template("tiny_scene", SCENE_TEMPLATE)
     dialog = open_dialog(window)

@@ -8,23 +8,16 @@ explained in one line on stderr (no traceback), 2 a usage error.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
 from writer import __version__
+from writer.commands import bench, chat, continue_text, models, summarize, template
 from writer.errors import WriterError
 
-#: Modules that add a subcommand through ``register(subparsers)``.
-COMMAND_MODULES = (
-    "writer.commands.continue_text",
-    "writer.commands.models",
-    "writer.commands.summarize",
-    "writer.commands.chat",
-    "writer.commands.template",
-    "writer.commands.bench",
-)
+#: Modules that add a subcommand through ``register(subparsers)``, in --help order.
+COMMAND_MODULES = (continue_text, models, summarize, chat, template, bench)
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"writer {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
     return parser
 
 

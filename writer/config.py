@@ -71,6 +71,21 @@ DEFAULTS: dict[Key, Any] = {
 }
 
 
+class SettingsGroup(StrEnum):
+    """What applying changed settings affects; the settings dialog reports a set of these."""
+
+    ENGINE = "engine"  # context, threads, GPU layers: the model is loaded again
+    SAMPLING = "sampling"  # temperature, presets, lengths: read by the next job
+    EDITOR = "editor"  # font, size, wrap, line width, autosave pause
+    THEME = "theme"
+    LANGUAGE = "language"
+    PATHS = "paths"  # the models folder
+
+
+#: A change of settings: the groups whose values changed.
+SettingsChange = frozenset[SettingsGroup]
+
+
 def _home_override() -> Path | None:
     """Return the portable-mode folder from ``WRITER_HOME``, if set."""
     value = os.environ.get("WRITER_HOME", "").strip()

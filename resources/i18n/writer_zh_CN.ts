@@ -39,31 +39,6 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <source>Continue in A&amp;nother Direction</source>
-        <extracomment>(objectName, text, shortcut) of the actions this panel adds to the Assistant menu.</extracomment>
-        <translation>换个方向续写(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Insert Reply at Cursor</source>
-        <translation>在光标处插入回复(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Re&amp;place Selection with Reply</source>
-        <translation>用回复替换所选文字(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Cop&amp;y Reply</source>
-        <translation>复制回复(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>&amp;Discard Reply</source>
-        <translation>丢弃回复(&amp;D)</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Conversation</source>
-        <translation>清空对话(&amp;L)</translation>
-    </message>
-    <message>
         <source>Ask without the selection</source>
         <translation>提问时不附带所选文字</translation>
     </message>
@@ -82,18 +57,6 @@
     <message>
         <source>The conversation could not be saved: {0}</source>
         <translation>无法保存对话：{0}</translation>
-    </message>
-    <message>
-        <source>The model is still loading. Try again in a moment.</source>
-        <translation>模型仍在加载，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
-        <source>Choose one in Models &gt; Manage Models.</source>
-        <translation>请在“模型 &gt; 管理模型”中选择一个。</translation>
     </message>
     <message>
         <source>Cannot chat</source>
@@ -263,22 +226,6 @@
         <translation>文本 (*.txt)</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Reopen with &amp;Encoding…</source>
-        <translation>以指定编码重新打开(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save with E&amp;ncoding…</source>
-        <translation>以指定编码保存(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Export as Plain &amp;Text…</source>
-        <translation>导出为纯文本(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -376,6 +323,21 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>The model is still loading. Try again in a moment.</source>
+        <translation>模型仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>Choose one in Models &gt; Manage Models.</source>
+        <translation>请在“模型 &gt; 管理模型”中选择一个。</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceBar</name>
     <message>
         <source>Find</source>
@@ -468,10 +430,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Open a .gguf file…</source>
         <translation>打开 .gguf 文件…</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
     </message>
     <message>
         <source>{0} Writer needs a model to continue, chat and summarize.</source>
@@ -685,7 +643,56 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export Screen&amp;play (Fountain/HTML)…</source>
+        <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Reopen with &amp;Encoding…</source>
+        <translation>以指定编码重新打开(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save with E&amp;ncoding…</source>
+        <translation>以指定编码保存(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export as Plain &amp;Text…</source>
+        <translation>导出为纯文本(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>替换(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;place Selection with Reply</source>
+        <translation>用回复替换所选文字(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Reply</source>
+        <translation>复制回复(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Reply</source>
+        <translation>丢弃回复(&amp;D)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Conversation</source>
+        <translation>清空对话(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Outline</source>
+        <translation>大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Story &amp;Notes</source>
+        <translation>故事笔记(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
+        <extracomment>Every action, separator and submenu of the window, in menu order.</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
@@ -737,6 +744,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;Continue Writing</source>
         <translation>继续写作(&amp;C)</translation>
     </message>
@@ -769,8 +780,16 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>改变语气(&amp;T)…</translation>
     </message>
     <message>
+        <source>Continue in A&amp;nother Direction</source>
+        <translation>换个方向续写(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Ask About Selection…</source>
         <translation>就所选文字提问(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Insert Reply at Cursor</source>
+        <translation>在光标处插入回复(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Browse Models…</source>
@@ -798,7 +817,7 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     </message>
     <message>
         <source>&amp;File</source>
-        <extracomment>Modules that add a feature to the window through ``install(window)``.</extracomment>
+        <extracomment>Menu keys and titles, in menu-bar order.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -854,18 +873,6 @@ Context: {1} tokens</source>
     <message>
         <source>Model not loaded</source>
         <translation>模型未加载</translation>
-    </message>
-    <message>
-        <source>The model is still loading. Try again in a moment.</source>
-        <translation>模型仍在加载，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
-        <source>Choose one in Models &gt; Manage Models.</source>
-        <translation>请在“模型 &gt; 管理模型”中选择一个。</translation>
     </message>
     <message>
         <source>Cannot continue</source>
@@ -1300,10 +1307,6 @@ Context: {1} tokens</source>
         <translation>故事笔记</translation>
     </message>
     <message>
-        <source>Story &amp;Notes</source>
-        <translation>故事笔记(&amp;N)</translation>
-    </message>
-    <message>
         <source>Could not save the story notes: {0}</source>
         <translation>无法保存故事笔记：{0}</translation>
     </message>
@@ -1344,24 +1347,12 @@ Context: {1} tokens</source>
         <translation>以下模板文件无法加载：</translation>
     </message>
     <message>
-        <source>The model is still loading. Try again in a moment.</source>
-        <translation>模型仍在加载，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
         <source>Cannot write</source>
         <translation>无法写作</translation>
     </message>
 </context>
 <context>
     <name>TemplatesFeature</name>
-    <message>
-        <source>Export Screen&amp;play (Fountain/HTML)…</source>
-        <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
-    </message>
     <message>
         <source>Screenplay</source>
         <translation>剧本</translation>
@@ -1417,18 +1408,6 @@ Context: {1} tokens</source>
         <source>Outline</source>
         <extracomment>Documents longer than this are counted in slices between events.</extracomment>
         <translation>大纲</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>R&amp;eplace…</source>
-        <translation>替换(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Outline</source>
-        <translation>大纲(&amp;O)</translation>
     </message>
 </context>
 </TS>

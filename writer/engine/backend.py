@@ -34,6 +34,7 @@ from writer.engine.backend_api import (
     TextCallback,
 )
 from writer.engine.candidates import parallel_sequences
+from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError, ModelError
 
 if TYPE_CHECKING:
@@ -316,7 +317,7 @@ class LlamaBackend:
         reason = "length"
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         held = _StopStringFilter(stop_strings)
-        is_end = _end_of_generation_test(llama)
+        is_end = end_of_generation_test(llama)
         try:
             reused, stopped = self._prefill(tokens, stop)
             if stopped:
@@ -440,21 +441,6 @@ def _special_tokens(llama: Any) -> SpecialTokens:
         fim_suffix=text(vocab_token("llama_vocab_fim_suf")),
         fim_middle=text(vocab_token("llama_vocab_fim_mid")),
     )
-
-
-def _end_of_generation_test(llama: Any) -> Callable[[int], bool]:
-    """Return the test for tokens that end generation (EOS, EOT, <|im_end|> ...).
-
-    Resolved once per generation, so the per-token loop does no lookups.
-    """
-    import llama_cpp
-
-    vocab = getattr(getattr(llama, "_model", None), "vocab", None)
-    is_eog = getattr(llama_cpp, "llama_vocab_is_eog", None)
-    if vocab is not None and is_eog is not None:
-        return lambda token: bool(is_eog(vocab, token))
-    eos = llama.token_eos()
-    return lambda token: token == eos
 
 
 class _StopStringFilter:

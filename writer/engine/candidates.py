@@ -33,6 +33,7 @@ import numpy as np
 
 from writer.core.alternatives import TOP_COUNT, Alternative, TokenStep
 from writer.core.sampling import SamplingParams
+from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError
 
 if TYPE_CHECKING:
@@ -269,13 +270,12 @@ def _run(
     """Sample, emit and decode step by step until every candidate has ended."""
     import llama_cpp
 
-    from writer.engine.backend import _end_of_generation_test
 
     llama = backend.llama
     assert llama is not None, "the backend was closed"
     context = llama._ctx
     count = len(samplers)
-    is_end = _end_of_generation_test(llama)
+    is_end = end_of_generation_test(llama)
     top = TopTokens(llama)
     decoders = [codecs.getincrementaldecoder("utf-8")(errors="replace") for _ in range(count)]
     base = _next_position(context, len(result.prompt_tokens))

@@ -18,15 +18,29 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from writer.engine.backend import EngineOptions, LlamaBackend
 from writer.engine.backend_api import Backend, GenerationStats, ModelInfo, StopFlag
 from writer.engine.jobs import Job
 from writer.engine.server_spec import ServerSpec
 from writer.errors import WriterError
+from writer.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
+
+# Why no job can run: the one wording of "the model is not ready" (see Engine.not_ready).
+STILL_LOADING = QT_TRANSLATE_NOOP("Engine", "The model is still loading. Try again in a moment.")
+NO_MODEL = QT_TRANSLATE_NOOP("Engine", "No model is loaded.")
+CHOOSE_MODEL = QT_TRANSLATE_NOOP("Engine", "Choose one in Models > Manage Models.")
+
+
+def not_ready_message(*, loading: bool, error: str | None = None) -> str:
+    """Return the one line that says why no job can run (still loading, or no model)."""
+    if loading:
+        return QCoreApplication.translate("Engine", STILL_LOADING)
+    reason = error or QCoreApplication.translate("Engine", NO_MODEL)
+    return f"{reason} {QCoreApplication.translate('Engine', CHOOSE_MODEL)}"
 
 
 class _QtSink:
@@ -146,7 +160,7 @@ class EngineWorker(QObject):
     def run_job(self, job_id: int, job: Job, stop: StopFlag) -> None:
         """Run one job and report its end."""
         if self.backend is None:
-            self.jobFailed.emit(job_id, "No model is loaded. Choose a model first.")
+            self.jobFailed.emit(job_id, not_ready_message(loading=False))
             return
         if stop.is_set():
             self.jobFinished.emit(job_id, _cancelled_stats())
@@ -243,6 +257,13 @@ class Engine(QObject):
     def load_error(self) -> str | None:
         """Return why the last model failed to load, if it did."""
         return self._load_error
+
+    @property
+    def not_ready(self) -> str | None:
+        """Return why no job can run now, in one line for the user (None: a model is loaded)."""
+        if self._model is not None:
+            return None
+        return not_ready_message(loading=self._loading, error=self._load_error)
 
     @property
     def is_busy(self) -> bool:

@@ -1,99 +1,54 @@
-"""The main window's actions and menus: stable objectNames, texts, shortcuts.
+"""Every action and menu of the main window, in one catalogue.
 
-Texts are marked for translation in the MainWindow context and translated
-when the window shows them (:meth:`MainWindow.retranslate` on a language change).
+Each row declares one action: its stable objectName, its text (marked for
+translation in the MainWindow context), its menu and its shortcut. Rows are
+in menu order; a :class:`Separator` row draws a line, a :class:`Submenu` row
+places a menu that a feature fills (recent files). The window builds every
+action from this table and retranslates them all on a language change;
+features look actions up by name (``host.action(name)``) and connect to them,
+they never create one. Adding an action is one row here.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtGui import QKeySequence
 
 from writer.i18n import QT_TRANSLATE_NOOP
 
-#: (objectName, text, shortcut, menu) of every action; menus are created in this order.
-ACTIONS: tuple[tuple[str, str, str | QKeySequence.StandardKey | None, str], ...] = (
-    ("actionNew", QT_TRANSLATE_NOOP("MainWindow", "&New"), QKeySequence.StandardKey.New, "file"),
-    (
-        "actionOpen",
-        QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
-        QKeySequence.StandardKey.Open,
-        "file",
-    ),
-    ("actionSave", QT_TRANSLATE_NOOP("MainWindow", "&Save"), "Ctrl+S", "file"),
-    (
-        "actionSaveAs",
-        QT_TRANSLATE_NOOP("MainWindow", "Save &As…"),
-        QKeySequence.StandardKey.SaveAs,
-        "file",
-    ),
-    ("actionExportHtml", QT_TRANSLATE_NOOP("MainWindow", "Export as &HTML…"), None, "file"),
-    (
-        "actionNewFromTemplate",
-        QT_TRANSLATE_NOOP("MainWindow", "New from &Template…"),
-        "Ctrl+Shift+N",
-        "file",
-    ),
-    ("actionQuit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, "file"),
-    ("actionUndo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), QKeySequence.StandardKey.Undo, "edit"),
-    ("actionRedo", QT_TRANSLATE_NOOP("MainWindow", "&Redo"), QKeySequence.StandardKey.Redo, "edit"),
-    ("actionCut", QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), QKeySequence.StandardKey.Cut, "edit"),
-    ("actionCopy", QT_TRANSLATE_NOOP("MainWindow", "&Copy"), QKeySequence.StandardKey.Copy, "edit"),
-    (
-        "actionPaste",
-        QT_TRANSLATE_NOOP("MainWindow", "&Paste"),
-        QKeySequence.StandardKey.Paste,
-        "edit",
-    ),
-    (
-        "actionSelectAll",
-        QT_TRANSLATE_NOOP("MainWindow", "Select &All"),
-        QKeySequence.StandardKey.SelectAll,
-        "edit",
-    ),
-    (
-        "actionContinue",
-        QT_TRANSLATE_NOOP("MainWindow", "&Continue Writing"),
-        "Ctrl+Return",
-        "assistant",
-    ),
-    ("actionStop", QT_TRANSLATE_NOOP("MainWindow", "&Stop"), "Esc", "assistant"),
-    (
-        "actionRegenerate",
-        QT_TRANSLATE_NOOP("MainWindow", "&Regenerate"),
-        "Ctrl+Shift+Return",
-        "assistant",
-    ),
-    ("actionSummarize", QT_TRANSLATE_NOOP("MainWindow", "Su&mmarize"), "Ctrl+Shift+M", "assistant"),
-    ("actionRewrite", QT_TRANSLATE_NOOP("MainWindow", "Re&write Selection"), None, "assistant"),
-    ("actionExpand", QT_TRANSLATE_NOOP("MainWindow", "&Expand Selection"), None, "assistant"),
-    ("actionShorten", QT_TRANSLATE_NOOP("MainWindow", "S&horten Selection"), None, "assistant"),
-    ("actionChangeTone", QT_TRANSLATE_NOOP("MainWindow", "Change &Tone…"), None, "assistant"),
-    (
-        "actionAskAboutSelection",
-        QT_TRANSLATE_NOOP("MainWindow", "&Ask About Selection…"),
-        "Ctrl+Shift+A",
-        "assistant",
-    ),
-    ("actionOpenHub", QT_TRANSLATE_NOOP("MainWindow", "&Browse Models…"), None, "models"),
-    ("actionManageModels", QT_TRANSLATE_NOOP("MainWindow", "&Manage Models…"), None, "models"),
-    (
-        "actionTogglePreview",
-        QT_TRANSLATE_NOOP("MainWindow", "Markdown &Preview"),
-        "Ctrl+Shift+P",
-        "view",
-    ),
-    (
-        "actionSettings",
-        QT_TRANSLATE_NOOP("MainWindow", "&Settings…"),
-        QKeySequence.StandardKey.Preferences,
-        "settings",
-    ),
-    ("actionAbout", QT_TRANSLATE_NOOP("MainWindow", "&About Writer"), None, "help"),
-    ("actionOpenLogFolder", QT_TRANSLATE_NOOP("MainWindow", "Open &Log Folder"), None, "help"),
-)
+Shortcut = str | QKeySequence.StandardKey | None
 
-#: Modules that add a feature to the window through ``install(window)``.
 
+@dataclass(frozen=True)
+class Action:
+    """One action: objectName, text, menu key and shortcut."""
+
+    name: str
+    text: str
+    menu: str
+    shortcut: Shortcut = None
+    checkable: bool = False
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Separator:
+    """A line between two groups of a menu."""
+
+    menu: str
+
+
+@dataclass(frozen=True)
+class Submenu:
+    """A menu inside a menu (objectName ``name``), filled by a feature."""
+
+    name: str
+    text: str
+    menu: str
+
+
+#: Menu keys and titles, in menu-bar order.
 MENU_TITLES = {
     "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
     "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
@@ -104,7 +59,141 @@ MENU_TITLES = {
     "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
 }
 
+_Std = QKeySequence.StandardKey
 
-def menu_of(name: str) -> str:
-    """Return the menu key of action ``name``."""
-    return next(menu for action, _t, _s, menu in ACTIONS if action == name)
+#: Every action, separator and submenu of the window, in menu order.
+CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
+    # -- File ------------------------------------------------------------------------------
+    Action("actionNew", QT_TRANSLATE_NOOP("MainWindow", "&New"), "file", _Std.New),
+    Action("actionOpen", QT_TRANSLATE_NOOP("MainWindow", "&Open…"), "file", _Std.Open),
+    Submenu("menuRecent", QT_TRANSLATE_NOOP("MainWindow", "Open &Recent"), "file"),
+    Action("actionSave", QT_TRANSLATE_NOOP("MainWindow", "&Save"), "file", "Ctrl+S"),
+    Action("actionSaveAs", QT_TRANSLATE_NOOP("MainWindow", "Save &As…"), "file", _Std.SaveAs),
+    Action("actionExportHtml", QT_TRANSLATE_NOOP("MainWindow", "Export as &HTML…"), "file"),
+    Action(
+        "actionExportFountain",
+        QT_TRANSLATE_NOOP("MainWindow", "Export Screen&play (Fountain/HTML)…"),
+        "file",
+    ),
+    Separator("file"),
+    Action(
+        "actionReopenWithEncoding",
+        QT_TRANSLATE_NOOP("MainWindow", "Reopen with &Encoding…"),
+        "file",
+    ),
+    Action(
+        "actionSaveWithEncoding", QT_TRANSLATE_NOOP("MainWindow", "Save with E&ncoding…"), "file"
+    ),
+    Action("actionExportText", QT_TRANSLATE_NOOP("MainWindow", "Export as Plain &Text…"), "file"),
+    Action(
+        "actionNewFromTemplate",
+        QT_TRANSLATE_NOOP("MainWindow", "New from &Template…"),
+        "file",
+        "Ctrl+Shift+N",
+    ),
+    Separator("file"),
+    Action("actionQuit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "file", _Std.Quit),
+    # -- Edit ------------------------------------------------------------------------------
+    Action("actionUndo", QT_TRANSLATE_NOOP("MainWindow", "&Undo"), "edit", _Std.Undo),
+    Action("actionRedo", QT_TRANSLATE_NOOP("MainWindow", "&Redo"), "edit", _Std.Redo),
+    Action("actionCut", QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), "edit", _Std.Cut),
+    Action("actionCopy", QT_TRANSLATE_NOOP("MainWindow", "&Copy"), "edit", _Std.Copy),
+    Action("actionPaste", QT_TRANSLATE_NOOP("MainWindow", "&Paste"), "edit", _Std.Paste),
+    Action(
+        "actionSelectAll", QT_TRANSLATE_NOOP("MainWindow", "Select &All"), "edit", _Std.SelectAll
+    ),
+    Action("actionFind", QT_TRANSLATE_NOOP("MainWindow", "&Find…"), "edit", _Std.Find),
+    Action("actionReplace", QT_TRANSLATE_NOOP("MainWindow", "R&eplace…"), "edit", _Std.Replace),
+    # -- Assistant -------------------------------------------------------------------------
+    Action(
+        "actionContinue",
+        QT_TRANSLATE_NOOP("MainWindow", "&Continue Writing"),
+        "assistant",
+        "Ctrl+Return",
+    ),
+    Action(
+        "actionStop", QT_TRANSLATE_NOOP("MainWindow", "&Stop"), "assistant", "Esc", enabled=False
+    ),
+    Separator("assistant"),
+    Action(
+        "actionRegenerate",
+        QT_TRANSLATE_NOOP("MainWindow", "&Regenerate"),
+        "assistant",
+        "Ctrl+Shift+Return",
+    ),
+    Action(
+        "actionSummarize",
+        QT_TRANSLATE_NOOP("MainWindow", "Su&mmarize"),
+        "assistant",
+        "Ctrl+Shift+M",
+    ),
+    Action("actionRewrite", QT_TRANSLATE_NOOP("MainWindow", "Re&write Selection"), "assistant"),
+    Action("actionExpand", QT_TRANSLATE_NOOP("MainWindow", "&Expand Selection"), "assistant"),
+    Action("actionShorten", QT_TRANSLATE_NOOP("MainWindow", "S&horten Selection"), "assistant"),
+    Action("actionChangeTone", QT_TRANSLATE_NOOP("MainWindow", "Change &Tone…"), "assistant"),
+    Action(
+        "actionNewDirection",
+        QT_TRANSLATE_NOOP("MainWindow", "Continue in A&nother Direction"),
+        "assistant",
+    ),
+    Action(
+        "actionAskAboutSelection",
+        QT_TRANSLATE_NOOP("MainWindow", "&Ask About Selection…"),
+        "assistant",
+        "Ctrl+Shift+A",
+    ),
+    Separator("assistant"),
+    Action(
+        "actionInsertReply",
+        QT_TRANSLATE_NOOP("MainWindow", "&Insert Reply at Cursor"),
+        "assistant",
+        "Ctrl+Shift+I",
+    ),
+    Action(
+        "actionReplaceWithReply",
+        QT_TRANSLATE_NOOP("MainWindow", "Re&place Selection with Reply"),
+        "assistant",
+        "Ctrl+Shift+R",
+    ),
+    Action("actionCopyReply", QT_TRANSLATE_NOOP("MainWindow", "Cop&y Reply"), "assistant"),
+    Action("actionDiscardReply", QT_TRANSLATE_NOOP("MainWindow", "&Discard Reply"), "assistant"),
+    Action("actionClearChat", QT_TRANSLATE_NOOP("MainWindow", "C&lear Conversation"), "assistant"),
+    # -- Models ----------------------------------------------------------------------------
+    Action("actionOpenHub", QT_TRANSLATE_NOOP("MainWindow", "&Browse Models…"), "models"),
+    Action("actionManageModels", QT_TRANSLATE_NOOP("MainWindow", "&Manage Models…"), "models"),
+    # -- View ------------------------------------------------------------------------------
+    Action(
+        "actionTogglePreview",
+        QT_TRANSLATE_NOOP("MainWindow", "Markdown &Preview"),
+        "view",
+        "Ctrl+Shift+P",
+        checkable=True,
+    ),
+    Action(
+        "actionToggleOutline",
+        QT_TRANSLATE_NOOP("MainWindow", "&Outline"),
+        "view",
+        "Ctrl+Shift+O",
+        checkable=True,
+    ),
+    Action(
+        "actionToggleNotes",
+        QT_TRANSLATE_NOOP("MainWindow", "Story &Notes"),
+        "view",
+        "Ctrl+Shift+K",
+        checkable=True,
+    ),
+    # -- Tools -----------------------------------------------------------------------------
+    Action(
+        "actionSettings",
+        QT_TRANSLATE_NOOP("MainWindow", "&Settings…"),
+        "settings",
+        _Std.Preferences,
+    ),
+    # -- Help ------------------------------------------------------------------------------
+    Action("actionAbout", QT_TRANSLATE_NOOP("MainWindow", "&About Writer"), "help"),
+    Action("actionOpenLogFolder", QT_TRANSLATE_NOOP("MainWindow", "Open &Log Folder"), "help"),
+)
+
+#: The actions of the catalogue, by objectName.
+ACTIONS: dict[str, Action] = {row.name: row for row in CATALOGUE if isinstance(row, Action)}

@@ -108,7 +108,7 @@ def run_gui(files: list[str], *, model: str | None = None) -> int:
 
     window = MainWindow([Path(f) for f in files], model=model)
     window.show()
-    from writer.gui.first_run import show_welcome_once
+    from writer.gui.models.first_run import show_welcome_once
 
     show_welcome_once(window)
     window.autosave.offer_recovery()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from writer.engine.backend import GenerationStats
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import Job
-from writer.gui.editor import Editor
+from writer.gui.widgets.editor import Editor
 
 
 class StreamController(QObject):

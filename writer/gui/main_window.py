@@ -1,21 +1,29 @@
 """The main window: documents in tabs, menus and actions, the engine and the status bar.
 
-Features (assistant panel, hub, templates, preview...) install themselves on
-the window through :meth:`MainWindow.action` and the public attributes; this
-module only holds what every feature needs.
+The window is the one :class:`~writer.gui.host.Host`: it builds its layout and
+every action of the catalogue (:mod:`writer.gui.actions`), then the features,
+each given the window as its host, and wires the links between features in
+one block (:meth:`MainWindow._wire_features`).
 """
 
 from __future__ import annotations
 
 import copy
-import importlib
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
@@ -27,38 +35,26 @@ from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
-from writer.gui.actions import ACTIONS, MENU_TITLES, menu_of
-from writer.gui.display import document_title
-from writer.gui.document_files import DocumentFiles
-from writer.gui.editor import Editor
+from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
+from writer.gui.assistant.panel import AssistantPanel
+from writer.gui.documents.autosave import Autosave
+from writer.gui.documents.files import DocumentFiles
+from writer.gui.documents.story_notes import StoryNotes
 from writer.gui.generation import StreamController
+from writer.gui.help.feature import HelpFeature
+from writer.gui.host import WindowSignals
 from writer.gui.messages import Answer, messenger
-from writer.gui.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from writer.gui.assistant_panel import AssistantPanel
-    from writer.gui.autosave import Autosave
-    from writer.gui.first_run import FirstRun
-    from writer.gui.help_feature import HelpFeature
-    from writer.gui.models_feature import ModelsFeature
-    from writer.gui.settings_feature import SettingsFeature
-    from writer.gui.story_notes import StoryNotes
-    from writer.gui.templates_feature import TemplatesFeature
-    from writer.gui.view_feature import ViewFeature
+from writer.gui.models.feature import ModelsFeature
+from writer.gui.models.first_run import FirstRun
+from writer.gui.settings.feature import SettingsFeature
+from writer.gui.templates.feature import TemplatesFeature
+from writer.gui.view.feature import ViewFeature
+from writer.gui.widgets.display import document_title
+from writer.gui.widgets.editor import Editor
+from writer.gui.widgets.status_bar import StatusBar
 
 log = logging.getLogger(__name__)
 
-FEATURES: tuple[str, ...] = (
-    "writer.gui.settings_feature",
-    "writer.gui.autosave",
-    "writer.gui.view_feature",
-    "writer.gui.story_notes",
-    "writer.gui.models_feature",
-    "writer.gui.first_run",
-    "writer.gui.help_feature",
-    "writer.gui.assistant_panel",
-    "writer.gui.templates_feature",
-)
 
 @runtime_checkable
 class _SampledJob(Protocol):
@@ -70,24 +66,6 @@ class _SampledJob(Protocol):
 class MainWindow(QMainWindow):
     """Writer's main window (objectName ``mainWindow``)."""
 
-    editorCreated = Signal(object)  # Editor, for features that decorate editors
-    languageChanged = Signal(str)
-    autosaveIntervalChanged = Signal(int)  # seconds
-    documentStateChanged = Signal(object)  # Editor whose path/encoding changed
-    editorClosed = Signal(object)  # Editor the user closed (saved or discarded)
-    closing = Signal()  # the window closes cleanly
-
-    # Set by the FEATURES modules' install(window), in that order.
-    settings_feature: SettingsFeature
-    autosave: Autosave
-    view: ViewFeature
-    story_notes: StoryNotes
-    models: ModelsFeature
-    first_run: FirstRun
-    help: HelpFeature
-    assistant: AssistantPanel
-    template_feature: TemplatesFeature
-
     def __init__(
         self,
         paths: list[Path] | None = None,
@@ -98,28 +76,22 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.signals = WindowSignals(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 760)
         self.engine = Engine(self)
         self.stream = StreamController(self.engine, self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("documents")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._on_current_changed)
-        self.setCentralWidget(self.tabs)
+        self._build_layout()
         self.menus: dict[str, QMenu] = {}
+        self.submenus: dict[str, QMenu] = {}
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._connect_engine()
-        self.files = DocumentFiles(self)
         self._connect_core_actions()
-        for module in FEATURES:
-            importlib.import_module(module).install(self)
+        self._build_features()
+        self._wire_features()
         for path in paths or []:
             self.open_document(Path(path))
         if self.tabs.count() == 0:
@@ -131,27 +103,76 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------
 
+    def _build_layout(self) -> None:
+        """Documents in tabs, with room above and below them, and a pane beside them."""
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("documents")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._on_current_changed)
+        left = QWidget(self)
+        self._column = QVBoxLayout(left)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.tabs)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("editorSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.setStretchFactor(0, 3)
+        self.setCentralWidget(self.splitter)
+
     def _build_actions(self) -> None:
-        """Create every action with its stable objectName, shortcut and menu."""
+        """Create every action and submenu of the catalogue, in menu order."""
         for key in MENU_TITLES:
             self.menu(key)
-        for name, text, shortcut, menu in ACTIONS:
-            action = QAction(self.tr(text), self)
-            action.setObjectName(name)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.actions_by_name[name] = action
-            self.menu(menu).addAction(action)
-            self.addAction(action)
-        for after in ("actionExportHtml", "actionNewFromTemplate", "actionStop"):
-            section = self.menu(menu_of(after))
-            following = self._next_action(after)
-            if following is None:
-                section.addSeparator()
+        for row in CATALOGUE:
+            menu = self.menu(row.menu)
+            if isinstance(row, Separator):
+                menu.addSeparator()
+            elif isinstance(row, Submenu):
+                submenu = menu.addMenu(self.tr(row.text))
+                submenu.setObjectName(row.name)
+                self.submenus[row.name] = submenu
             else:
-                section.insertSeparator(following)
-        self.action("actionStop").setEnabled(False)
+                action = QAction(self.tr(row.text), self)
+                action.setObjectName(row.name)
+                if row.shortcut is not None:
+                    action.setShortcut(QKeySequence(row.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action.setCheckable(row.checkable)
+                action.setEnabled(row.enabled)
+                self.actions_by_name[row.name] = action
+                menu.addAction(action)
+                self.addAction(action)
+
+    def _build_features(self) -> None:
+        """Build the features, each given the window as its host.
+
+        The order is the order of their docks and of their handlers of the
+        window's signals (settings style a new editor before the view decorates it).
+        """
+        self.files = DocumentFiles(self)
+        self.settings_feature = SettingsFeature(self)
+        self.autosave = Autosave(self)
+        self.view = ViewFeature(self)
+        self.story_notes = StoryNotes(self)
+        self.models = ModelsFeature(self)
+        self.first_run = FirstRun(self)
+        self.help = HelpFeature(self)
+        self.assistant = AssistantPanel(self)
+        self.template_feature = TemplatesFeature(self)
+
+    def _wire_features(self) -> None:
+        """The links between features, in one place."""
+        self.files.saved.connect(self.signals.documentSaved)
+        panel = self.assistant
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+        # A side panel, not half the window: about 48 average characters of the interface font.
+        width = panel.fontMetrics().averageCharWidth() * 48
+        self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
+        self.menu("view").addAction(panel.toggleViewAction())
 
     def _restore_layout(self) -> None:
         """Bring back the window's size and the docks' places from the last session."""
@@ -167,8 +188,11 @@ class MainWindow(QMainWindow):
         for key, menu in self.menus.items():
             if key in MENU_TITLES:
                 menu.setTitle(self.tr(MENU_TITLES[key]))
-        for name, text, _shortcut, _menu in ACTIONS:
-            self.action(name).setText(self.tr(text))
+        for row in CATALOGUE:
+            if isinstance(row, Action):
+                self.action(row.name).setText(self.tr(row.text))
+            elif isinstance(row, Submenu):
+                self.submenus[row.name].setTitle(self.tr(row.text))
         for editor in self.editors():
             mark = " •" if editor.document().isModified() else ""
             self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state) + mark)
@@ -185,12 +209,6 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def _next_action(self, name: str) -> QAction | None:
-        """Return the action that follows ``name`` in its menu."""
-        actions = self.menu(menu_of(name)).actions()
-        index = actions.index(self.action(name))
-        return actions[index + 1] if index + 1 < len(actions) else None
-
     def menu(self, key: str) -> QMenu:
         """Return the menu ``key`` (file, edit, assistant, models, view, settings, help)."""
         if key not in self.menus:
@@ -200,8 +218,43 @@ class MainWindow(QMainWindow):
         return self.menus[key]
 
     def action(self, name: str) -> QAction:
-        """Return the action with objectName ``name``."""
+        """Return the catalogue's action with objectName ``name``."""
         return self.actions_by_name[name]
+
+    def submenu(self, name: str) -> QMenu:
+        """Return the catalogue's submenu with objectName ``name``."""
+        return self.submenus[name]
+
+    # -- places for the features' widgets -------------------------------------------
+
+    def parent_widget(self) -> QWidget:
+        """Return the window, as the parent of the features' widgets, dialogs and messages."""
+        return self
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
+        """Dock ``dock`` at ``area``."""
+        self.addDockWidget(area, dock)
+
+    def add_banner(self, widget: QWidget) -> None:
+        """Put ``widget`` above the documents."""
+        self._column.insertWidget(0, widget)
+
+    def add_bar(self, widget: QWidget) -> None:
+        """Put ``widget`` below the documents."""
+        self._column.addWidget(widget)
+
+    def add_pane(self, widget: QWidget) -> None:
+        """Put ``widget`` beside the documents, hidden until :meth:`show_pane`."""
+        widget.hide()
+        self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(self.splitter.indexOf(widget), 2)
+
+    def show_pane(self, widget: QWidget, visible: bool) -> None:
+        """Show (with two fifths of the width) or hide a pane beside the documents."""
+        widget.setVisible(visible)
+        if visible:
+            total = max(2, sum(self.splitter.sizes()))
+            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
 
     def _connect_core_actions(self) -> None:
         """Wire the actions this module implements."""
@@ -256,11 +309,19 @@ class MainWindow(QMainWindow):
         editor.document().setModified(False)
         editor.document().modificationChanged.connect(lambda _m: self._update_title())
         editor.streamingChanged.connect(lambda _s: self._update_engine_state())
-        self.editorCreated.emit(editor)
+        self.signals.editorCreated.emit(editor)
         index = self.tabs.addTab(editor, document_title(editor.state))
         self.tabs.setCurrentIndex(index)
         editor.setFocus()
         return editor
+
+    def show_editor(self, editor: Editor) -> None:
+        """Make ``editor``'s document the one shown."""
+        self.tabs.setCurrentWidget(editor)
+
+    def close_editor(self, editor: Editor) -> bool:
+        """Close ``editor``'s document after asking about unsaved changes."""
+        return self.close_tab(self.tabs.indexOf(editor))
 
     def open_dialog(self) -> None:
         """Ask for files to open."""
@@ -277,7 +338,7 @@ class MainWindow(QMainWindow):
         if saved:
             self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state))
             self._update_title()
-            self.documentStateChanged.emit(editor)
+            self.signals.documentStateChanged.emit(editor)
         return saved
 
     def close_tab(self, index: int) -> bool:
@@ -288,7 +349,7 @@ class MainWindow(QMainWindow):
         if self.stream.editor is editor:
             self.stream.stop()
         self.tabs.removeTab(index)
-        self.editorClosed.emit(editor)
+        self.signals.editorClosed.emit(editor)
         editor.deleteLater()
         if self.tabs.count() == 0:
             self.new_document()
@@ -317,6 +378,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_current_changed(self, _index: int) -> None:
         self._update_title()
+        self.signals.currentEditorChanged.emit(self.current_editor())
 
     # -- the model -----------------------------------------------------------------
 
@@ -363,13 +425,9 @@ class MainWindow(QMainWindow):
 
     def _model_ready(self) -> bool:
         """Return whether a model is loaded; otherwise say why Continue cannot run."""
-        if self.engine.model is not None:
+        reason = self.engine.not_ready
+        if reason is None:
             return True
-        if self.engine.is_loading:
-            reason = self.tr("The model is still loading. Try again in a moment.")
-        else:
-            reason = self.engine.load_error or self.tr("No model is loaded.")
-            reason += " " + self.tr("Choose one in Models > Manage Models.")
         self.status.showMessage(reason, 8000)
         messenger.error(self, self.tr("Cannot continue"), reason)
         return False
@@ -457,7 +515,7 @@ class MainWindow(QMainWindow):
             if not self._confirm_discard(editor):
                 event.ignore()
                 return
-        self.closing.emit()
+        self.signals.closing.emit()
         set_setting(Key.WINDOW_GEOMETRY, self.saveGeometry())
         set_setting(Key.WINDOW_STATE, self.saveState())
         self.engine.shutdown()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from writer.config import Key, get_setting, set_setting
+from writer.config import Key, SettingsChange, SettingsGroup, get_setting, set_setting
 from writer.core import presets
 from writer.core.sampling import SamplingParams
 from writer.i18n import QT_TRANSLATE_NOOP
@@ -52,7 +52,7 @@ PRESET_LABELS = {
 class SettingsDialog(QDialog):
     """Edits the app's settings; emits :attr:`applied` with the changed groups."""
 
-    applied = Signal(set)  # {"engine", "sampling", "editor", "theme", "language", "paths"}
+    applied = Signal(object)  # SettingsChange: the groups whose values changed
 
     def __init__(
         self,
@@ -254,15 +254,15 @@ class SettingsDialog(QDialog):
 
     # -- values -------------------------------------------------------------------
 
-    def _values(self) -> dict[str, dict]:
+    def _values(self) -> dict[SettingsGroup, dict]:
         """Return the values shown, grouped by what applying them affects."""
         return {
-            "engine": {
+            SettingsGroup.ENGINE: {
                 Key.CONTEXT_SIZE: self.context.value(),
                 Key.THREADS: self.threads.value(),
                 Key.GPU_LAYERS: self._gpu_layers_value(),
             },
-            "sampling": {
+            SettingsGroup.SAMPLING: {
                 Key.TEMPERATURE: round(self.temperature.value(), 2),
                 Key.TOP_P: round(self.top_p.value(), 2),
                 Key.TOP_K: self.top_k.value(),
@@ -273,16 +273,16 @@ class SettingsDialog(QDialog):
                    for p, b in self.preset_boxes.items()},
                 **{f"max_{p}": s.value() for p, s in self.max_tokens.items()},
             },
-            "editor": {
+            SettingsGroup.EDITOR: {
                 Key.EDITOR_FONT: self.font_family.currentFont().family(),
                 Key.EDITOR_FONT_SIZE: self.font_size.value(),
                 Key.EDITOR_LINE_WIDTH: self.line_width.value(),
                 Key.EDITOR_WRAP: self.wrap.isChecked(),
                 Key.AUTOSAVE_SECONDS: self.autosave.value(),
             },
-            "theme": {Key.THEME: self.theme.currentData()},
-            "language": {Key.LANGUAGE: self.language.currentData()},
-            "paths": {Key.MODELS_DIR: self.models_folder.text().strip()},
+            SettingsGroup.THEME: {Key.THEME: self.theme.currentData()},
+            SettingsGroup.LANGUAGE: {Key.LANGUAGE: self.language.currentData()},
+            SettingsGroup.PATHS: {Key.MODELS_DIR: self.models_folder.text().strip()},
         }
 
     def _gpu_layers_value(self) -> str:
@@ -294,10 +294,11 @@ class SettingsDialog(QDialog):
         number = text.split()[0] if text else "auto"
         return number if number.lstrip("-").isdigit() else "auto"
 
-    def apply(self) -> set[str]:
+    def apply(self) -> SettingsChange:
         """Store the changed values; emit and return the changed groups."""
         values = self._values()
-        changed = {group for group, items in values.items() if items != self._loaded[group]}
+        changed = SettingsChange(
+            group for group, items in values.items() if items != self._loaded[group])
         for group in changed:
             for key, value in values[group].items():
                 if isinstance(key, Key):

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 
 from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
@@ -27,13 +26,13 @@ from writer.core.document_io import (
 from writer.core.markdown_render import render_standalone
 from writer.core.sidecar import load_sidecar
 from writer.errors import DocumentError, UndecodableError, UnencodableTextError
-from writer.gui.display import display_title, encoding_choice, encoding_text
 from writer.gui.messages import messenger
+from writer.gui.widgets.display import display_title, encoding_choice, encoding_text
 from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from writer.gui.editor import Editor
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
 
@@ -49,47 +48,25 @@ class DocumentFiles(QObject):
 
     saved = Signal(object)  # Editor
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
-        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
-        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu = window.submenu("menuRecent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu = window.menu("file")
-        file_menu.insertMenu(window.action("actionSave"), self.recent_menu)
-        extra = (
-            ("actionReopenWithEncoding", self.tr("Reopen with &Encoding…"),
-             self.reopen_with_encoding_dialog),
-            ("actionSaveWithEncoding", self.tr("Save with E&ncoding…"),
-             self.save_with_encoding_dialog),
-            ("actionExportText", self.tr("Export as Plain &Text…"), self.export_text),
-        )
-        self.extra_actions: list[QAction] = []
-        for name, text, slot in extra:
-            action = QAction(text, window)
-            self.extra_actions.append(action)
-            action.setObjectName(name)
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            window.actions_by_name[name] = action
-            window.addAction(action)
-            file_menu.insertAction(window.action("actionNewFromTemplate"), action)
-        window.action("actionExportHtml").triggered.connect(lambda: self.export_html())
-        window.languageChanged.connect(lambda _language: self.retranslate())
-
-    def retranslate(self) -> None:
-        """Show the File menu's own entries in the current interface language."""
-        self.recent_menu.setTitle(self.tr("Open &Recent"))
-        texts = (self.tr("Reopen with &Encoding…"), self.tr("Save with E&ncoding…"),
-                 self.tr("Export as Plain &Text…"))
-        for action, text in zip(self.extra_actions, texts, strict=True):
-            action.setText(text)
+        for name, slot in (
+            ("actionReopenWithEncoding", self.reopen_with_encoding_dialog),
+            ("actionSaveWithEncoding", self.save_with_encoding_dialog),
+            ("actionExportText", self.export_text),
+            ("actionExportHtml", self.export_html),
+        ):
+            window.action(name).triggered.connect(lambda _checked=False, slot=slot: slot())
 
     # -- opening ----------------------------------------------------------------------
 
     def open_dialog(self) -> None:
         """Ask for files to open."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Open"), self._last_folder(), self.tr(TEXT_FILTER)
+            self.window.parent_widget(), self.tr("Open"), self._last_folder(), self.tr(TEXT_FILTER)
         )
         for path in paths:
             self.open_document(Path(path))
@@ -101,7 +78,7 @@ class DocumentFiles(QObject):
             loaded = read_document(path, encoding)
         except UndecodableError as error:
             if encoding is not None:  # the user's own choice does not fit either
-                messenger.error(window, self.tr("Cannot open file"), str(error))
+                messenger.error(window.parent_widget(), self.tr("Cannot open file"), str(error))
                 return None
             choice = self._ask_encoding(
                 self.tr("Choose an encoding"),
@@ -113,7 +90,7 @@ class DocumentFiles(QObject):
                 return None
             return self.read(path, choice)
         except DocumentError as error:
-            messenger.error(window, self.tr("Cannot open file"), str(error))
+            messenger.error(window.parent_widget(), self.tr("Cannot open file"), str(error))
             return None
         if loaded.needs_confirmation and encoding is None:
             keep = loaded.encoding
@@ -135,7 +112,7 @@ class DocumentFiles(QObject):
         window = self.window
         for editor in window.editors():
             if editor.state.path and _same(editor.state.path, path):
-                window.tabs.setCurrentWidget(editor)
+                window.show_editor(editor)
                 return editor
         loaded = self.read(path, encoding)
         if loaded is None:
@@ -151,7 +128,7 @@ class DocumentFiles(QObject):
         )
         editor = window.new_document(loaded.text, state)
         if replace_blank:
-            window.close_tab(window.tabs.indexOf(current))
+            window.close_editor(current)
         self._add_recent(path)
         return editor
 
@@ -168,7 +145,7 @@ class DocumentFiles(QObject):
             if name not in seen:
                 options.append((name, encoding_choice(label)))
                 seen.add(name)
-        return messenger.choose(self.window, title, text, options)
+        return messenger.choose(self.window.parent_widget(), title, text, options)
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -182,7 +159,7 @@ class DocumentFiles(QObject):
             untitled = display_title("Untitled")
             suggested = str(path or Path(self._last_folder()) / f"{untitled}.md")
             chosen, _ = QFileDialog.getSaveFileName(
-                window, self.tr("Save As"), suggested,
+                window.parent_widget(), self.tr("Save As"), suggested,
                 self.tr("Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;"
                           "All files (*)"),
             )
@@ -190,7 +167,7 @@ class DocumentFiles(QObject):
                 return False
             path = Path(chosen)
         elif changed_on_disk(path, state.stamp) and not messenger.question(
-            window, self.tr("File changed on disk"),
+            window.parent_widget(), self.tr("File changed on disk"),
             self.tr("{0} was changed by another program since you opened it. "
                       "Overwrite it with your version?").format(path.name),
         ):
@@ -203,7 +180,7 @@ class DocumentFiles(QObject):
                                   newline=state.newline, bom=bom)
         except UnencodableTextError as error:
             if not messenger.question(
-                window, self.tr("Cannot save in this encoding"),
+                window.parent_widget(), self.tr("Cannot save in this encoding"),
                 self.tr("{0} Save as UTF-8 instead?").format(error),
             ):
                 return False
@@ -211,10 +188,10 @@ class DocumentFiles(QObject):
             try:
                 stamp = save_document(path, text, encoding="utf-8", newline=state.newline)
             except DocumentError as again:
-                messenger.error(window, self.tr("Cannot save"), str(again))
+                messenger.error(window.parent_widget(), self.tr("Cannot save"), str(again))
                 return False
         except DocumentError as error:
-            messenger.error(window, self.tr("Cannot save"), str(error))
+            messenger.error(window.parent_widget(), self.tr("Cannot save"), str(error))
             return False
         state.path, state.encoding, state.bom, state.stamp = path, target_encoding, bom, stamp
         editor.document().setModified(False)
@@ -239,7 +216,7 @@ class DocumentFiles(QObject):
         if path is None:
             return False
         if editor.document().isModified() and not messenger.question(
-            window, self.tr("Reopen"),
+            window.parent_widget(), self.tr("Reopen"),
             self.tr("Reopening discards your unsaved changes to {0}. Continue?").format(
                 path.name),
         ):
@@ -247,14 +224,14 @@ class DocumentFiles(QObject):
         try:
             loaded = read_document(path, encoding)
         except DocumentError as error:
-            messenger.error(window, self.tr("Cannot reopen"), str(error))
+            messenger.error(window.parent_widget(), self.tr("Cannot reopen"), str(error))
             return False
         editor.setPlainText(loaded.text)
         editor.document().setModified(False)
         state = editor.state
         state.encoding, state.newline, state.bom, state.stamp = (
             loaded.encoding, loaded.newline, loaded.bom, loaded.stamp)
-        window.documentStateChanged.emit(editor)
+        window.signals.documentStateChanged.emit(editor)
         return True
 
     def save_with_encoding_dialog(self) -> None:
@@ -288,7 +265,7 @@ class DocumentFiles(QObject):
         """Ask where to export."""
         base = editor.state.path.with_suffix(suffix) if editor.state.path else Path(
             self._last_folder()) / f"{display_title('Untitled')}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export"),
+        chosen, _ = QFileDialog.getSaveFileName(self.window.parent_widget(), self.tr("Export"),
                                                 str(base), self.tr(file_filter))
         return Path(chosen) if chosen else None
 
@@ -297,7 +274,7 @@ class DocumentFiles(QObject):
         try:
             save_document(path, text, encoding="utf-8")
         except DocumentError as error:
-            messenger.error(self.window, self.tr("Cannot export"), str(error))
+            messenger.error(self.window.parent_widget(), self.tr("Cannot export"), str(error))
             return False
         self.window.status.showMessage(self.tr("Exported {0}").format(path.name), 5000)
         return True

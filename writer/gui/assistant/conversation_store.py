@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from writer.core.chat_prompt import ChatTurn
 from writer.core.sidecar import load_sidecar, update_sidecar
-from writer.gui.transcript import Conversation
+from writer.gui.assistant.transcript import Conversation
 
 if TYPE_CHECKING:
-    from writer.gui.editor import Editor
+    from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
 

@@ -8,13 +8,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPlainTextEdit
 
-from writer.config import Key, get_setting
-from writer.gui.editor import Editor
-from writer.gui.settings_dialog import SettingsDialog
-from writer.gui.themes import apply_theme
+from writer.config import Key, SettingsChange, SettingsGroup, get_setting
+from writer.gui.settings.dialog import SettingsDialog
+from writer.gui.widgets.editor import Editor
+from writer.gui.widgets.themes import apply_theme
 
 if TYPE_CHECKING:
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
 
 
 def apply_editor_settings(editor: Editor) -> None:
@@ -33,47 +33,43 @@ def apply_editor_settings(editor: Editor) -> None:
 class SettingsFeature(QObject):
     """Opens the settings dialog and applies what changed."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
         self.dialog: SettingsDialog | None = None
         window.action("actionSettings").triggered.connect(lambda: self.open())
-        window.editorCreated.connect(apply_editor_settings)
+        window.signals.editorCreated.connect(apply_editor_settings)
         apply_theme(str(get_setting(Key.THEME)))
 
     def open(self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
              ) -> SettingsDialog:
         """Show the settings dialog."""
-        self.dialog = SettingsDialog(self.window, modality=modality)
+        self.dialog = SettingsDialog(self.window.parent_widget(), modality=modality)
         self.dialog.applied.connect(self.apply)
         self.dialog.show()
         return self.dialog
 
-    def apply(self, changed: set[str]) -> None:
-        """Apply changed setting groups at once."""
+    def apply(self, changed: SettingsChange) -> None:
+        """Apply changed setting groups at once, then tell the other features."""
         window = self.window
-        if changed & {"editor"}:
+        if SettingsGroup.EDITOR in changed:
             for editor in window.editors():
                 apply_editor_settings(editor)
-            window.autosaveIntervalChanged.emit(int(get_setting(Key.AUTOSAVE_SECONDS)))
-        if "theme" in changed:
+        if SettingsGroup.THEME in changed:
             apply_theme(str(get_setting(Key.THEME)))
             for editor in window.editors():
                 editor.refresh_mark()
                 highlighter = getattr(editor, "highlighter", None)
                 if highlighter is not None and hasattr(highlighter, "refresh_colours"):
                     highlighter.refresh_colours()
-        if "language" in changed:
+        if SettingsGroup.LANGUAGE in changed:
             from writer.i18n import apply_language
 
             apply_language(str(get_setting(Key.LANGUAGE)))  # widgets get a LanguageChange event
-            window.languageChanged.emit(str(get_setting(Key.LANGUAGE)))
-        if "engine" in changed and window.engine.model is not None:
+            window.signals.languageChanged.emit(str(get_setting(Key.LANGUAGE)))
+        if SettingsGroup.ENGINE in changed and window.engine.model is not None:
             window.status.showMessage(self.tr("Reloading the model with the new settings…"),
                                       5000)
             window.load_model(window.engine.model.path)
+        window.signals.settingsChanged.emit(changed)
 
-
-def install(window: MainWindow) -> None:
-    """Add settings to the main window."""
-    window.settings_feature = SettingsFeature(window)

@@ -11,20 +11,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget
 
 from writer.core.text_stats import TextCounts, count_text
-from writer.gui.display import format_counts, status_encoding
-from writer.gui.find_replace import FindReplaceBar
-from writer.gui.fountain_highlighter import is_screenplay
-from writer.gui.markdown_highlighter import MarkdownHighlighter
-from writer.gui.outline_panel import OutlinePanel
-from writer.gui.preview import PreviewPane
+from writer.gui.view.find_replace import FindReplaceBar
+from writer.gui.view.outline_panel import OutlinePanel
+from writer.gui.view.preview import PreviewPane
+from writer.gui.widgets.display import format_counts, status_encoding
+from writer.gui.widgets.fountain_highlighter import is_screenplay
+from writer.gui.widgets.markdown_highlighter import MarkdownHighlighter
 
 if TYPE_CHECKING:
-    from writer.gui.editor import Editor
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
 
 #: Documents longer than this are counted in slices between events.
 SLICED_COUNT_CHARS = 1_000_000
@@ -40,22 +39,22 @@ def _add(a: TextCounts, b: TextCounts) -> TextCounts:
 class ViewFeature(QObject):
     """Wires the preview, highlighter, find bar, outline and counts to the window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
         self.editor: Editor | None = None
-        self.preview = PreviewPane(window)
-        self.preview.hide()
-        self.find_bar = FindReplaceBar(None, window)
+        self.preview = PreviewPane(window.parent_widget())
+        window.add_pane(self.preview)
+        self.find_bar = FindReplaceBar(None, window.parent_widget())
         self.find_bar.hide()
-        self._layout_central()
-        self.outline = OutlinePanel(None, window)
-        self.outline_dock = QDockWidget(self.tr("Outline"), window)
+        window.add_bar(self.find_bar)
+        self.outline = OutlinePanel(None, window.parent_widget())
+        self.outline_dock = QDockWidget(self.tr("Outline"), window.parent_widget())
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.outline)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        window.add_dock(self.outline_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.outline_dock.hide()
-        self._add_actions()
+        self._connect_actions()
         self._doc_counts: TextCounts | None = None
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
@@ -65,66 +64,27 @@ class ViewFeature(QObject):
         self._slice_timer.timeout.connect(self._count_slice)
         self._slices: list[str] = []
         self._partial: TextCounts | None = None
-        window.editorCreated.connect(self._decorate)
-        window.tabs.currentChanged.connect(lambda _i: self._follow(window.current_editor()))
-        window.documentStateChanged.connect(lambda _e: self._show_encoding())
-        window.languageChanged.connect(lambda _language: self.retranslate())
+        window.signals.editorCreated.connect(self._decorate)
+        window.signals.currentEditorChanged.connect(self._follow)
+        window.signals.documentStateChanged.connect(lambda _e: self._show_encoding())
+        window.signals.languageChanged.connect(lambda _language: self.retranslate())
 
     def retranslate(self) -> None:
-        """Show the view's actions, dock and counts in the current interface language."""
+        """Show the outline's dock and the counts in the current interface language."""
         self.outline_dock.setWindowTitle(self.tr("Outline"))
-        for name, text in (("actionFind", self.tr("&Find…")),
-                           ("actionReplace", self.tr("R&eplace…")),
-                           ("actionToggleOutline", self.tr("&Outline"))):
-            self.window.action(name).setText(text)
         self._show_counts()
         self._show_encoding()
 
     # -- building ---------------------------------------------------------------------------
 
-    def _layout_central(self) -> None:
-        """Put the documents and the find bar on the left, the preview on the right."""
+    def _connect_actions(self) -> None:
+        """Find, Replace, the outline and the preview toggles."""
         window = self.window
-        tabs = window.takeCentralWidget()
-        assert tabs is not None, "MainWindow makes its document tabs the central widget"
-        left = QWidget(window)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(tabs)
-        column.addWidget(self.find_bar)
-        self.editor_column = column  # the first-run banner goes on top of the documents
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, window)
-        self.splitter.setObjectName("editorSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.preview)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        window.setCentralWidget(self.splitter)
-
-    def _add_actions(self) -> None:
-        """Find, Replace and Outline actions; the preview toggle."""
-        window = self.window
-        toggle = window.action("actionTogglePreview")
-        toggle.setCheckable(True)
-        toggle.toggled.connect(self.set_preview_visible)
-        for name, text, shortcut, menu, slot in (
-            ("actionFind", self.tr("&Find…"), QKeySequence.StandardKey.Find, "edit",
-             lambda: self.find_bar.open_bar(replace=False)),
-            ("actionReplace", self.tr("R&eplace…"), QKeySequence.StandardKey.Replace, "edit",
-             lambda: self.find_bar.open_bar(replace=True)),
-            ("actionToggleOutline", self.tr("&Outline"), "Ctrl+Shift+O", "view", None),
-        ):
-            action = QAction(text, window)
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(shortcut))
-            window.actions_by_name[name] = action
-            window.addAction(action)
-            window.menu(menu).addAction(action)
-            if slot is not None:
-                action.triggered.connect(slot)
+        window.action("actionTogglePreview").toggled.connect(self.set_preview_visible)
+        window.action("actionFind").triggered.connect(lambda: self.find_bar.open_bar(replace=False))
+        window.action("actionReplace").triggered.connect(
+            lambda: self.find_bar.open_bar(replace=True))
         outline = window.action("actionToggleOutline")
-        outline.setCheckable(True)
         outline.toggled.connect(self.outline_dock.setVisible)
         self.outline_dock.visibilityChanged.connect(outline.setChecked)
 
@@ -175,10 +135,8 @@ class ViewFeature(QObject):
 
     def set_preview_visible(self, visible: bool) -> None:
         """Show or hide the Markdown preview."""
-        self.preview.setVisible(visible)
+        self.window.show_pane(self.preview, visible)
         if visible:
-            total = max(2, sum(self.splitter.sizes()))
-            self.splitter.setSizes([total * 3 // 5, total - total * 3 // 5])
             self._render_now()
 
     def _render_now(self) -> None:
@@ -247,7 +205,3 @@ class ViewFeature(QObject):
         selection = count_text(selected) if selected else None
         self.window.status.set("statusCounts", format_counts(self._doc_counts, selection))
 
-
-def install(window: MainWindow) -> None:
-    """Add the view features to the main window."""
-    window.view = ViewFeature(window)

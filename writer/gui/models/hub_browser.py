@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from writer.config import Key, get_setting
 from writer.core.system_memory import MemoryBudget, memory_budget
-from writer.gui.hub_jobs import HubJob, start_job
-from writer.gui.model_manager import source_label
+from writer.gui.models.hub_jobs import HubJob, start_job
+from writer.gui.models.model_manager import source_label
 from writer.hub.catalog import CatalogEntry, load_catalog
 from writer.hub.download import DownloadProgress, download_model
 from writer.hub.errors import DownloadCancelledError, HubOfflineError

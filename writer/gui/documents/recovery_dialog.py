@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from writer.core.recovery import RecoveryEntry, RecoveryStore
 from writer.core.text_stats import count_text
-from writer.gui.display import display_title, format_counts
+from writer.gui.widgets.display import display_title, format_counts
 
 
 class RecoveryDialog(QDialog):

@@ -12,7 +12,7 @@ import re
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from writer.core.fountain import classify_line
-from writer.gui.editor import Editor
+from writer.gui.widgets.editor import Editor
 
 #: Fountain files, highlighted whatever their DocumentState says.
 FOUNTAIN_SUFFIXES = (".fountain", ".spmd")

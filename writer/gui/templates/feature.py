@@ -1,10 +1,10 @@
 """The templates feature: New from Template, Fountain highlighting and screenplay export.
 
-Installed on the main window through ``FEATURES``: connects
-``actionNewFromTemplate`` to the template dialog, adds ``actionExportFountain``
-to the File menu (a screenplay as ``.fountain`` or as HTML laid out as a
-script), highlights screenplay documents, and shows a template job's notices
-(a poem that came out with the wrong number of lines) in the status bar.
+Connects ``actionNewFromTemplate`` to the template dialog and
+``actionExportFountain`` to the screenplay export (a screenplay as
+``.fountain`` or as HTML laid out as a script), highlights screenplay
+documents, and shows a template job's notices (a poem that came out with the
+wrong number of lines) in the status bar.
 """
 
 from __future__ import annotations
@@ -13,18 +13,17 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from writer.core.fountain import export_screenplay
-from writer.gui.editor import Editor
-from writer.gui.fountain_highlighter import attach_fountain, is_screenplay
 from writer.gui.messages import messenger
-from writer.gui.template_dialog import TemplateDialog
+from writer.gui.templates.dialog import TemplateDialog
+from writer.gui.widgets.editor import Editor
+from writer.gui.widgets.fountain_highlighter import attach_fountain, is_screenplay
 
 if TYPE_CHECKING:
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
 
 log = logging.getLogger(__name__)
 
@@ -32,44 +31,24 @@ log = logging.getLogger(__name__)
 class TemplatesFeature(QObject):
     """What the templates feature keeps on a window: its dialog and its jobs."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
         self.dialog: TemplateDialog | None = None
         self.job_ids: set[int] = set()
         window.action("actionNewFromTemplate").triggered.connect(lambda: self.open_dialog())
-        self.export_action = self._add_export_action()
-        window.tabs.currentChanged.connect(self._on_current_changed)
+        window.action("actionExportFountain").triggered.connect(lambda: self.export_dialog())
+        window.signals.currentEditorChanged.connect(self._on_current_changed)
         window.engine.notice.connect(self._on_notice)
         window.engine.finished.connect(lambda job_id, _stats: self.job_ids.discard(job_id))
         window.engine.failed.connect(lambda job_id, _msg: self.job_ids.discard(job_id))
-        window.languageChanged.connect(lambda _language: self.retranslate())
+        window.signals.languageChanged.connect(lambda _language: self.retranslate())
 
     def retranslate(self) -> None:
-        """Show the export action in the current interface language."""
-        self.export_action.setText(self.tr("Export Screen&play (Fountain/HTML)…"))
+        """Build the template dialog anew (in the new language) next time it is shown."""
         if self.dialog is not None and not self.dialog.isVisible():
             self.dialog.deleteLater()  # the next one is built in the new language
             self.dialog = None
-
-    def _add_export_action(self) -> QAction:
-        """Add ``actionExportFountain`` to the File menu, after Export as HTML."""
-        window = self.window
-        action = QAction(self.tr("Export Screen&play (Fountain/HTML)…"), window)
-        action.setObjectName("actionExportFountain")
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda: self.export_dialog())
-        menu = window.menu("file")
-        actions = menu.actions()
-        html = window.actions_by_name.get("actionExportHtml")
-        index = actions.index(html) + 1 if html in actions else len(actions)
-        if index < len(actions):
-            menu.insertAction(actions[index], action)
-        else:
-            menu.addAction(action)
-        window.addAction(action)
-        window.actions_by_name["actionExportFountain"] = action
-        return action
 
     def open_dialog(self, *, modal: bool = True) -> TemplateDialog:
         """Show the template dialog (non-modal when ``modal`` is False); return it."""
@@ -89,7 +68,7 @@ class TemplatesFeature(QObject):
         fountain = self.tr("Fountain screenplay (*.fountain)")
         html = self.tr("HTML screenplay (*.html)")
         chosen, selected = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export Screenplay"), f"{stem}.fountain",
+            self.window.parent_widget(), self.tr("Export Screenplay"), f"{stem}.fountain",
             f"{fountain};;{html}",
         )
         if not chosen:
@@ -104,16 +83,15 @@ class TemplatesFeature(QObject):
         try:
             export_screenplay(editor.toPlainText(), path, title=editor.state.title)
         except OSError as error:
-            messenger.error(self.window, self.tr("Cannot export"),
+            messenger.error(self.window.parent_widget(), self.tr("Cannot export"),
                             f"{path}: {error.strerror or error}")
             return None
         self.window.status.showMessage(self.tr("Exported {0}").format(path.name), 5000)
         return path
 
-    @Slot(int)
-    def _on_current_changed(self, _index: int) -> None:
+    @Slot(object)
+    def _on_current_changed(self, editor: Editor | None) -> None:
         """Highlight a screenplay (a .fountain file) when it is shown."""
-        editor = self.window.current_editor()
         if editor is not None and is_screenplay(editor):
             attach_fountain(editor)
 
@@ -124,7 +102,3 @@ class TemplatesFeature(QObject):
             log.info("template job %d: %s", job_id, message)
             self.window.status.showMessage(message, 15000)
 
-
-def install(window: MainWindow) -> None:
-    """Add the templates feature to ``window`` (as ``window.template_feature``)."""
-    window.template_feature = TemplatesFeature(window)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from writer.core.chat_prompt import ChatTurn
 
 if TYPE_CHECKING:
-    from writer.gui.editor import Editor
+    from writer.gui.widgets.editor import Editor
 
 #: Longest part of the "about the selection" context shown under a question.
 CONTEXT_PREVIEW_CHARS = 80

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from writer.config import Key, get_setting
+from writer.config import Key, SettingsChange, SettingsGroup, get_setting
 from writer.core.document import DocumentState
 from writer.core.recovery import RecoveryEntry, RecoveryStore
 from writer.errors import DocumentError
-from writer.gui.recovery_dialog import RecoveryDialog
+from writer.gui.documents.recovery_dialog import RecoveryDialog
 
 if TYPE_CHECKING:
-    from writer.gui.editor import Editor
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ class Autosave(QObject):
 
     autosaved = Signal(str)  # doc_id
 
-    def __init__(self, window: MainWindow, store: RecoveryStore | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host, store: RecoveryStore | None = None) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
         self.store = store or RecoveryStore()
         self._timers: dict[str, QTimer] = {}
@@ -44,11 +44,11 @@ class Autosave(QObject):
         self._stream_timer = QTimer(self)
         self._stream_timer.setInterval(STREAM_SAVE_MS)
         self._stream_timer.timeout.connect(self._save_streaming)
-        window.editorCreated.connect(self._watch)
-        window.editorClosed.connect(self._forget)
-        window.closing.connect(self._clean_close)
-        window.files.saved.connect(lambda editor: self.store.discard(editor.state.doc_id))
-        window.autosaveIntervalChanged.connect(self._set_interval)
+        window.signals.editorCreated.connect(self._watch)
+        window.signals.editorClosed.connect(self._forget)
+        window.signals.closing.connect(self._clean_close)
+        window.signals.documentSaved.connect(lambda editor: self.store.discard(editor.state.doc_id))
+        window.signals.settingsChanged.connect(self._on_settings_changed)
         window.engine.busyChanged.connect(self._on_busy)
         window.stream.finished.connect(lambda *_: self._save_streamed())
         window.stream.failed.connect(lambda *_: self._save_streamed())
@@ -73,8 +73,13 @@ class Autosave(QObject):
             timer.stop()
         self.store.discard(editor.state.doc_id)
 
-    def _set_interval(self, seconds: int) -> None:
-        """Apply a new autosave interval."""
+    def _on_settings_changed(self, changed: SettingsChange) -> None:
+        """Follow a new autosave pause (one of the editor settings)."""
+        if SettingsGroup.EDITOR in changed:
+            self.set_interval(int(get_setting(Key.AUTOSAVE_SECONDS)))
+
+    def set_interval(self, seconds: int) -> None:
+        """Apply a new autosave pause after typing, in seconds."""
         for timer in self._timers.values():
             timer.setInterval(max(1, seconds) * 1000)
 
@@ -148,7 +153,8 @@ class Autosave(QObject):
         entries = self.pending()
         if not entries:
             return None
-        self.dialog = RecoveryDialog(self.store, entries, self.window, modality=modality)
+        self.dialog = RecoveryDialog(self.store, entries, self.window.parent_widget(),
+                                     modality=modality)
         self.dialog.restoreRequested.connect(self.restore)
         self.dialog.show()
         return self.dialog
@@ -186,6 +192,3 @@ def _kept_by_another_writer(entry: RecoveryEntry) -> bool:
         return False
 
 
-def install(window: MainWindow) -> None:
-    """Add autosave and recovery to the main window."""
-    window.autosave = Autosave(window)

@@ -19,7 +19,7 @@ from writer.config import Key, get_setting, set_setting
 from writer.core.model_files import bundled_model_path
 
 if TYPE_CHECKING:
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
 
 
 def welcome_text() -> str:
@@ -42,10 +42,10 @@ def welcome_text() -> str:
 class FirstRun(QObject):
     """A banner above the documents while no model is loaded, and the welcome document."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
-        self.banner = QFrame(window)
+        self.banner = QFrame(window.parent_widget())
         self.banner.setObjectName("firstRunBanner")
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.message = QLabel(self.banner)
@@ -67,11 +67,11 @@ class FirstRun(QObject):
         self.use_default.clicked.connect(self._use_default)
         self.browse.clicked.connect(lambda: window.action("actionOpenHub").trigger())
         self.open_file.clicked.connect(self._open_model_file)
-        window.view.editor_column.insertWidget(0, self.banner)
+        window.add_banner(self.banner)
         window.engine.modelLoading.connect(lambda _p: self.refresh())
         window.engine.modelLoaded.connect(lambda _i: self.refresh())
         window.engine.modelFailed.connect(lambda _m: self.refresh())
-        window.languageChanged.connect(lambda _language: self.retranslate())
+        window.signals.languageChanged.connect(lambda _language: self.retranslate())
         self.refresh()
         QTimer.singleShot(0, self.refresh)  # after the window chose (or failed to find) a model
 
@@ -89,10 +89,9 @@ class FirstRun(QObject):
         self.banner.setVisible(needed)
         if not needed:
             return
-        reason = engine.load_error or self.tr("No model is loaded.")
         self.message.setText(
             self.tr("{0} Writer needs a model to continue, chat and summarize.").format(
-                reason)
+                engine.not_ready)
         )
         self.use_default.setVisible(bundled_model_path() is not None)
 
@@ -105,13 +104,13 @@ class FirstRun(QObject):
     def _open_model_file(self) -> None:
         """Choose a .gguf file on disk and load it."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open a model"), str(Path.home()),
+            self.window.parent_widget(), self.tr("Open a model"), str(Path.home()),
             self.tr("GGUF models (*.gguf)"))
         if chosen:
             self.window.load_model(Path(chosen), remember=True)
 
 
-def show_welcome_once(window: MainWindow) -> None:
+def show_welcome_once(window: Host) -> None:
     """Put the welcome document in the first, empty tab on the very first start."""
     if get_setting(Key.WELCOMED):
         return
@@ -121,7 +120,3 @@ def show_welcome_once(window: MainWindow) -> None:
         editor.setPlainText(welcome_text())
         editor.document().setModified(False)
 
-
-def install(window: MainWindow) -> None:
-    """Add the first-run banner to the main window."""
-    window.first_run = FirstRun(window)

@@ -41,11 +41,11 @@ from writer.core.templates import (
 )
 from writer.engine.template_jobs import TemplateJob
 from writer.errors import TemplateError
-from writer.gui.fountain_highlighter import attach_fountain
 from writer.gui.messages import messenger
+from writer.gui.widgets.fountain_highlighter import attach_fountain
 
 if TYPE_CHECKING:
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
 
 _GROUP = "templates"
 
@@ -58,17 +58,17 @@ class TemplateDialog(QDialog):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: Host,
         *,
         modal: bool = True,
         library: TemplateLibrary | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.parent_widget())
         self.setObjectName("templateDialog")
         self.setWindowTitle(self.tr("New from Template"))
         self.setModal(modal)
         self.resize(820, 560)
-        self.main_window = window
+        self.host = window
         self.library = library or load_templates()
         self._widgets: dict[str, QWidget] = {}
         self._building = False
@@ -274,7 +274,7 @@ class TemplateDialog(QDialog):
 
     def _uses_chat(self) -> bool:
         """Return whether the loaded model takes the instruction form (it has a chat template)."""
-        info = self.main_window.engine.model
+        info = self.host.engine.model
         return info is None or bool(info.chat_template)
 
     def _update_preview(self) -> None:
@@ -333,13 +333,11 @@ class TemplateDialog(QDialog):
     def write(self) -> int | None:
         """Start writing from the selected template; return the job id (None if it cannot)."""
         template = self.template()
-        window = self.main_window
+        window = self.host
         if template is None:
             return None
-        engine = window.engine
-        if engine.model is None:
-            reason = (self.tr("The model is still loading. Try again in a moment.")
-                      if engine.is_loading else engine.load_error or self.tr("No model is loaded."))
+        reason = window.engine.not_ready
+        if reason is not None:
             messenger.error(self, self.tr("Cannot write"), reason)
             return None
         values = self.values()

@@ -14,7 +14,7 @@ from writer import APP_NAME, __version__
 from writer.config import log_dir
 
 if TYPE_CHECKING:
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
 
 
 def version_lines(gpu_offload: bool | None) -> list[tuple[str, str]]:
@@ -78,8 +78,8 @@ class AboutDialog(QDialog):
 class HelpFeature(QObject):
     """Connects Help > About and Help > Open Log Folder."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
         self.about: AboutDialog | None = None
         window.action("actionAbout").triggered.connect(lambda: self.show_about())
@@ -89,7 +89,8 @@ class HelpFeature(QObject):
                    ) -> AboutDialog:
         """Show the About box."""
         model = self.window.engine.model
-        self.about = AboutDialog(self.window, gpu_offload=model.gpu_offload if model else None,
+        self.about = AboutDialog(self.window.parent_widget(),
+                                 gpu_offload=model.gpu_offload if model else None,
                                  modality=modality)
         self.about.show()
         return self.about
@@ -100,7 +101,3 @@ class HelpFeature(QObject):
         folder.mkdir(parents=True, exist_ok=True)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-
-def install(window: MainWindow) -> None:
-    """Add the Help menu's features to the main window."""
-    window.help = HelpFeature(window)

@@ -7,26 +7,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from writer.gui.hub_browser import HubBrowser
 from writer.gui.messages import messenger
-from writer.gui.model_manager import ModelManager, switch_model
+from writer.gui.models.hub_browser import HubBrowser
+from writer.gui.models.model_manager import ModelManager, switch_model
 
 if TYPE_CHECKING:
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
 
 
 class ModelsFeature(QObject):
     """Opens the hub browser and the model manager; switches the engine's model."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
         self.hub: HubBrowser | None = None
         self.manager: ModelManager | None = None
         window.action("actionOpenHub").triggered.connect(lambda: self.open_hub())
         window.action("actionManageModels").triggered.connect(lambda: self.open_manager())
-        window.closing.connect(self._shutdown)
-        window.languageChanged.connect(lambda _language: self._forget_hidden_hub())
+        window.signals.closing.connect(self._shutdown)
+        window.signals.languageChanged.connect(lambda _language: self._forget_hidden_hub())
 
     def _forget_hidden_hub(self) -> None:
         """After a language switch, build the hub browser anew (in the new language) next time."""
@@ -39,7 +39,7 @@ class ModelsFeature(QObject):
         """Show the (non-modal) hub browser, creating it on first use."""
         if self.hub is None:
             context = self.window.engine.model.n_ctx if self.window.engine.model else None
-            self.hub = HubBrowser(self.window, context_size=context, **options)
+            self.hub = HubBrowser(self.window.parent_widget(), context_size=context, **options)
             self.hub.modelDownloaded.connect(self._offer_downloaded)
         self.hub.show()
         self.hub.raise_()
@@ -50,7 +50,8 @@ class ModelsFeature(QObject):
         self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
     ) -> ModelManager:
         """Show the model manager."""
-        self.manager = ModelManager(self.window, engine=self.window.engine, modality=modality)
+        self.manager = ModelManager(self.window.parent_widget(), engine=self.window.engine,
+                                    modality=modality)
         self.manager.show()
         return self.manager
 
@@ -58,7 +59,7 @@ class ModelsFeature(QObject):
         """A download finished and passed its checksum: offer to switch to it."""
         name = Path(path).name
         if messenger.question(
-            self.window, self.tr("Model downloaded"),
+            self.window.parent_widget(), self.tr("Model downloaded"),
             self.tr("{0} is ready. Use it now?").format(name),
         ):
             switch_model(self.window.engine, path)
@@ -68,7 +69,3 @@ class ModelsFeature(QObject):
         if self.hub is not None:
             self.hub.shutdown()
 
-
-def install(window: MainWindow) -> None:
-    """Add the model features to the main window."""
-    window.models = ModelsFeature(window)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -38,29 +38,22 @@ from writer.core.sampling import SamplingParams
 from writer.engine.assistant_jobs import STAGE_COMBINE, STAGE_FINAL, ChatJob, SummaryJob, ToolJob
 from writer.engine.backend import GenerationStats
 from writer.engine.jobs import Job
-from writer.gui.conversation_store import ConversationStore
+from writer.gui.assistant.conversation_store import ConversationStore
+from writer.gui.assistant.transcript import (
+    Conversation,
+    Entry,
+    Transcript,
+    put_text,
+    replace_target,
+)
 from writer.gui.messages import messenger
-from writer.gui.transcript import Conversation, Entry, Transcript, put_text, replace_target
-from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from writer.gui.editor import Editor
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
 
-#: (objectName, text, shortcut) of the actions this panel adds to the Assistant menu.
-PANEL_ACTIONS = (
-    ("actionNewDirection",
-     QT_TRANSLATE_NOOP("AssistantPanel", "Continue in A&nother Direction"), None),
-    ("actionInsertReply",
-     QT_TRANSLATE_NOOP("AssistantPanel", "&Insert Reply at Cursor"), "Ctrl+Shift+I"),
-    ("actionReplaceWithReply",
-     QT_TRANSLATE_NOOP("AssistantPanel", "Re&place Selection with Reply"), "Ctrl+Shift+R"),
-    ("actionCopyReply", QT_TRANSLATE_NOOP("AssistantPanel", "Cop&y Reply"), None),
-    ("actionDiscardReply", QT_TRANSLATE_NOOP("AssistantPanel", "&Discard Reply"), None),
-    ("actionClearChat", QT_TRANSLATE_NOOP("AssistantPanel", "C&lear Conversation"), None),
-)
 #: Selection tools: action objectName -> prompt name.
 TOOL_ACTIONS = {
     "actionRewrite": "rewrite",
@@ -82,8 +75,9 @@ def prompt_language() -> str:
 class AssistantPanel(QDockWidget):
     """The dock with the chat and every assistant result (objectName ``chatPanel``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(QCoreApplication.translate("AssistantPanel", "Assistant"), window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(QCoreApplication.translate("AssistantPanel", "Assistant"),
+                         window.parent_widget())
         self.setObjectName("chatPanel")
         self.setAccessibleName("chatPanel")
         self.window_ = window
@@ -94,8 +88,10 @@ class AssistantPanel(QDockWidget):
         self._context = ""
         self._tone = "formal"
         self._build()
-        self._add_actions()
+        self._add_buttons()
         self._connect()
+        if window.editors():
+            self._follow_editor()
 
     # -- building ---------------------------------------------------------------
 
@@ -146,10 +142,6 @@ class AssistantPanel(QDockWidget):
         self.context_clear.setToolTip(self.tr("Ask without the selection"))
         self.input.setPlaceholderText(self.tr("Ask the assistant…"))
         self.send_button.setText(self.tr("Send"))
-        window = self.window_
-        for name, text, _shortcut in PANEL_ACTIONS:
-            if name in window.actions_by_name:
-                window.action(name).setText(self.tr(text))
         tones = getattr(self, "tones_menu", None)
         if tones is not None:
             tones.setTitle(self.tr("Change Tone"))
@@ -164,29 +156,16 @@ class AssistantPanel(QDockWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _add_actions(self) -> None:
-        """Create the panel's actions, put them in the Assistant menu and under the transcript."""
+    def _add_buttons(self) -> None:
+        """Put the result actions under the transcript and the tones under Change Tone."""
         window = self.window_
-        menu = window.menu("assistant")
-        menu.addSeparator()
-        for name, text, shortcut in PANEL_ACTIONS:
-            action = QAction(self.tr(text), window)
-            action.setObjectName(name)
-            if shortcut:
-                action.setShortcut(shortcut)
-            window.actions_by_name[name] = action
-            window.addAction(action)
-            if name == "actionNewDirection":
-                menu.insertAction(window.action("actionAskAboutSelection"), action)
-            else:
-                menu.addAction(action)
         for index, name in enumerate(("actionInsertReply", "actionReplaceWithReply",
                                       "actionCopyReply", "actionDiscardReply", "actionStop")):
             button = QToolButton(self)
             button.setDefaultAction(window.action(name))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.buttons.addWidget(button, index // 2, index % 2)
-        tones = QMenu(self.tr("Change Tone"), window)
+        tones = QMenu(self.tr("Change Tone"), window.parent_widget())
         tones.setObjectName("menuTones")
         self.tones_menu = tones
         for key, label in library().tones(prompt_language()).items():
@@ -195,7 +174,6 @@ class AssistantPanel(QDockWidget):
             tone.triggered.connect(lambda _c=False, k=key: self.run_tool("tone", tone=k))
             tones.addAction(tone)
         window.action("actionChangeTone").setMenu(tones)
-        window.menu("view").addAction(self.toggleViewAction())
 
     def _connect(self) -> None:
         window = self.window_
@@ -211,7 +189,7 @@ class AssistantPanel(QDockWidget):
         window.action("actionCopyReply").triggered.connect(self.copy_reply)
         window.action("actionDiscardReply").triggered.connect(self.discard_reply)
         window.action("actionClearChat").triggered.connect(self.clear_conversation)
-        window.tabs.currentChanged.connect(lambda _index: self._follow_editor())
+        window.signals.currentEditorChanged.connect(lambda _editor: self._follow_editor())
         engine = self.engine
         engine.jobStarted.connect(self._on_started)
         engine.text.connect(self._on_text)
@@ -268,15 +246,10 @@ class AssistantPanel(QDockWidget):
 
     def _ready(self, what: str) -> bool:
         """Return whether a model is loaded; otherwise say why ``what`` cannot run."""
-        engine = self.engine
-        if engine.model is not None:
+        reason = self.engine.not_ready
+        if reason is None:
             return True
-        if engine.is_loading:
-            reason = self.tr("The model is still loading. Try again in a moment.")
-        else:
-            reason = (engine.load_error or self.tr("No model is loaded.")) + " " + self.tr(
-                "Choose one in Models > Manage Models.")
-        messenger.error(self.window_, what, reason)
+        messenger.error(self.window_.parent_widget(), what, reason)
         return False
 
     def _submit(self, job: Job, entry: Entry, conversation: Conversation) -> int:
@@ -531,16 +504,5 @@ class AssistantPanel(QDockWidget):
         self.status.setText(message)
         self.transcript.refresh(entry)
         self.update_actions()
-        messenger.error(self.window_, self.tr("Assistant"), message)
+        messenger.error(self.window_.parent_widget(), self.tr("Assistant"), message)
 
-
-def install(window: MainWindow) -> None:
-    """Add the assistant panel to ``window`` (as ``window.assistant``)."""
-    panel = AssistantPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    # A side panel, not half the window: about 48 average characters of the interface font wide.
-    width = panel.fontMetrics().averageCharWidth() * 48
-    window.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
-    window.assistant = panel
-    if window.tabs.count():
-        panel._follow_editor()

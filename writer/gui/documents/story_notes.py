@@ -10,24 +10,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from writer.core.sidecar import update_sidecar
 
 if TYPE_CHECKING:
-    from writer.gui.editor import Editor
-    from writer.gui.main_window import MainWindow
+    from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
 
 
 class StoryNotes(QObject):
     """A dock (``storyNotesDock``) with the current document's notes (``storyNotes``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.parent_widget())
         self.window = window
         self.editor: Editor | None = None
-        panel = QWidget(window)
+        panel = QWidget(window.parent_widget())
         hint = QLabel(panel)
         self.hint = hint
         hint.setWordWrap(True)
@@ -37,42 +36,34 @@ class StoryNotes(QObject):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(hint)
         layout.addWidget(self.notes)
-        self.dock = QDockWidget(window)
+        self.dock = QDockWidget(window.parent_widget())
         self.dock.setObjectName("storyNotesDock")
         self.dock.setWidget(panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.add_dock(self.dock, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dock.hide()
-        action = QAction(window)
-        self.action = action
-        action.setObjectName("actionToggleNotes")
-        action.setShortcut("Ctrl+Shift+K")
-        action.setCheckable(True)
+        action = window.action("actionToggleNotes")
         action.toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(action.setChecked)
-        window.actions_by_name["actionToggleNotes"] = action
-        window.addAction(action)
-        window.menu("view").addAction(action)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(800)
         self._save_timer.timeout.connect(self.save)
         self.notes.textChanged.connect(self._on_notes_changed)
-        window.tabs.currentChanged.connect(lambda _i: self.follow(window.current_editor()))
-        window.files.saved.connect(lambda editor: self.save(editor))
-        window.editorCreated.connect(lambda _e: QTimer.singleShot(
+        window.signals.currentEditorChanged.connect(self.follow)
+        window.signals.documentSaved.connect(lambda editor: self.save(editor))
+        window.signals.editorCreated.connect(lambda _e: QTimer.singleShot(
             0, lambda: self.follow(window.current_editor())))
-        window.languageChanged.connect(lambda _language: self.retranslate())
+        window.signals.languageChanged.connect(lambda _language: self.retranslate())
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Show the notes' dock, hint and action in the current interface language."""
+        """Show the notes' dock and hint in the current interface language."""
         self.hint.setText(self.tr("Characters, setting, style: Continue and the selection tools "
                                   "always see these notes."))
         self.notes.setAccessibleName(self.tr("Story notes"))
         self.notes.setPlaceholderText(self.tr("Mara: a lighthouse keeper's daughter, stubborn. "
                                               "Setting: a storm coast, 1890s. Style: spare."))
         self.dock.setWindowTitle(self.tr("Story Notes"))
-        self.action.setText(self.tr("Story &Notes"))
 
     def follow(self, editor: Editor | None) -> None:
         """Show the notes of ``editor``'s document."""
@@ -110,7 +101,3 @@ class StoryNotes(QObject):
             self.window.status.showMessage(
                 self.tr("Could not save the story notes: {0}").format(error.strerror), 8000)
 
-
-def install(window: MainWindow) -> None:
-    """Add story notes to the main window."""
-    window.story_notes = StoryNotes(window)

@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
-from writer.gui.text_formats import char_format
+from writer.gui.widgets.text_formats import char_format
 
 #: Documents longer than this are left unhighlighted (QSyntaxHighlighter visits every block).
 MAX_CHARS = 1_000_000

@@ -1,0 +1,149 @@
+"""The house rules of the code: who may import whom, and one catalogue of actions."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from writer.gui.actions import ACTIONS, CATALOGUE, Action, Separator, Submenu
+
+WRITER = Path(__file__).resolve().parent.parent / "writer"
+GUI = WRITER / "gui"
+#: Folders under writer/gui that hold a feature; widgets/ holds what they share.
+FEATURES = sorted(
+    p.name for p in GUI.iterdir() if (p / "__init__.py").is_file() and p.name != "widgets"
+)
+#: What a feature may use outside its own folder, besides the widgets.
+SHARED = {"writer.gui.host", "writer.gui.messages", "writer.gui.generation"}
+
+
+def module_name(path: Path) -> str:
+    """Return the dotted name of the module at ``path``."""
+    parts = path.relative_to(WRITER.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    """Return every module of the writer package by name."""
+    return {module_name(p): p for p in sorted(WRITER.rglob("*.py"))}
+
+
+def imports(path: Path, *, at_run_time: bool = False) -> set[str]:
+    """Return the writer modules ``path`` imports (with ``at_run_time``: not for type checking)."""
+    known = modules()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    if at_run_time:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skipped.update(id(child) for stmt in node.body for child in ast.walk(stmt))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [f"{node.module}.{alias.name}" for alias in node.names] + [node.module]
+        else:
+            continue
+        for name in names:
+            while name and name not in known:
+                name = name.rpartition(".")[0]
+            if name.startswith("writer"):
+                found.add(name)
+    return found
+
+
+def folder_of(name: str) -> str | None:
+    """Return the writer/gui folder that holds module ``name`` (None: not in one)."""
+    parts = name.split(".")
+    return parts[2] if len(parts) > 3 and parts[:2] == ["writer", "gui"] else None
+
+
+def allowed(own: str, used: str) -> bool:
+    """Return whether a module in writer/gui/``own`` may import ``used``."""
+    if not used.startswith("writer.gui"):
+        return True  # the core, the engine, the hub, config, errors, i18n
+    other = folder_of(used)
+    if own == "widgets":  # widgets know no window and no feature
+        return other == "widgets" or used in ("writer.gui", "writer.gui.messages")
+    return other in (own, "widgets") or used in SHARED or used == "writer.gui"
+
+
+def test_features_import_no_other_feature_and_never_the_window():
+    """A feature reaches the app through its host: no main_window, no other feature."""
+    wrong = [
+        f"{name} imports {used}"
+        for name, path in modules().items()
+        if (own := folder_of(name)) is not None
+        for used in sorted(imports(path))
+        if not allowed(own, used)
+    ]
+    assert FEATURES, "no feature folders found"
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_import_cycles():
+    """Modules import each other in one direction only (at run time)."""
+    graph = {name: imports(path, at_run_time=True) - {name} for name, path in modules().items()}
+    # A package imports nothing by being the parent of a module.
+    state: dict[str, int] = {}
+    cycles: list[str] = []
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = 1
+        for used in sorted(graph.get(name, ())):
+            if state.get(used) == 1:
+                cycles.append(" -> ".join([*trail[trail.index(used) :], used]))
+            elif used not in state:
+                visit(used, [*trail, used])
+        state[name] = 2
+
+    for name in graph:
+        if name not in state:
+            visit(name, [name])
+    assert not cycles, "\n".join(cycles)
+
+
+def test_every_action_of_the_window_is_in_the_catalogue(bare_window):
+    """The window's actions and menus are the catalogue's, in its order, with its shortcuts."""
+    window = bare_window
+    owned = {
+        action.objectName()
+        for action in window.findChildren(
+            QAction, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if action.objectName()
+    }
+    assert owned == set(ACTIONS)
+    assert {action.objectName() for action in window.actions()} == set(ACTIONS)
+    for key, menu in window.menus.items():
+        expected = []
+        for row in CATALOGUE:
+            if row.menu != key:
+                continue
+            if isinstance(row, Separator):
+                expected.append("----")
+            elif isinstance(row, Submenu):
+                expected.append(row.name)
+            else:
+                expected.append(row.name)
+        shown = [
+            "----"
+            if a.isSeparator()
+            else (a.menu().objectName() if a.menu() and not a.objectName() else a.objectName())
+            for a in menu.actions()
+        ]
+        # The window adds the docks' own show/hide toggles to the View menu.
+        shown = [name for name in shown if name]
+        assert shown == expected, key
+    for row in CATALOGUE:
+        if isinstance(row, Action):
+            action = window.action(row.name)
+            assert action.isCheckable() == row.checkable, row.name
+            if isinstance(row.shortcut, str):
+                assert action.shortcut().toString() == row.shortcut, row.name

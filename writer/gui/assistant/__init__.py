@@ -1,0 +1,1 @@
+"""The assistant panel: chat, summaries and selection tools, and their conversations."""

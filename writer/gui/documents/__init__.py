@@ -1,0 +1,1 @@
+"""Documents: opening and saving files, autosave and recovery, story notes."""

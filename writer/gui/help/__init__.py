@@ -1,0 +1,1 @@
+"""Help: About and the log folder."""

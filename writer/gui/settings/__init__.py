@@ -1,0 +1,1 @@
+"""Settings: the dialog, and applying changes without a restart."""

@@ -1,0 +1,1 @@
+"""Templates: New from Template, and screenplay highlighting and export."""

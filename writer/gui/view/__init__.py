@@ -1,0 +1,1 @@
+"""The view around the editor: preview, find/replace, outline, counts."""

@@ -1,0 +1,1 @@
+"""Widgets and display helpers that know no window: editor, status bar, highlighters, themes."""

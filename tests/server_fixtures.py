@@ -34,7 +34,7 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServ
     server.stop()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def server_spec(llama_server: LocalServer):
     """The spec of the running server's model (no key)."""
     from writer.engine.server_spec import ServerSpec

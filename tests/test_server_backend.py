@@ -85,7 +85,7 @@ def test_chat_summary_in_parts_and_template(remote):
     assert chat.reply.strip()
 
     paragraph = "Day {}. The keeper climbed the stairs, wiped the lens and wrote in the log. "
-    text = "\n\n".join(paragraph.format(i) * 3 for i in range(60))
+    text = "\n\n".join(paragraph.format(i) * 3 for i in range(45))
     assert remote.count_tokens(text) > SERVER_CTX
     summary = SummaryJob(text, params=params())
     sink = CollectingSink()

@@ -556,6 +556,28 @@ class ServerBackend:
         return True
 
 
+def list_models(spec: ServerSpec) -> list[str]:
+    """Return the ids of the models the server lists (``GET /v1/models``).
+
+    Raises:
+        ServerError: the server cannot be reached or refuses the key.
+    """
+    import httpx2
+    import openai
+
+    _quiet_client_logs()
+    client = openai.OpenAI(
+        base_url=spec.url, api_key=spec.api_key or "no-key",
+        timeout=httpx2.Timeout(min(spec.timeout, 15.0)), max_retries=0,
+    )
+    try:
+        return [model.id for model in client.models.list().data]
+    except Exception as error:
+        raise _failure(error, spec) from error
+    finally:
+        client.close()
+
+
 def _is_rate_limit(error: BaseException) -> bool:
     """Return whether ``error`` is a 429 answer."""
     return getattr(error, "status_code", 0) == 429

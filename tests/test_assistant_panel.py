@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from writer.config import Key, set_setting
 from writer.core.sidecar import sidecar_path
@@ -150,7 +157,8 @@ def test_continue_while_a_chat_reply_streams_does_not_interleave(qtbot, window):
     chat_id = first.args[0]
     continue_id = window.continue_writing()
     assert window.engine.queued == 1
-    assert "waiting" in window.assistant.status.text()
+    assert window.assistant.status.text() == "Writing…"  # the panel's reply is being written
+    assert "1 waiting" in window.findChild(QLabel, "statusEngine").text()  # Continue waits
     with qtbot.waitSignal(window.stream.finished, timeout=120_000):
         pass
     ids = [job_id for job_id, _p in seen]

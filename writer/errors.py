@@ -69,3 +69,11 @@ class ServerError(WriterError):
 
 class StreamInterruptedError(ServerError):
     """A server's stream broke off in the middle of a passage; the text so far was kept."""
+
+
+class ExportError(WriterError):
+    """A document could not be exported; no partial file was left behind."""
+
+
+class SnapshotError(WriterError):
+    """A snapshot could not be taken, read or restored."""

@@ -18,8 +18,9 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from writer.core.model_files import prepare_model
 from writer.engine.backend import EngineOptions, LlamaBackend
 from writer.engine.backend_api import Backend, GenerationStats, ModelInfo, StopFlag
 from writer.engine.jobs import Job
@@ -119,7 +120,8 @@ class EngineWorker(QObject):
             self.backend.close()
             self.backend = None
         try:
-            self.backend = LlamaBackend.load(Path(path), options)
+            # The Chinese starter is joined from its chunk packages here, off the GUI thread.
+            self.backend = LlamaBackend.load(prepare_model(Path(path)), options)
         except WriterError as error:
             self.loadFailed.emit(str(error))
             return
@@ -199,7 +201,8 @@ class Engine(QObject):
     modelLoading = Signal(str)
     modelLoaded = Signal(object)  # ModelInfo
     modelFailed = Signal(str)
-    jobStarted = Signal(int, str)  # id, kind
+    submitted = Signal(int, object)  # id, Job: a request was queued (features inspect it)
+    jobStarted = Signal(int, str)  # id, kind; always after submit() has returned the id
     text = Signal(int, str)
     rate = Signal(int, float)  # id, live tokens/s while it streams
     progress = Signal(int, int, int, str)
@@ -210,6 +213,7 @@ class Engine(QObject):
     queueChanged = Signal(int)  # jobs waiting
 
     _runJob = Signal(int, object, object)
+    _announce = Signal(int, str)  # delivered from the event loop, after submit() returned
     _loadModel = Signal(str, object)
     _connectServer = Signal(object)
     _unload = Signal()
@@ -221,6 +225,7 @@ class Engine(QObject):
         self._worker = EngineWorker()
         self._worker.moveToThread(self._thread)
         self._runJob.connect(self._worker.run_job)
+        self._announce.connect(self._on_announce, Qt.ConnectionType.QueuedConnection)
         self._loadModel.connect(self._worker.load_model)
         self._connectServer.connect(self._worker.connect_server)
         self._unload.connect(self._worker.unload)
@@ -307,6 +312,7 @@ class Engine(QObject):
         pending = _Pending(self._next_id, job, StopFlag())
         self._next_id += 1
         self._queue.append(pending)
+        self.submitted.emit(pending.job_id, job)
         self._start_next()
         self.queueChanged.emit(len(self._queue))
         return pending.job_id
@@ -350,7 +356,9 @@ class Engine(QObject):
         self._current = self._queue.popleft()
         self.queueChanged.emit(len(self._queue))
         self.busyChanged.emit(True)
-        self.jobStarted.emit(self._current.job_id, self._current.job.kind)
+        # Announced from the event loop: whoever submitted the job has its id by then, and
+        # the announcement is posted before the worker can post any of the job's text.
+        self._announce.emit(self._current.job_id, self._current.job.kind)
         self._runJob.emit(self._current.job_id, self._current.job, self._current.stop)
 
     def _end_current(self, job_id: int) -> None:
@@ -360,6 +368,10 @@ class Engine(QObject):
             if not self._queue:
                 self.busyChanged.emit(False)
             self._start_next()
+
+    @Slot(int, str)
+    def _on_announce(self, job_id: int, kind: str) -> None:
+        self.jobStarted.emit(job_id, kind)
 
     @Slot(object)
     def _on_loaded(self, info: ModelInfo) -> None:

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from writer.core.chat_prompt import ChatMessage, ChatPrompt
 from writer.core.fountain import FountainCleaner
+from writer.core.poem_form import FormCheck, check_form
 from writer.core.poem_lines import PoemLineFilter, is_preamble
 from writer.core.sampling import SamplingParams
 from writer.core.templates import Template
@@ -166,6 +167,8 @@ class TemplateJob(Job):
     #: Filled in by :meth:`run`: the text sent to the sink, and a set-length poem's lines.
     text: str = ""
     lines_written: int | None = None
+    #: Filled in by :meth:`run` for Chinese classical forms: the line lengths against the form.
+    form_check: FormCheck | None = None
 
     def sampling(self) -> SamplingParams:
         """Return the parameters: settings, then the template's, then explicit overrides."""
@@ -232,7 +235,12 @@ class TemplateJob(Job):
             if shaper.done or not shaper.missing:
                 break
         self.text = self.lead + "".join(pieces) if pieces else ""
-        if isinstance(shaper, PoemLineFilter) and limit:
+        characters = self.template.line_characters(resolved)
+        if characters and self.template.kind == "poem" and not stop.is_set():
+            self.form_check = check_form("".join(pieces), characters, limit)
+            sink.notice(self.form_check.report())
+            self.lines_written = len(self.form_check.lengths)
+        elif isinstance(shaper, PoemLineFilter) and limit:
             self.lines_written = shaper.count
             if shaper.count != limit and not stop.is_set():
                 sink.notice(

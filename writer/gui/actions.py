@@ -75,6 +75,21 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Export Screen&play (Fountain/HTML)…"),
         "file",
     ),
+    Action("actionExportDocx", QT_TRANSLATE_NOOP("MainWindow", "Export as &Word (DOCX)…"), "file"),
+    Action("actionExportEpub", QT_TRANSLATE_NOOP("MainWindow", "Export as E&PUB…"), "file"),
+    Action(
+        "actionExportOdt", QT_TRANSLATE_NOOP("MainWindow", "Export as &OpenDocument (ODT)…"), "file"
+    ),
+    Action(
+        "actionExportChat", QT_TRANSLATE_NOOP("MainWindow", "Export &Chat as Markdown…"), "file"
+    ),
+    Separator("file"),
+    Action(
+        "actionTakeSnapshot",
+        QT_TRANSLATE_NOOP("MainWindow", "Take Snaps&hot…"),
+        "file",
+        "Ctrl+Alt+S",
+    ),
     Separator("file"),
     Action(
         "actionReopenWithEncoding",
@@ -182,6 +197,13 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Story &Notes"),
         "view",
         "Ctrl+Shift+K",
+        checkable=True,
+    ),
+    Action(
+        "actionShowSnapshots",
+        QT_TRANSLATE_NOOP("MainWindow", "S&napshots"),
+        "view",
+        "Ctrl+Alt+H",
         checkable=True,
     ),
     # -- Tools -----------------------------------------------------------------------------

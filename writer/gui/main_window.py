@@ -44,6 +44,7 @@ from writer.gui.documents.story_notes import StoryNotes
 from writer.gui.generation import StreamController
 from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
+from writer.gui.manuscript.feature import ManuscriptFeature
 from writer.gui.messages import Answer, messenger
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
@@ -53,6 +54,7 @@ from writer.gui.view.feature import ViewFeature
 from writer.gui.widgets.display import document_title
 from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.status_bar import StatusBar
+from writer.manuscript.chat_export import ChatEntry
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
+        self.manuscript = ManuscriptFeature(self)
 
     def _wire_features(self) -> None:
         """The links between features, in one place."""
@@ -174,6 +177,19 @@ class MainWindow(QMainWindow):
         width = panel.fontMetrics().averageCharWidth() * 48
         self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
         self.menu("view").addAction(panel.toggleViewAction())
+        self.manuscript.chat_source = lambda editor: [
+            ChatEntry(entry.role, entry.text, entry.title)
+            for entry in self.assistant.conversation(editor).entries
+        ]
+        self.manuscript.notesRestored.connect(self._show_restored_notes)
+
+    def _show_restored_notes(self, editor: Editor) -> None:
+        """Show and keep the story notes a snapshot restore brought back."""
+        notes = self.story_notes
+        if notes.editor is editor:
+            notes.editor = None
+            notes.follow(editor)
+        notes.save(editor)
 
     def _restore_layout(self) -> None:
         """Bring back the window's size and the docks' places from the last session."""

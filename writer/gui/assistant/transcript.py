@@ -47,8 +47,13 @@ class Entry:
 
     @property
     def is_result(self) -> bool:
-        """Return whether Insert / Replace / Copy can use this entry."""
-        return self.role == "assistant" and bool(self.text.strip())
+        """Return whether Insert / Replace / Copy can use this entry (a finished reply)."""
+        return self.role == "assistant" and not self.pending and bool(self.text.strip())
+
+    @property
+    def pending(self) -> bool:
+        """Return whether the entry's job is still waiting or writing."""
+        return self.state in ("waiting", "running")
 
 
 @dataclass(eq=False)
@@ -147,10 +152,12 @@ class Transcript(QListWidget):
         return entries[row] if 0 <= row < len(entries) else None
 
     def chosen_result(self) -> Entry | None:
-        """Return the selected result, else the latest one."""
+        """Return the selected result, else the latest one (None while the selected is written)."""
         entry = self.current_entry()
         if entry is not None and entry.is_result:
             return entry
+        if entry is not None and entry.role == "assistant" and entry.pending:
+            return None
         return self.conversation.latest_result()
 
     # -- drawing -------------------------------------------------------------

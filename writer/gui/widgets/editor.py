@@ -31,6 +31,10 @@ class Editor(QPlainTextEdit):
     """One document's editor (objectName ``editor``)."""
 
     streamingChanged = Signal(bool)
+    #: Emitted just before an operation rewrites the whole document (Replace All, Reopen with
+    #: Encoding, a template writing into it), with its reason: "replace_all",
+    #: "reopen_encoding", "template". Snapshots keep the text as it was.
+    aboutToRewrite = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, state: DocumentState | None = None) -> None:
         super().__init__(parent)

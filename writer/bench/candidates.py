@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from writer.bench import STORY, Figure
+from writer.bench.common import STORY, Figure
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.candidates import CandidatesResult, decode_candidates

@@ -7,6 +7,7 @@ for it with a bounded loop). Nothing reaches beyond this machine.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,9 @@ from writer.engine.local_server import LocalServer
 
 #: The server's context window (the tests' texts are sized against it).
 SERVER_CTX = 2048
+
+# No test may read or write the keychain of the machine it runs on.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(scope="session")

@@ -19,11 +19,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from writer.core.chat_prompt import ChatFormat, ChatMessage, render_plain
+from writer.core.chat_prompt import ChatFormat, ChatMessage
 from writer.core.sampling import SamplingParams
 from writer.engine import server_errors
 from writer.engine.backend_api import (
@@ -33,6 +32,14 @@ from writer.engine.backend_api import (
     SpecialTokens,
     StopFlag,
     TextCallback,
+)
+from writer.engine.server_client import (
+    TOKENIZERS,
+    ServerChatFormat,
+    Tokenizer,
+    failure,
+    is_rate_limit,
+    make_client,
 )
 from writer.engine.server_spec import DEFAULT_SERVER_CTX, ServerSpec, estimate_tokens
 from writer.engine.server_stream import StreamPump
@@ -44,8 +51,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Tokens a chat message costs beyond its text (role markers), for counting.
-MESSAGE_OVERHEAD = 8
 #: The instruction that makes a chat-only server continue a text.
 CONTINUE_INSTRUCTION = (
     "Continue the following text. Reply with the continuation only: no title, no comment, "
@@ -61,51 +66,6 @@ _FINISH = {"stop": "eos", "length": "length"}
 _CACHE_SIZE = 256
 
 
-@dataclass
-class _Tokenizer:
-    """How a server tokenizes: endpoint path, request shape, and where the answer's tokens are."""
-
-    path: str
-    body: Callable[[str, str], dict[str, Any]]
-    detokenize_path: str = ""
-    bos_tokens: int = 0  # tokens the endpoint adds to every text (BOS)
-
-
-_TOKENIZERS = (
-    # llama-server
-    _Tokenizer("/tokenize", lambda text, _m: {"content": text, "add_special": False},
-               "/detokenize"),
-    # llama-cpp-python's llama_cpp.server
-    _Tokenizer("/extras/tokenize", lambda text, m: {"input": text, "model": m},
-               "/extras/detokenize"),
-    # vLLM
-    _Tokenizer("/tokenize", lambda text, m: {"prompt": text, "model": m,
-                                             "add_special_tokens": False}),
-)
-
-
-class _ServerChatFormat(ChatFormat):
-    """The server applies the model's chat template; here messages are only counted."""
-
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.fallback_reason = ""
-
-    @property
-    def templated(self) -> bool:
-        """Return True: the server renders the messages with the model's template."""
-        return True
-
-    def render(self, messages: Sequence[ChatMessage]) -> str:
-        """Return a transcript of ``messages`` as long as the server's rendering (for counting)."""
-        return render_plain(messages) + " ." * (MESSAGE_OVERHEAD * len(messages) // 2)
-
-    @property
-    def stop_strings(self) -> tuple[str, ...]:
-        """Return no stop strings: the server ends the reply itself."""
-        return ()
-
-
 class ServerBackend:
     """A model served over the OpenAI API, used through the ``openai`` client."""
 
@@ -114,7 +74,7 @@ class ServerBackend:
         self.info = info
         self._client = client
         self._root = client.with_options(base_url=spec.root)
-        self._tokenizer: _Tokenizer | None = None
+        self._tokenizer: Tokenizer | None = None
         self._completions = True
         self._counts: dict[str, int] = {}
         self._rate_limited_once = False
@@ -128,23 +88,14 @@ class ServerBackend:
         Raises:
             ServerError: the server cannot be reached, refuses the key, or lacks the model.
         """
-        import httpx2
-        import openai
-
-        _quiet_client_logs()
         if not spec.url:
             raise ServerError("No server address was given.")
-        client = openai.OpenAI(
-            base_url=spec.url,
-            api_key=spec.api_key or "no-key",
-            timeout=httpx2.Timeout(spec.timeout, connect=min(10.0, spec.timeout)),
-            max_retries=0,
-        )
+        client = make_client(spec)
         log.info("connecting to %s (model %s)", spec.url, spec.model or "first listed")
         try:
             listed = [model.id for model in client.models.list().data]
         except Exception as error:
-            raise _failure(error, spec) from error
+            raise failure(error, spec) from error
         model = spec.model or (listed[0] if listed else "")
         if not model:
             raise ServerError(f"The server at {spec.host} lists no models.")
@@ -166,7 +117,7 @@ class ServerBackend:
         """Learn the server's tokenizer, context size and endpoints; fill in ``info``."""
         notes: list[str] = []
         n_ctx, chat_template = self._server_context()
-        for tokenizer in _TOKENIZERS:
+        for tokenizer in TOKENIZERS:
             tokens = self._call_tokenizer(tokenizer, "")
             if tokens is not None:
                 tokenizer.bos_tokens = len(tokens)
@@ -235,7 +186,7 @@ class ServerBackend:
             log.debug("completions probe: %s", type(error).__name__)
         return True
 
-    def _call_tokenizer(self, tokenizer: _Tokenizer, text: str) -> list[int] | None:
+    def _call_tokenizer(self, tokenizer: Tokenizer, text: str) -> list[int] | None:
         """Return the tokens of ``text`` from one tokenize endpoint (None when it has none)."""
         try:
             answer = self._root.post(tokenizer.path, body=tokenizer.body(text, self.info.name),
@@ -303,7 +254,7 @@ class ServerBackend:
             answer = self._root.post(path, body={"tokens": list(tokens), "model": self.info.name},
                                      cast_to=object)
         except Exception as error:
-            raise _failure(error, self.spec) from error
+            raise failure(error, self.spec) from error
         text = answer.get("content", answer.get("text", "")) if isinstance(answer, dict) else ""
         return str(text)
 
@@ -313,7 +264,7 @@ class ServerBackend:
 
     def chat_format(self) -> ChatFormat:
         """Return the format for counting chat prompts (the server renders the template)."""
-        return _ServerChatFormat()
+        return ServerChatFormat()
 
     # -- generation ---------------------------------------------------------
 
@@ -508,12 +459,12 @@ class ServerBackend:
             except Exception as error:
                 if stop.is_set():
                     break
-                if count == 0 and not retried and _is_rate_limit(error):
+                if count == 0 and not retried and is_rate_limit(error):
                     retried = True
                     if self._wait_retry_after(error, stop):
                         continue
                     break
-                raise _failure(error, self.spec, streaming=count > 0) from error
+                raise failure(error, self.spec, streaming=count > 0) from error
         if stop.is_set():
             reason = "cancelled"
         elif reason is None:
@@ -547,50 +498,10 @@ class ServerBackend:
         if seconds is None:
             seconds = 1.0
         if seconds > server_errors.MAX_RETRY_AFTER:
-            raise _failure(error, self.spec) from error
+            raise failure(error, self.spec) from error
         log.info("server at %s is busy: retrying after %.1f s", self.spec.host, seconds)
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if stop.wait(min(0.02, max(0.0, deadline - time.monotonic()))):
                 return False
         return True
-
-
-def list_models(spec: ServerSpec) -> list[str]:
-    """Return the ids of the models the server lists (``GET /v1/models``).
-
-    Raises:
-        ServerError: the server cannot be reached or refuses the key.
-    """
-    import httpx2
-    import openai
-
-    _quiet_client_logs()
-    client = openai.OpenAI(
-        base_url=spec.url, api_key=spec.api_key or "no-key",
-        timeout=httpx2.Timeout(min(spec.timeout, 15.0)), max_retries=0,
-    )
-    try:
-        return [model.id for model in client.models.list().data]
-    except Exception as error:
-        raise _failure(error, spec) from error
-    finally:
-        client.close()
-
-
-def _is_rate_limit(error: BaseException) -> bool:
-    """Return whether ``error`` is a 429 answer."""
-    return getattr(error, "status_code", 0) == 429
-
-
-def _failure(error: BaseException, spec: ServerSpec, *, streaming: bool = False) -> ServerError:
-    """Return the one-line error for ``error``, logging the details without the key."""
-    log.warning("server %s: %s", spec.host,
-                server_errors.scrub(f"{type(error).__name__}: {error}", spec.api_key))
-    return server_errors.describe(error, spec.host, spec.model, streaming=streaming)
-
-
-def _quiet_client_logs() -> None:
-    """Keep the HTTP client's request lines (and any headers) out of the app's log."""
-    for name in ("openai", "httpx", "httpx2", "httpcore", "httpcore2"):
-        logging.getLogger(name).setLevel(logging.WARNING)

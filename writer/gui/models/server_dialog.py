@@ -47,7 +47,7 @@ class _ListModels(QRunnable):
 
     def run(self) -> None:
         """List the models; report them, or the failure in one line."""
-        from writer.engine.server_backend import list_models
+        from writer.engine.server_client import list_models
 
         try:
             models = list_models(self.spec)

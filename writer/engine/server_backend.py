@@ -453,8 +453,9 @@ class ServerBackend:
                             first_token_s = time.perf_counter() - started
                         count += 1
                         on_text(text)
-                    if finish:
+                    if finish:  # done: the rest of the stream ([DONE], usage) is not needed
                         reason = _FINISH.get(finish, "eos")
+                        break
                 break
             except Exception as error:
                 if stop.is_set():

@@ -83,3 +83,9 @@ def test_snapshot_list_skips_a_damaged_file(tmp_path: Path) -> None:
 def test_snapshot_of_a_missing_file_exits_1(tmp_path: Path) -> None:
     result = run_writer("snapshot", str(tmp_path / "nope.md"))
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bench_has_snapshot_and_export_sections() -> None:
+    from writer.bench.sections import SECTIONS
+
+    assert {"snapshot", "export"} <= set(SECTIONS)

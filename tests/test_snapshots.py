@@ -187,3 +187,18 @@ def test_has_snapshot_on_a_day(document: Path) -> None:
     assert store.has_snapshot_on(clock.now)
     clock.advance(hours=2)
     assert not store.has_snapshot_on(clock.now)
+
+
+def test_a_large_snapshot_from_lines_round_trips_and_is_checked_whole(document: Path) -> None:
+    """Several megabytes, given as lines (as the window does): exact, and a cut file is caught."""
+    lines = [f"第{i}段 paragraph {i} with some words 😀" for i in range(60_000)]
+    store = SnapshotStore(document)
+    info = store.take(lines, {}, name="big")
+    assert info is not None and info.text_bytes > 2_000_000
+    assert store.load(info).text == "\n".join(lines)
+    assert info.digest == store.take("\n".join(lines), {}, name="same").digest
+    data = info.path.read_bytes()
+    info.path.write_bytes(data[:-1000])
+    listing = store.list()
+    assert [i.name for i in listing.snapshots] == ["same"]
+    assert "truncated" in listing.problems[0]

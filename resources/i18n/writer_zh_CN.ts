@@ -148,6 +148,95 @@
     </message>
 </context>
 <context>
+    <name>CandidateCard</name>
+    <message>
+        <source>Candidate {0} (Alt+{0})</source>
+        <translation>候选 {0}（Alt+{0}）</translation>
+    </message>
+    <message>
+        <source>Candidate {0}</source>
+        <translation>候选 {0}</translation>
+    </message>
+    <message>
+        <source>Click to insert this candidate at the cursor</source>
+        <translation>单击将此候选插入到光标处</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPanel</name>
+    <message>
+        <source>Candidates</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>Click a candidate or press Alt+1 … Alt+{0} to insert it at the cursor; Esc stops them.</source>
+        <translation>单击候选或按 Alt+1 … Alt+{0} 将其插入到光标处；Esc 停止生成。</translation>
+    </message>
+</context>
+<context>
+    <name>ChineseWriting</name>
+    <message>
+        <source>Get a Chinese-capable model…</source>
+        <extracomment>How much of a request&apos;s text is looked at to tell whether it is Chinese.</extracomment>
+        <translation>获取能写中文的模型…</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>使用 {0}</translation>
+    </message>
+    <message>
+        <source>Gemma Terms of Use…</source>
+        <translation>Gemma 使用条款…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{0} writes Chinese offline: a small base model, so chat uses a plain prompt and poems may miss their form. It comes under Google&apos;s Gemma Terms of Use. For better Chinese, get a bigger model.</source>
+        <translation>{0} 可以离线写中文：它是一个小型基础模型，所以对话使用普通提示，诗歌也可能不合格律。它受 Google 的 Gemma 使用条款约束。想要更好的中文，请获取更大的模型。</translation>
+    </message>
+    <message>
+        <source>{0} writes English only, and you are writing Chinese: expect poor or broken Chinese. Get a model that writes Chinese.</source>
+        <translation>{0} 只会写英文，而你正在写中文：中文结果会很差甚至不通。请换一个能写中文的模型。</translation>
+    </message>
+    <message>
+        <source>The terms are not installed. Read them at https://ai.google.dev/gemma/terms</source>
+        <translation>条款文件没有安装。请在 https://ai.google.dev/gemma/terms 阅读。</translation>
+    </message>
+    <message>
+        <source>Gemma Terms of Use</source>
+        <translation>Gemma 使用条款</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesFeature</name>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
+        <translation>无法续写</translation>
+    </message>
+    <message>
+        <source>Generation failed</source>
+        <translation>生成失败</translation>
+    </message>
+    <message>
+        <source>Wait for the text being written, or stop it.</source>
+        <translation>请等待正在写入的文本，或停止它。</translation>
+    </message>
+    <message>
+        <source>The cursor is not in a generated passage.</source>
+        <translation>光标不在生成的段落中。</translation>
+    </message>
+    <message>
+        <source>Take {0} of {1}: Ctrl+Alt+Left / Ctrl+Alt+Right</source>
+        <translation>第 {0} 版，共 {1} 版：Ctrl+Alt+Left / Ctrl+Alt+Right</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>Simplified Chinese</source>
@@ -430,6 +519,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Open a .gguf file…</source>
         <translation>打开 .gguf 文件…</translation>
+    </message>
+    <message>
+        <source>Use {0} (writes Chinese)</source>
+        <translation>使用 {0}（能写中文）</translation>
+    </message>
+    <message>
+        <source>Download {0} for Chinese…</source>
+        <translation>下载 {0}（写中文）…</translation>
     </message>
     <message>
         <source>{0} Writer needs a model to continue, chat and summarize.</source>
@@ -780,6 +877,18 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
+        <source>Continue with C&amp;hoices</source>
+        <translation>多个候选续写(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Take</source>
+        <translation>上一版(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Take</source>
+        <translation>下一版(&amp;X)</translation>
+    </message>
+    <message>
         <source>Su&amp;mmarize</source>
         <translation>总结(&amp;M)</translation>
     </message>
@@ -826,6 +935,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Markdown &amp;Preview</source>
         <translation>Markdown 预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Alternatives</source>
+        <translation>显示备选词(&amp;A)</translation>
     </message>
     <message>
         <source>S&amp;napshots</source>
@@ -1867,6 +1980,14 @@ Context: {1} tokens</source>
     <message>
         <source>Seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Candidates (Continue with Choices)</source>
+        <translation>候选数量（多个候选续写）</translation>
+    </message>
+    <message>
+        <source>Tint words the model found unlikely</source>
+        <translation>为模型认为不太可能的词着色</translation>
     </message>
     <message>
         <source>Name for a new preset</source>

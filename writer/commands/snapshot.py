@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from writer.commands.common import CommandError, progress, read_text_file
-from writer.manuscript.snapshots import SnapshotInfo, SnapshotStore
+from writer.manuscript.snapshots import REASONS, SnapshotInfo, SnapshotStore
 
 EXIT_USAGE = 2
 USAGE = "writer snapshot FILE [--name N] | list FILE [--json] | show FILE WHICH"
@@ -50,7 +50,7 @@ def describe(info: SnapshotInfo) -> str:
     """Return one line of the plain listing: local time, kind, name."""
     when = info.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     kind = "auto  " if info.auto else "manual"
-    label = info.name or info.reason
+    label = info.name or REASONS.get(info.reason, info.reason)
     return f"{when}\t{kind}\t{label}"
 
 
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     store = SnapshotStore(_document(words[0]))
     if action == "take":
         text = read_text_file(words[0])
-        info = store.take(text, name=args.name, auto=False, reason="command line")
+        info = store.take(text, name=args.name, auto=False, reason="command_line")
         assert info is not None
         progress(f"Snapshot taken: {info.path}")
         print(info.time.isoformat())

@@ -61,6 +61,8 @@ class Option:
     text: Mapping[str, str] | str | None = None  # what the prompt says; the label if unset
     lines: int | None = None  # a poem form's fixed number of lines
     characters: int | None = None  # a Chinese form's characters per line (7 for 七言)
+    #: Model poems in the form, put ahead of the completion prompt ({example}) for base models.
+    example: Mapping[str, str] | str | None = None
 
     def label_in(self, lang: str) -> str:
         """Return the label shown in ``lang``."""
@@ -221,6 +223,15 @@ class Template:
                     return option.characters
         return None
 
+    def _example(self, values: Mapping[str, Any], lang: str) -> str:
+        """Return the chosen option's model poems in ``lang`` ("" when it has none)."""
+        for f in self.fields:
+            if f.type == "choice":
+                option = f.option(str(values.get(f.key, f.default_in(lang))))
+                if option is not None and option.example is not None:
+                    return localized(option.example, lang)
+        return ""
+
     def render(
         self, values: Mapping[str, Any], lang: str, *, chat: bool = True
     ) -> RenderedPrompt:
@@ -241,6 +252,7 @@ class Template:
                 words[f.key] = str(value)
         count = self.line_count(resolved)
         words["lines"] = str(count or "")
+        words["example"] = _fill(self._example(resolved, lang), words)
         prompt = self.prompts[lang]
         if chat:
             return RenderedPrompt(
@@ -328,6 +340,7 @@ def _parse_option(raw: Any, key: str) -> Option:
         text=raw.get("text"),
         lines=lines,
         characters=characters,
+        example=raw.get("example"),
     )
 
 
@@ -395,7 +408,7 @@ def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
     if not isinstance(raw_prompts, Mapping) or not raw_prompts:
         raise _InvalidError("The template has no [prompt.en] / [prompt.zh] table.", "prompt")
     prompts: dict[str, Prompt] = {}
-    known = {*keys, "lines"}
+    known = {*keys, "lines", "example"}
     for lang, raw in raw_prompts.items():
         if lang not in LANGUAGES or not isinstance(raw, Mapping):
             raise _InvalidError(

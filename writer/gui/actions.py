@@ -137,6 +137,24 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         "Ctrl+Shift+Return",
     ),
     Action(
+        "actionContinueChoices",
+        QT_TRANSLATE_NOOP("MainWindow", "Continue with C&hoices"),
+        "assistant",
+        "Ctrl+Alt+Return",
+    ),
+    Action(
+        "actionPreviousTake",
+        QT_TRANSLATE_NOOP("MainWindow", "Pre&vious Take"),
+        "assistant",
+        "Ctrl+Alt+Left",
+    ),
+    Action(
+        "actionNextTake",
+        QT_TRANSLATE_NOOP("MainWindow", "Ne&xt Take"),
+        "assistant",
+        "Ctrl+Alt+Right",
+    ),
+    Action(
         "actionSummarize",
         QT_TRANSLATE_NOOP("MainWindow", "Su&mmarize"),
         "assistant",
@@ -197,6 +215,12 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Story &Notes"),
         "view",
         "Ctrl+Shift+K",
+        checkable=True,
+    ),
+    Action(
+        "actionShowAlternatives",
+        QT_TRANSLATE_NOOP("MainWindow", "Show &Alternatives"),
+        "view",
         checkable=True,
     ),
     Action(

@@ -30,6 +30,7 @@ from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
 from writer.core.model_files import choose_model
+from writer.core.model_languages import is_chinese_text
 from writer.core.presets import sampling_for
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
@@ -38,6 +39,7 @@ from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
 from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
 from writer.gui.assistant.panel import AssistantPanel
+from writer.gui.choices.feature import ChoicesFeature
 from writer.gui.documents.autosave import Autosave
 from writer.gui.documents.files import DocumentFiles
 from writer.gui.documents.story_notes import StoryNotes
@@ -46,6 +48,7 @@ from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
 from writer.gui.manuscript.feature import ManuscriptFeature
 from writer.gui.messages import Answer, messenger
+from writer.gui.models.chinese import SAMPLE, ChineseWriting
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
 from writer.gui.settings.feature import SettingsFeature
@@ -54,6 +57,7 @@ from writer.gui.view.feature import ViewFeature
 from writer.gui.widgets.display import document_title
 from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.status_bar import StatusBar
+from writer.i18n import resolve_language
 from writer.manuscript.chat_export import ChatEntry
 
 log = logging.getLogger(__name__)
@@ -163,14 +167,18 @@ class MainWindow(QMainWindow):
         self.story_notes = StoryNotes(self)
         self.models = ModelsFeature(self)
         self.first_run = FirstRun(self)
+        self.chinese = ChineseWriting(self, self.models.open_hub_at)
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
+        self.choices = ChoicesFeature(self)
         self.manuscript = ManuscriptFeature(self)
 
     def _wire_features(self) -> None:
         """The links between features, in one place."""
         self.files.saved.connect(self.signals.documentSaved)
+        self.first_run.starterRequested.connect(self.chinese.use_starter_model)
+        self.first_run.chineseModelRequested.connect(self.chinese.get_chinese_model)
         panel = self.assistant
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
         # A side panel, not half the window: about 48 average characters of the interface font.
@@ -403,6 +411,8 @@ class MainWindow(QMainWindow):
         """Load the model chosen at start: --model/WRITER_MODEL, a server, last used, default.
 
         A server comes from WRITER_SERVER, or is the last model used when that was a server's.
+        When the interface or an open document is Chinese, the Chinese starter
+        comes before the English default (if it is installed).
         """
         if not model and not os.environ.get("WRITER_MODEL"):
             from writer.engine.server_list import last_server
@@ -413,8 +423,11 @@ class MainWindow(QMainWindow):
             if spec is not None or entry is not None:
                 self.engine.connect_server(spec or entry.spec())  # type: ignore[union-attr]
                 return
+        chinese = resolve_language(str(get_setting(Key.LANGUAGE))) == "zh_CN" or any(
+            is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.editors())
         try:
-            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL))
+            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL),
+                                chinese=chinese)
         except NoModelError as error:
             self.engine.set_unavailable(str(error))
             self.status.set("statusModel", self.tr("No model"), str(error))
@@ -485,7 +498,7 @@ class MainWindow(QMainWindow):
             params=sampling_for("continue"),
             notes=editor.state.notes,
         )
-        return self.stream.stream(editor, job)
+        return self.stream.stream(editor, self.choices.continue_job(job))
 
     def regenerate(self) -> int | None:
         """Replace the last generated passage with a fresh sample of the same request."""
@@ -508,7 +521,7 @@ class MainWindow(QMainWindow):
             params=sampling_for("continue").with_overrides(seed=-1),
             notes=editor.state.notes,
         )
-        return self.stream.stream(editor, job, replace_last=True)
+        return self.stream.stream(editor, self.choices.continue_job(job), replace_last=True)
 
     def stop_generation(self) -> None:
         """Stop whatever the engine generates, and drop queued jobs."""

@@ -7,7 +7,8 @@ works) to one header line of JSON, then the sidecar's JSON (story notes,
 lore, chat: whatever the document keeps beside it), then the text in UTF-8.
 The header names the lengths, so a listing reads only the first line and the
 gzip trailer, and a truncated or damaged file is reported and skipped while
-the others still list.
+the others still list. The text is stored as several gzip members (compressed
+on several cores); ``gunzip`` reads them as one stream.
 
 Automatic snapshots are thinned (:mod:`writer.manuscript.thinning`); named
 ones are kept until the writer deletes them.
@@ -19,9 +20,11 @@ import gzip
 import hashlib
 import json
 import logging
+import os
 import secrets
 import zlib
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,8 +45,21 @@ _HEADER_LIMIT = 64 * 1024
 #: Text is encoded in pieces of this many characters (or lines), a few hundred kilobytes.
 _PIECE_CHARS = 256 * 1024
 _PIECE_LINES = 2000
+#: Texts from this size on are compressed piece by piece on several threads.
+_PARALLEL_BYTES = 1_000_000
 
 Clock = Callable[[], datetime]
+
+#: Why a snapshot was taken (the header's ``reason``), in words for the command line.
+REASONS = {
+    "manual": "taken by hand",
+    "command_line": "from the command line",
+    "replace_all": "before Replace All",
+    "reopen_encoding": "before Reopen with Encoding",
+    "template": "before a template wrote into the text",
+    "daily": "before the first edit of the day",
+    "before_restore": "before a restore",
+}
 
 
 def local_now() -> datetime:
@@ -80,7 +96,21 @@ def _encode(text: str | Sequence[str]) -> tuple[list[bytes], str, int]:
         data = part.encode("utf-8", "surrogatepass")
         digest.update(data)
         pieces.append(data)
-    return pieces, digest.hexdigest(), sum(map(len, pieces))
+    return pieces or [b""], digest.hexdigest(), sum(map(len, pieces))
+
+
+def _gzip(data: bytes) -> bytes:
+    """Return ``data`` as one gzip member (zlib lets other threads run meanwhile)."""
+    return gzip.compress(data, compresslevel=COMPRESS_LEVEL, mtime=0)
+
+
+def _compress(parts: list[bytes]) -> list[bytes]:
+    """Return each part as a gzip member; large texts are compressed on several cores."""
+    if sum(map(len, parts)) < _PARALLEL_BYTES or len(parts) < 3:
+        return [_gzip(part) for part in parts]
+    workers = min(len(parts), os.cpu_count() or 1, 8)
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snapshot") as pool:
+        return list(pool.map(_gzip, parts))
 
 
 @dataclass(frozen=True)
@@ -173,20 +203,18 @@ class SnapshotStore:
             "sidecar_bytes": len(side),
             "text_bytes": size,
             "digest": digest,
+            "last_member_bytes": len(pieces[-1]),
         }
         head = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n"
         stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%S_%f")
         kind = "auto" if auto else "manual"
         path = self.folder / f"{stamp}-{kind}-{secrets.token_hex(3)}{SUFFIX}"
 
+        packed = _compress([head + side, *pieces])
+
         def write(handle: BinaryIO) -> None:
-            with gzip.GzipFile(
-                filename="", mode="wb", fileobj=handle, compresslevel=COMPRESS_LEVEL, mtime=0
-            ) as packed:
-                packed.write(head)
-                packed.write(side)
-                for piece in pieces:
-                    packed.write(piece)
+            for member in packed:
+                handle.write(member)
 
         try:
             self.folder.mkdir(exist_ok=True)
@@ -280,7 +308,9 @@ def read_info(path: Path) -> SnapshotInfo:
     except (OSError, EOFError, zlib.error) as error:
         raise SnapshotError(f"{path.name}: not a readable snapshot ({_why(error)}).") from error
     header = _parse_header(path, line)
-    expected = len(line) + header["sidecar_bytes"] + header["text_bytes"]
+    expected = header.get("last_member_bytes")  # the gzip trailer holds the last member's size
+    if not isinstance(expected, int):
+        expected = len(line) + header["sidecar_bytes"] + header["text_bytes"]
     if stored_size != expected % 2**32:
         raise SnapshotError(f"{path.name}: the snapshot file is truncated.")
     return _info_from_header(path, header)

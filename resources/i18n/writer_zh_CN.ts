@@ -80,6 +80,7 @@
     </message>
     <message>
         <source>Summary</source>
+        <extracomment>The title of a summary in the transcript, translated when it is shown.</extracomment>
         <translation>总结</translation>
     </message>
     <message>
@@ -144,6 +145,7 @@
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {0}</source>
+        <extracomment>The longest unsaved typing goes without a copy, pause or not.</extracomment>
         <translation>自动保存失败：{0}</translation>
     </message>
 </context>
@@ -1381,6 +1383,10 @@ Context: {1} tokens</source>
         <translation>{0} 看起来是二进制文件（满是控制字符）；Writer 只能打开文本文件。</translation>
     </message>
     <message>
+        <source>{0} looks like {1} text without a byte-order mark; choose the encoding to open it with.</source>
+        <translation>{0} 看起来是没有字节顺序标记（BOM）的 {1} 文本；请选择打开它所用的编码。</translation>
+    </message>
+    <message>
         <source>Unknown line ending {0}; use LF, CRLF or CR.</source>
         <translation>未知的换行符 {0}；请使用 LF、CRLF 或 CR。</translation>
     </message>
@@ -1525,6 +1531,18 @@ Context: {1} tokens</source>
         <translation>提示中用到了未知字段 {{{0}}}。</translation>
     </message>
     <message>
+        <source>order must be a whole number (templates are listed by it).</source>
+        <translation>order 必须是整数（模板按它排序）。</translation>
+    </message>
+    <message>
+        <source>arrays or tables are nested too deeply.</source>
+        <translation>数组或表嵌套过深。</translation>
+    </message>
+    <message>
+        <source>a value has the wrong type ({0}).</source>
+        <translation>有一个值的类型不对（{0}）。</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <extracomment>Phrases the code puts into other messages as values.</extracomment>
         <translation>磁盘已满</translation>
@@ -1556,6 +1574,22 @@ Context: {1} tokens</source>
     <message>
         <source>the repository</source>
         <translation>该仓库</translation>
+    </message>
+    <message>
+        <source>the chat template took longer than {0} seconds</source>
+        <translation>聊天模板运行超过了 {0} 秒</translation>
+    </message>
+    <message>
+        <source>the chat template builds a huge string</source>
+        <translation>聊天模板生成了过大的字符串</translation>
+    </message>
+    <message>
+        <source>the chat template does not compile ({0})</source>
+        <translation>聊天模板无法编译（{0}）</translation>
+    </message>
+    <message>
+        <source>the chat template recurses without end</source>
+        <translation>聊天模板无限递归</translation>
     </message>
     <message>
         <source>Form kept: every line has {0} characters ({1}).</source>
@@ -2290,6 +2324,10 @@ Context: {1} tokens</source>
         <source>Outline</source>
         <extracomment>Documents longer than this are counted in slices between events.</extracomment>
         <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
     </message>
 </context>
 </TS>

@@ -440,10 +440,14 @@ def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
     lines = data.get("lines")
     if lines is not None and (not isinstance(lines, int) or lines < 1):
         raise _InvalidError("lines must be a positive whole number.", "lines")
+    order = data.get("order", 100)
+    if not isinstance(order, int) or isinstance(order, bool):
+        raise _InvalidError("order must be a whole number (templates are listed by it).",
+                            "order")
     return Template(
         id=template_id, name=name, description=description, kind=kind, fields=fields,
         prompts=prompts, sampling=dict(sampling), lines=lines,
-        order=int(data.get("order", 100)), path=path, builtin=builtin,
+        order=order, path=path, builtin=builtin,
     )
 
 
@@ -464,10 +468,32 @@ def load_template_file(path: Path, *, builtin: bool = False) -> Template:
         line = int(match.group(1)) if match else getattr(error, "lineno", None)
         message = _TOML_LINE.sub("", str(error)).replace("()", "").strip(" .")
         raise TemplateFileError(path, line, message + ".") from None
+    except RecursionError:
+        raise TemplateFileError(path, _deep_nesting_line(source),
+                                "arrays or tables are nested too deeply.") from None
     try:
         return _parse(data, path.stem, path, builtin=builtin)
     except _InvalidError as error:
         raise TemplateFileError(path, _line_of(source, error.needle), str(error)) from None
+    except (TemplateError, ValueError, TypeError, AttributeError, RecursionError) as error:
+        # A value of the wrong kind that no check above names: still this file's fault only.
+        raise TemplateFileError(path, None, f"a value has the wrong type ({error}).") from None
+
+
+def _deep_nesting_line(source: str, limit: int = 64) -> int | None:
+    """Return the line (1-based) where brackets in ``source`` nest deeper than ``limit``."""
+    depth = 0
+    line = 1
+    for char in source:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 @dataclass

@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
                 "statusModel"):
             self.status.set("statusModel", self.tr("No model"),
                             self.status.labels["statusModel"].toolTip())
+        self.show_speed()
         self._update_engine_state()
         self._update_title()
 
@@ -313,9 +314,15 @@ class MainWindow(QMainWindow):
         engine.queueChanged.connect(lambda _n: self._update_engine_state())
         engine.finished.connect(self._on_job_finished)
         self.stream.failed.connect(self._on_stream_failed)
-        engine.rate.connect(
-            lambda _job, rate: self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(rate))
-        )
+        engine.rate.connect(lambda _job, rate: self.show_speed(rate))
+
+    def show_speed(self, rate: float | None = None) -> None:
+        """Show tokens per second (the last rate again, after a language switch)."""
+        if rate is not None:
+            self._speed = rate
+        speed = getattr(self, "_speed", None)
+        if speed is not None:
+            self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(speed))
 
     # -- documents ----------------------------------------------------------------
 
@@ -330,7 +337,7 @@ class MainWindow(QMainWindow):
     def new_document(self, text: str = "", state: DocumentState | None = None) -> Editor:
         """Open a new tab holding ``text``."""
         editor = Editor(self.tabs, state)
-        editor.setPlainText(text)
+        editor.setPlainText(text, editor.state.line_ends)
         editor.document().setModified(False)
         editor.document().modificationChanged.connect(lambda _m: self._update_title())
         editor.streamingChanged.connect(lambda _s: self._update_engine_state())
@@ -531,7 +538,7 @@ class MainWindow(QMainWindow):
     def _on_job_finished(self, _job_id: int, stats: GenerationStats) -> None:
         info = self.engine.model
         if stats.tokens and stats.tokens_per_s:
-            self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(stats.tokens_per_s))
+            self.show_speed(stats.tokens_per_s)
         if info is not None and stats.prompt_tokens:
             used = stats.prompt_tokens + stats.tokens
             self.status.set(

@@ -48,13 +48,16 @@ from writer.gui.assistant.transcript import (
     put_text,
     replace_target,
 )
-from writer.gui.messages import messenger
+from writer.gui.messages import localized_text, messenger
+from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
+#: The title of a summary in the transcript, translated when it is shown.
+SUMMARY_TITLE = QT_TRANSLATE_NOOP("AssistantPanel", "Summary")
 
 #: Selection tools: action objectName -> prompt name.
 TOOL_ACTIONS = {
@@ -143,6 +146,7 @@ class AssistantPanel(QDockWidget):
         self.context_clear.setToolTip(self.tr("Ask without the selection"))
         self.input.setPlaceholderText(self.tr("Ask the assistant…"))
         self.send_button.setText(self.tr("Send"))
+        self.transcript.retranslate()
         tones = getattr(self, "tones_menu", None)
         if tones is not None:
             tones.setTitle(self.tr("Change Tone"))
@@ -314,7 +318,7 @@ class AssistantPanel(QDockWidget):
             return None
         if not self._ready(self.tr("Cannot summarize")):
             return None
-        entry = Entry("assistant", kind="summary", title=self.tr("Summary"))
+        entry = Entry("assistant", kind="summary", title=SUMMARY_TITLE)
         job = SummaryJob(text, params=SamplingParams.from_settings())
         return self._submit(job, entry, self.conversation(editor))
 
@@ -432,6 +436,7 @@ class AssistantPanel(QDockWidget):
     @Slot(object, object, str)
     def _on_notice(self, conversation: Conversation, entry: Entry, message: str) -> None:
         """Show a job's notice (a fallback was taken) above its result."""
+        message = localized_text(message)
         self.transcript.insert_before(conversation, entry, Entry("note", message, kind="note"))
         self.status.setText(message)
 
@@ -457,6 +462,7 @@ class AssistantPanel(QDockWidget):
 
     @Slot(object, str)
     def _on_failed(self, entry: Entry, message: str) -> None:
+        message = localized_text(message)
         entry.text = self.tr("Failed: {0}").format(message)
         self.progress.setVisible(False)
         self.status.setText(message)

@@ -155,7 +155,7 @@ class ChineseWriting(QObject):
                 "Chinese. Get a model that writes Chinese."
             ).format(name))
 
-    def _show(self, kind: str) -> None:
+    def show_notice(self, kind: str) -> None:
         """Show the bar saying ``kind``."""
         self._kind = kind
         loaded = self.window.engine.model
@@ -186,7 +186,7 @@ class ChineseWriting(QObject):
         if info.path.name == starter_model.CHINESE_STARTER.file_name:
             if not get_setting(Key.STARTER_INTRODUCED):
                 set_setting(Key.STARTER_INTRODUCED, True)
-                self._show("starter")
+                self.show_notice("starter")
             return
         self.hide()
         editor = self.window.current_editor()
@@ -210,7 +210,7 @@ class ChineseWriting(QObject):
         if writes_chinese(info.path) is not False:
             return False
         self._warned.add(str(info.path))
-        self._show("limits")
+        self.show_notice("limits")
         return True
 
     # -- buttons ----------------------------------------------------------------

@@ -17,6 +17,7 @@ from writer.bench import (
     download,
     export,
     quality,
+    remote,
     snapshot,
     window,
 )
@@ -34,6 +35,7 @@ SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
     "snapshot": snapshot.bench_figures,
     "export": export.bench_figures,
     "window": window.bench_figures,
+    "remote": remote.bench_figures,
 }
 
 

@@ -1,7 +1,9 @@
 """Jobs the engine runs: each is plain Python that drives the backend.
 
 A job runs on whichever thread owns the backend: the engine thread in the
-GUI, the main thread in the command line and the benchmark. It reports
+GUI, the main thread in the command line and the benchmark. It sees only the
+engine boundary (:class:`~writer.engine.backend_api.Backend`), so it runs the
+same on the in-process model and on a server. It reports
 through a :class:`JobSink` and returns the stats of its (last) generation.
 Features add their own jobs (chat, summary, templates) by subclassing
 :class:`Job`.
@@ -20,11 +22,12 @@ from writer.core.prompt_parts import (
     Assembly,
     ContextRequest,
     ContextSettings,
+    FimTokens,
     StorySoFar,
     assemble,
 )
 from writer.core.sampling import SamplingParams
-from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 
 
 class JobSink(Protocol):
@@ -75,7 +78,7 @@ class Job(ABC):
     stream_interval: float = 0.05
 
     @abstractmethod
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Run on the thread that owns ``backend``; return the stats of the generation."""
 
 
@@ -88,7 +91,7 @@ class CompletionJob(Job):
     stop_strings: tuple[str, ...] = ()
     kind: str = "completion"
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Generate after the prompt."""
         return backend.generate(
             self.prompt, self.params, sink.text, stop=stop, stop_strings=self.stop_strings
@@ -127,11 +130,11 @@ class ContinueJob(Job):
     prompt_start: int = 0
     assembly: Assembly | None = None
 
-    def reply_tokens(self, backend: LlamaBackend) -> int:
+    def reply_tokens(self, backend: Backend) -> int:
         """Return the passage's room: the setting, at most half the context."""
         return min(self.params.max_tokens, max(16, backend.n_ctx // 2))
 
-    def assemble(self, backend: LlamaBackend, *, reserve: int | None = None) -> Assembly:
+    def assemble(self, backend: Backend, *, reserve: int | None = None) -> Assembly:
         """Return the prompt, part by part, as :meth:`run` sends it (also for the inspector).
 
         ``reserve``: tokens kept free to generate (default: :meth:`reply_tokens`).
@@ -151,14 +154,14 @@ class ContinueJob(Job):
             n_ctx=backend.n_ctx,
             reply_tokens=self.reply_tokens(backend) if reserve is None else reserve,
             count_tokens=backend.count_tokens,
-            fim=backend.fim_tokens(),
+            fim=_fim_tokens(backend),
             settings=self.settings,
         )
         self.prompt_start = assembly.window_start
         self.assembly = assembly
         return assembly
 
-    def build_prompt(self, backend: LlamaBackend, *, reserve: int) -> tuple[str, bool]:
+    def build_prompt(self, backend: Backend, *, reserve: int) -> tuple[str, bool]:
         """Return the prompt, leaving ``reserve`` tokens to generate, and whether spaces were cut.
 
         Trailing spaces before the cursor make the model start mid-token, so
@@ -168,7 +171,7 @@ class ContinueJob(Job):
         assembly = self.assemble(backend, reserve=reserve)
         return assembly.prompt, assembly.trailing_space
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Assemble the prompt and stream the continuation."""
         assembly = self.assemble(backend)
         emit = strip_first_spaces(sink.text) if assembly.trailing_space else sink.text
@@ -202,7 +205,15 @@ class PromptPreviewJob(Job):
     #: Filled in by :meth:`run`.
     assembly: Assembly | None = None
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Assemble the prompt; report no generation."""
         self.assembly = self.job.assemble(backend)
         return GenerationStats(0, 0.0, 0.0, backend.count_tokens(self.assembly.prompt), 0, "length")
+
+
+def _fim_tokens(backend: Backend) -> FimTokens | None:
+    """Return the model's fill-in-the-middle tokens, or None (no infill prompt then)."""
+    special = backend.special_tokens()
+    if not special.has_fim:
+        return None
+    return FimTokens(special.fim_prefix, special.fim_suffix, special.fim_middle)

@@ -35,7 +35,7 @@ from writer.engine.assistant_jobs import (
     merge_stats,
     special_token_counter,
 )
-from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.jobs import JobSink
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ class StorySoFarJob(SummaryJob):
     updated: StoredSummary | None = None
     made_parts: int = 0  # parts summarized in this run (the others came from the cache)
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Summarize the parts not yet summarized, then combine them all."""
         started = time.perf_counter()
         self._all: list[GenerationStats] = []

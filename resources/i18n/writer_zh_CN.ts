@@ -323,6 +323,25 @@
     </message>
 </context>
 <context>
+    <name>DraftChip</name>
+    <message>
+        <source>about: {0}, {1} tokens</source>
+        <translation>关于：{0}，{1} 个词元</translation>
+    </message>
+    <message>
+        <source>The chat sees this document. Click to ask without it.</source>
+        <translation>聊天会参考此文档。点击可不带它提问。</translation>
+    </message>
+    <message>
+        <source>not about {0}</source>
+        <translation>不参考 {0}</translation>
+    </message>
+    <message>
+        <source>The chat does not see this document. Click to include it.</source>
+        <translation>聊天不参考此文档。点击可将其加入。</translation>
+    </message>
+</context>
+<context>
     <name>Engine</name>
     <message>
         <source>The model is still loading. Try again in a moment.</source>
@@ -1156,6 +1175,10 @@ Context: {1} tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
+        <source>Also used for summaries and the selection tools.</source>
+        <translation>也用于摘要和选区工具。</translation>
+    </message>
+    <message>
         <source>Custom values</source>
         <translation>自定义参数</translation>
     </message>
@@ -1227,6 +1250,10 @@ Context: {1} tokens</source>
     <message>
         <source>Precise</source>
         <translation>精确</translation>
+    </message>
+    <message>
+        <source>Each template&apos;s own</source>
+        <translation>各模板自带</translation>
     </message>
     <message>
         <source>Light</source>

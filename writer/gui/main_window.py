@@ -52,6 +52,7 @@ from writer.gui.view.feature import ViewFeature
 from writer.gui.widgets.display import document_title
 from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.status_bar import StatusBar
+from writer.gui.widgets.stop_key import StopKeyFilter
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         width = panel.fontMetrics().averageCharWidth() * 48
         self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
         self.menu("view").addAction(panel.toggleViewAction())
+        bar = self.menuBar()  # the first Esc after a menu closes goes to the menu bar
+        bar.installEventFilter(StopKeyFilter(self.action("actionStop"), bar))
 
     def _restore_layout(self) -> None:
         """Bring back the window's size and the docks' places from the last session."""

@@ -33,12 +33,19 @@ from PySide6.QtWidgets import (
 
 from writer.config import Key, get_setting
 from writer.core.chat_prompt import ChatTurn
+from writer.core.presets import sampling_for
 from writer.core.prompt_library import library
-from writer.core.sampling import SamplingParams
-from writer.engine.assistant_jobs import STAGE_COMBINE, STAGE_FINAL, ChatJob, SummaryJob, ToolJob
+from writer.engine.assistant_jobs import (
+    STAGE_COMBINE,
+    STAGE_FINAL,
+    ChatJob,
+    SummaryJob,
+    ToolJob,
+)
 from writer.engine.backend import GenerationStats
 from writer.engine.jobs import Job
 from writer.gui.assistant.conversation_store import ConversationStore
+from writer.gui.assistant.draft_chip import DraftChip
 from writer.gui.assistant.transcript import (
     Conversation,
     Entry,
@@ -111,9 +118,11 @@ class AssistantPanel(QDockWidget):
         layout.addWidget(self.progress)
         self.buttons = QGridLayout()  # two columns, so the panel can stay narrow
         layout.addLayout(self.buttons)
+        self.chip = DraftChip(self.engine, self.window_.current_editor, self.conversation, body)
+        layout.addWidget(self.chip)
         context_row = QHBoxLayout()
         self.context_label = QLabel(body)
-        self.context_label.setObjectName("chatContext")
+        self.context_label.setObjectName("chatSelection")
         self.context_label.setWordWrap(True)
         self.context_clear = QToolButton(body)
         self.context_clear.setText("×")
@@ -142,6 +151,7 @@ class AssistantPanel(QDockWidget):
         self.context_clear.setToolTip(self.tr("Ask without the selection"))
         self.input.setPlaceholderText(self.tr("Ask the assistant…"))
         self.send_button.setText(self.tr("Send"))
+        self.chip.retranslate()
         tones = getattr(self, "tones_menu", None)
         if tones is not None:
             tones.setTitle(self.tr("Change Tone"))
@@ -221,11 +231,13 @@ class AssistantPanel(QDockWidget):
         if not editor.property("assistantWatched"):
             editor.setProperty("assistantWatched", True)
             editor.selectionChanged.connect(self.update_actions)
+            self.chip.watch(editor)
             editor.document().modificationChanged.connect(
                 lambda modified, e=editor: None if modified else self.save_conversation(e)
             )
         self.transcript.show_conversation(self.conversation(editor))
         self.update_actions()
+        self.chip.refresh()
 
     def update_actions(self) -> None:
         """Enable the selection tools with a selection, and the result actions with a result."""
@@ -279,7 +291,8 @@ class AssistantPanel(QDockWidget):
         self.input.clear()
         self.clear_context()
         job = ChatJob(conversation.turns, index=len(conversation.turns) - 1,
-                      params=SamplingParams.from_settings(), keep_from=conversation.keep_from)
+                      params=sampling_for("chat"), keep_from=conversation.keep_from,
+                      draft=self.chip.draft())
         entry = Entry("assistant", kind="chat", turn=turn)
         return self._submit(job, entry, conversation)
 
@@ -316,8 +329,9 @@ class AssistantPanel(QDockWidget):
             return None
         if not self._ready(self.tr("Cannot summarize")):
             return None
-        entry = Entry("assistant", kind="summary", title=self.tr("Summary"))
-        job = SummaryJob(text, params=SamplingParams.from_settings())
+        entry = Entry("assistant", kind="summary", title=self.tr("Summary"),
+                      whole_document=not editor.selected_text())
+        job = SummaryJob(text, params=sampling_for("chat"))
         return self._submit(job, entry, self.conversation(editor))
 
     def run_tool(self, tool: str, *, tone: str | None = None) -> int | None:
@@ -339,7 +353,7 @@ class AssistantPanel(QDockWidget):
         entry = Entry("assistant", kind="tool", title=label, source=source,
                       source_text=selection)
         editor = self.window_.current_editor()
-        job = ToolJob(tool, selection, params=SamplingParams.from_settings(), tone=self._tone,
+        job = ToolJob(tool, selection, params=sampling_for("chat"), tone=self._tone,
                       notes=editor.state.notes if editor is not None else "")
         return self._submit(job, entry, self.conversation(editor))
 
@@ -473,6 +487,10 @@ class AssistantPanel(QDockWidget):
         entry.text = entry.text.strip()
         entry.detail = ""
         entry.state = "stopped" if stopped else "done"
+        if isinstance(job, ChatJob) and job.context is not None:
+            editor = self.store.editor_of(conversation, self.window_.editors())
+            if editor is not None:
+                self.chip.measured(editor, job.draft_text(), job.context.tokens)
         if isinstance(job, ChatJob) and entry.turn is not None:
             entry.turn.reply = entry.text or None
             conversation.keep_from = job.dropped

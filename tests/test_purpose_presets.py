@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QPushButton, QSpinBox
-from writer.gui.templates.dialog import TemplateDialog
 
 from writer.config import Key, set_setting
 from writer.core import presets
+from writer.gui.templates.dialog import TemplateDialog
 
 PRECISE = presets.builtin_presets()["Precise"]
 

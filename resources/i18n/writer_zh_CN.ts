@@ -148,6 +148,29 @@
     </message>
 </context>
 <context>
+    <name>ContextMeter</name>
+    <message>
+        <source>{0} prompt tokens, {1} reused from the cache</source>
+        <extracomment>The editor property that holds the document&apos;s figure: (used tokens, tooltip).</extracomment>
+        <translation>提示词 {0} 个词元，其中 {1} 个来自缓存</translation>
+    </message>
+</context>
+<context>
+    <name>ContinueLength</name>
+    <message>
+        <source>Continue: </source>
+        <translation>续写：</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>How much Continue writes before it finishes its sentence.</source>
+        <translation>续写时先写这么多，然后把句子写完。</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <source>Simplified Chinese</source>
@@ -674,14 +697,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>以指定编码重新打开(&amp;E)…</translation>
     </message>
     <message>
-        <source>Save with E&amp;ncoding…</source>
-        <translation>以指定编码保存(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Export as Plain &amp;Text…</source>
-        <translation>导出为纯文本(&amp;T)…</translation>
-    </message>
-    <message>
         <source>R&amp;eplace…</source>
         <translation>替换(&amp;E)…</translation>
     </message>
@@ -729,6 +744,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Export as &amp;HTML…</source>
         <translation>导出为 HTML(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save with Enco&amp;ding…</source>
+        <translation>以指定编码保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export as Plain Te&amp;xt…</source>
+        <translation>导出为纯文本(&amp;X)…</translation>
     </message>
     <message>
         <source>New from &amp;Template…</source>
@@ -900,10 +923,6 @@ Context: {1} tokens</source>
     <message>
         <source>Nothing to regenerate yet.</source>
         <translation>还没有可重新生成的内容。</translation>
-    </message>
-    <message>
-        <source>{0} prompt tokens, {1} reused from the cache</source>
-        <translation>提示词 {0} 个词元，其中 {1} 个来自缓存</translation>
     </message>
     <message>
         <source>Generation failed</source>

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from writer.core.context_window import ContextWindow
+from writer.core.passage_end import PassageEnd, allowance_for
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
 
@@ -65,6 +66,8 @@ class Job(ABC):
     kind: str = "generic"
     #: In the GUI, streamed text is sent to the screen at most this often (seconds).
     stream_interval: float = 0.05
+    #: Set by :meth:`run` before the first text when known: the prompt's tokens (about).
+    prompt_tokens: int = 0
 
     @abstractmethod
     def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
@@ -109,6 +112,8 @@ class ContinueJob(Job):
     window: ContextWindow
     params: SamplingParams = field(default_factory=SamplingParams)
     notes: str = ""
+    #: End at a sentence end or line break within a small allowance past the length.
+    finish_sentence: bool = True
     kind: str = "continue"
     #: Filled in by :meth:`run`: where the prompt started in ``text_before``.
     prompt_start: int = 0
@@ -127,15 +132,44 @@ class ContinueJob(Job):
         stripped = body.rstrip(" \t")
         trimmed = self.window.fit(stripped, budget, backend.count_tokens)
         self.prompt_start = trimmed.start
+        self.prompt_tokens = head_tokens + trimmed.tokens
         return head + trimmed.text, len(stripped) != len(body)
 
     def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
-        """Trim the text to the window and stream the continuation."""
-        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
-        prompt, trailing_space = self.build_prompt(backend, reserve=max_tokens)
-        emit = strip_first_spaces(sink.text) if trailing_space else sink.text
-        params = self.params.with_overrides(max_tokens=max_tokens)
-        return backend.generate(prompt, params, emit, stop=stop)
+        """Trim the text to the window and stream the continuation.
+
+        With :attr:`finish_sentence`, up to :func:`allowance_for` more tokens
+        let the passage end at a sentence end or line break, else after a whole word.
+        """
+        length = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
+        extra = allowance_for(length) if self.finish_sentence else 0
+        prompt, trailing_space = self.build_prompt(backend, reserve=length + extra)
+        end = PassageEnd(sink.text, length if extra else length + 1)
+        ended = _EitherFlag(stop)
+
+        def forward(piece: str) -> None:
+            if end.feed(piece):
+                ended.set()
+
+        emit = strip_first_spaces(forward) if trailing_space else forward
+        params = self.params.with_overrides(max_tokens=length + extra)
+        stats = backend.generate(prompt, params, emit, stop=ended)
+        end.finish(model_ended=stats.stop_reason != "length" or not extra)
+        if end.done and not stop.is_set():
+            stats = replace(stats, stop_reason="stop")  # ended cleanly, like a stop string
+        return stats
+
+
+class _EitherFlag(StopFlag):
+    """A stop flag set by its owner or by an outer flag (the user's Stop)."""
+
+    def __init__(self, outer: StopFlag) -> None:
+        super().__init__()
+        self._outer = outer
+
+    def is_set(self) -> bool:
+        """Return whether either flag is set."""
+        return super().is_set() or self._outer.is_set()
 
 
 def strip_first_spaces(on_text: Callable[[str], None]) -> Callable[[str], None]:

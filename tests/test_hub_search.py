@@ -11,7 +11,7 @@ import time
 import pytest
 
 from tests.hub_fixtures import QUANTS_REPO, REAL_REPO
-from tests.hub_server import TOKEN
+from writer.bench.hub_server import TOKEN
 from writer.core.model_files import bundled_model_path
 from writer.core.system_memory import MemoryBudget
 from writer.hub.catalog import load_catalog, parse_catalog

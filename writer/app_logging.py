@@ -14,6 +14,7 @@ from pathlib import Path
 from writer.config import log_dir
 
 LOG_FILE = "writer.log"
+HANDLER_NAME = "writer"  # the name of the handler setup_logging adds, so a second call replaces it
 _llama_callback = None  # keep the ctypes callback alive
 
 
@@ -22,7 +23,7 @@ def setup_logging(*, verbose: bool = False) -> Path | None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
-        if getattr(handler, "_writer", False):
+        if handler.get_name() == HANDLER_NAME:
             root.removeHandler(handler)
     path: Path | None = log_dir() / LOG_FILE
     try:
@@ -36,7 +37,7 @@ def setup_logging(*, verbose: bool = False) -> Path | None:
     except OSError:
         path = None
         handler = logging.NullHandler()
-    handler._writer = True  # type: ignore[attr-defined]
+    handler.set_name(HANDLER_NAME)
     root.addHandler(handler)
     logging.captureWarnings(True)
     route_llama_log()

@@ -16,11 +16,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from writer import __version__
-from writer.commands import bench, chat, continue_text, models, summarize, template
+from writer.commands import (
+    bench,
+    chat,
+    continue_text,
+    export,
+    models,
+    snapshot,
+    summarize,
+    template,
+)
 from writer.errors import WriterError
 
 #: Modules that add a subcommand through ``register(subparsers)``, in --help order.
-COMMAND_MODULES = (continue_text, models, summarize, chat, template, bench)
+COMMAND_MODULES = (continue_text, models, summarize, chat, template, export, snapshot, bench)
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
         prog="writer", description="Writer: a local, offline writing assistant."
     )
     parser.add_argument("--version", action="version", version=f"writer {__version__}")
+    _add_subcommands(parser)
+    return parser
+
+
+def _add_subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    """Add every subcommand to ``parser``; return their names."""
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
-    return parser
+    return set(subparsers.choices)
 
 
 def subcommand_names() -> set[str]:
     """Return the names of the headless subcommands."""
-    parser = build_parser()
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
+    return _add_subcommands(argparse.ArgumentParser(prog="writer"))
 
 
 def build_gui_parser() -> argparse.ArgumentParser:

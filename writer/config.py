@@ -42,6 +42,7 @@ class Key(StrEnum):
     WELCOMED = "ui/welcomed"
     AUTOSAVE_SECONDS = "editor/autosave_seconds"
     MODELS_DIR = "paths/models"
+    STARTER_INTRODUCED = "model/starter_introduced"  # the Chinese starter's terms were shown
     CANDIDATES = "choices/candidates"  # how many candidates Continue with Choices writes, 1-6
     SHOW_ALTERNATIVES = "choices/show_alternatives"
     TINT_UNLIKELY = "choices/tint_unlikely"  # tint words the model gave a low probability
@@ -66,6 +67,7 @@ DEFAULTS: dict[Key, Any] = {
     Key.EDITOR_LINE_WIDTH: 0,
     Key.WELCOMED: False,
     Key.AUTOSAVE_SECONDS: 2,
+    Key.STARTER_INTRODUCED: False,
     Key.CANDIDATES: 3,
     Key.SHOW_ALTERNATIVES: False,
     Key.TINT_UNLIKELY: False,

@@ -61,3 +61,11 @@ class HubError(WriterError):
 
 class TemplateError(WriterError):
     """A template file is broken or a field value is invalid."""
+
+
+class ExportError(WriterError):
+    """A document could not be exported; no partial file was left behind."""
+
+
+class SnapshotError(WriterError):
+    """A snapshot could not be taken, read or restored."""

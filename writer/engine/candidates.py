@@ -228,6 +228,46 @@ def decode_candidates(
     return result
 
 
+def raw_decode_ratio(backend: LlamaBackend, count: int, stop: StopFlag, steps: int = 16) -> float:
+    """Return the time of ``llama_decode`` for ``count`` sequences over one, nothing else.
+
+    The floor under the app's candidates figure: what llama.cpp itself pays
+    to decode a batch of ``count`` tokens instead of one, on this machine.
+    """
+    import llama_cpp
+
+    llama = backend.llama
+    assert llama is not None, "the backend was closed"
+    context = llama._ctx
+    prompt = backend.tokenize("Once upon a time")
+    backend._prefill(prompt, stop)
+    base = _next_position(context, len(prompt))
+    for index in range(count):
+        context.kv_cache_seq_cp(0, index + 1, -1, -1)
+    batch = llama_cpp.llama_batch_init(count, 0, 1)
+    spent = {1: 0.0, count: 0.0}
+    try:
+        for step in range(steps):
+            for size in (1, count):
+                for slot in range(size):
+                    batch.token[slot] = prompt[-1]
+                    batch.pos[slot] = base + step
+                    batch.n_seq_id[slot] = 1
+                    batch.seq_id[slot][0] = slot + 1
+                    batch.logits[slot] = 1
+                batch.n_tokens = size
+                started = time.perf_counter()
+                llama_cpp.llama_decode(context.ctx, batch)
+                spent[size] += time.perf_counter() - started
+                for slot in range(size):
+                    context.kv_cache_seq_rm(slot + 1, base + step, -1)
+    finally:
+        llama_cpp.llama_batch_free(batch)
+        for index in range(count):
+            context.kv_cache_seq_rm(index + 1, -1, -1)
+    return spent[count] / spent[1] if spent[1] else 0.0
+
+
 def _sequence_slots(llama: Any) -> int:
     """Return how many candidate sequences the context was created with room for."""
     import llama_cpp

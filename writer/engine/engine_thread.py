@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from writer.core.model_files import prepare_model
 from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
 from writer.engine.jobs import Job
 from writer.errors import WriterError
@@ -118,7 +119,8 @@ class EngineWorker(QObject):
             self.backend.close()
             self.backend = None
         try:
-            self.backend = LlamaBackend.load(Path(path), options)
+            # The Chinese starter is joined from its chunk packages here, off the GUI thread.
+            self.backend = LlamaBackend.load(prepare_model(Path(path)), options)
         except WriterError as error:
             self.loadFailed.emit(str(error))
             return
@@ -178,6 +180,7 @@ class Engine(QObject):
     modelLoading = Signal(str)
     modelLoaded = Signal(object)  # ModelInfo
     modelFailed = Signal(str)
+    submitted = Signal(int, object)  # id, Job: a request was queued (features inspect it)
     jobStarted = Signal(int, str)  # id, kind; always after submit() has returned the id
     text = Signal(int, str)
     rate = Signal(int, float)  # id, live tokens/s while it streams
@@ -280,6 +283,7 @@ class Engine(QObject):
         pending = _Pending(self._next_id, job, StopFlag())
         self._next_id += 1
         self._queue.append(pending)
+        self.submitted.emit(pending.job_id, job)
         self._start_next()
         self.queueChanged.emit(len(self._queue))
         return pending.job_id

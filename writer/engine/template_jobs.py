@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from writer.core.fountain import FountainCleaner
+from writer.core.poem_form import FormCheck, check_form
 from writer.core.poem_lines import PoemLineFilter, is_preamble
 from writer.core.sampling import SamplingParams
 from writer.core.templates import Template
@@ -71,7 +72,7 @@ def _adds_bos(backend: LlamaBackend) -> bool:
     """Return whether tokenizing adds the model's BOS token."""
     llama = backend.llama
     try:
-        return bool(llama is not None and llama._model.add_bos_token())
+        return bool(llama is not None and llama._model.add_bos_token())  # noqa: SLF001 (no public API)
     except (AttributeError, RuntimeError):
         return True
 
@@ -83,7 +84,7 @@ def _special_text(backend: LlamaBackend, which: str) -> str:
         return ""
     try:
         token = llama.token_bos() if which == "bos" else llama.token_eos()
-        return llama._model.token_get_text(token) if token >= 0 else ""
+        return llama._model.token_get_text(token) if token >= 0 else ""  # noqa: SLF001
     except (AttributeError, RuntimeError, ValueError):
         return ""
 
@@ -180,6 +181,8 @@ class TemplateJob(Job):
     #: Filled in by :meth:`run`: the text sent to the sink, and a set-length poem's lines.
     text: str = ""
     lines_written: int | None = None
+    #: Filled in by :meth:`run` for Chinese classical forms: the line lengths against the form.
+    form_check: FormCheck | None = None
 
     def sampling(self) -> SamplingParams:
         """Return the parameters: settings, then the template's, then explicit overrides."""
@@ -231,7 +234,12 @@ class TemplateJob(Job):
             if shaper.done or not shaper.missing:
                 break
         self.text = self.lead + "".join(pieces) if pieces else ""
-        if isinstance(shaper, PoemLineFilter) and limit:
+        characters = self.template.line_characters(resolved)
+        if characters and self.template.kind == "poem" and not stop.is_set():
+            self.form_check = check_form("".join(pieces), characters, limit)
+            sink.notice(self.form_check.report())
+            self.lines_written = len(self.form_check.lengths)
+        elif isinstance(shaper, PoemLineFilter) and limit:
             self.lines_written = shaper.count
             if shaper.count != limit and not stop.is_set():
                 sink.notice(

@@ -75,6 +75,21 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Export Screen&play (Fountain/HTML)…"),
         "file",
     ),
+    Action("actionExportDocx", QT_TRANSLATE_NOOP("MainWindow", "Export as &Word (DOCX)…"), "file"),
+    Action("actionExportEpub", QT_TRANSLATE_NOOP("MainWindow", "Export as E&PUB…"), "file"),
+    Action(
+        "actionExportOdt", QT_TRANSLATE_NOOP("MainWindow", "Export as &OpenDocument (ODT)…"), "file"
+    ),
+    Action(
+        "actionExportChat", QT_TRANSLATE_NOOP("MainWindow", "Export &Chat as Markdown…"), "file"
+    ),
+    Separator("file"),
+    Action(
+        "actionTakeSnapshot",
+        QT_TRANSLATE_NOOP("MainWindow", "Take Snaps&hot…"),
+        "file",
+        "Ctrl+Alt+S",
+    ),
     Separator("file"),
     Action(
         "actionReopenWithEncoding",
@@ -120,6 +135,24 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Regenerate"),
         "assistant",
         "Ctrl+Shift+Return",
+    ),
+    Action(
+        "actionContinueChoices",
+        QT_TRANSLATE_NOOP("MainWindow", "Continue with C&hoices"),
+        "assistant",
+        "Ctrl+Alt+Return",
+    ),
+    Action(
+        "actionPreviousTake",
+        QT_TRANSLATE_NOOP("MainWindow", "Pre&vious Take"),
+        "assistant",
+        "Ctrl+Alt+Left",
+    ),
+    Action(
+        "actionNextTake",
+        QT_TRANSLATE_NOOP("MainWindow", "Ne&xt Take"),
+        "assistant",
+        "Ctrl+Alt+Right",
     ),
     Action(
         "actionSummarize",
@@ -181,6 +214,19 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "Story &Notes"),
         "view",
         "Ctrl+Shift+K",
+        checkable=True,
+    ),
+    Action(
+        "actionShowAlternatives",
+        QT_TRANSLATE_NOOP("MainWindow", "Show &Alternatives"),
+        "view",
+        checkable=True,
+    ),
+    Action(
+        "actionShowSnapshots",
+        QT_TRANSLATE_NOOP("MainWindow", "S&napshots"),
+        "view",
+        "Ctrl+Alt+H",
         checkable=True,
     ),
     # -- Tools -----------------------------------------------------------------------------

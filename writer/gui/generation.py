@@ -36,10 +36,20 @@ class StreamController(QObject):
         """Return whether a stream is running or waiting in the queue."""
         return self.job_id is not None
 
-    def stream(self, editor: Editor, job: Job, *, replace_last: bool = False) -> int:
-        """Queue ``job`` and stream its text into ``editor`` at the cursor; return the job id."""
+    def stream(
+        self,
+        editor: Editor,
+        job: Job,
+        *,
+        replace_last: bool = False,
+        replace: tuple[int, int] | None = None,
+    ) -> int:
+        """Queue ``job`` and stream its text into ``editor`` at the cursor; return the job id.
+
+        ``replace_last`` streams over the last generated passage, ``replace`` over a range.
+        """
         self.stop()
-        editor.begin_stream(replace_last=replace_last)
+        editor.begin_stream(replace_last=replace_last, replace=replace)
         self.editor = editor
         self.last_job = job
         self.job_id = self.engine.submit(job)

@@ -37,6 +37,7 @@ from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
 from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
 from writer.gui.assistant.panel import AssistantPanel
+from writer.gui.choices.feature import ChoicesFeature
 from writer.gui.context_meter import ContextMeter
 from writer.gui.documents.autosave import Autosave
 from writer.gui.documents.files import DocumentFiles
@@ -44,6 +45,7 @@ from writer.gui.documents.story_notes import StoryNotes
 from writer.gui.generation import StreamController
 from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
+from writer.gui.manuscript.feature import ManuscriptFeature
 from writer.gui.messages import Answer, messenger
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
@@ -55,6 +57,7 @@ from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.length_box import ContinueLength
 from writer.gui.widgets.status_bar import StatusBar
 from writer.gui.widgets.stop_key import StopKeyFilter
+from writer.manuscript.chat_export import ChatEntry
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +173,8 @@ class MainWindow(QMainWindow):
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
+        self.choices = ChoicesFeature(self)
+        self.manuscript = ManuscriptFeature(self)
 
     def _wire_features(self) -> None:
         """The links between features, in one place."""
@@ -183,6 +188,19 @@ class MainWindow(QMainWindow):
         self.signals.settingsChanged.connect(lambda _change: self.continue_length.reload())
         bar = self.menuBar()  # the first Esc after a menu closes goes to the menu bar
         bar.installEventFilter(StopKeyFilter(self.action("actionStop"), bar))
+        self.manuscript.chat_source = lambda editor: [
+            ChatEntry(entry.role, entry.text, entry.title)
+            for entry in self.assistant.conversation(editor).entries
+        ]
+        self.manuscript.notesRestored.connect(self._show_restored_notes)
+
+    def _show_restored_notes(self, editor: Editor) -> None:
+        """Show and keep the story notes a snapshot restore brought back."""
+        notes = self.story_notes
+        if notes.editor is editor:
+            notes.editor = None
+            notes.follow(editor)
+        notes.save(editor)
 
     def _restore_layout(self) -> None:
         """Bring back the window's size and the docks' places from the last session."""
@@ -454,7 +472,7 @@ class MainWindow(QMainWindow):
             params=sampling_for("continue"),
             notes=editor.state.notes,
         )
-        return self.stream.stream(editor, job)
+        return self.stream.stream(editor, self.choices.continue_job(job))
 
     def regenerate(self) -> int | None:
         """Replace the last generated passage with a fresh sample of the same request."""
@@ -477,7 +495,7 @@ class MainWindow(QMainWindow):
             params=sampling_for("continue").with_overrides(seed=-1),
             notes=editor.state.notes,
         )
-        return self.stream.stream(editor, job, replace_last=True)
+        return self.stream.stream(editor, self.choices.continue_job(job), replace_last=True)
 
     def stop_generation(self) -> None:
         """Stop whatever the engine generates, and drop queued jobs."""

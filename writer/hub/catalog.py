@@ -28,6 +28,8 @@ class CatalogEntry:
     parameters: str = ""
     languages: tuple[str, ...] = field(default_factory=tuple)
     note: str = ""
+    #: File-name patterns of its GGUF files ("qwen2.5-0.5b-instruct*.gguf" when not given).
+    files: tuple[str, ...] = field(default_factory=tuple)
 
 
 def catalog_paths() -> list[Path]:
@@ -59,6 +61,7 @@ def parse_catalog(text: str) -> list[CatalogEntry]:
                 parameters=str(item.get("parameters", "")),
                 languages=tuple(str(code) for code in item.get("languages", [])),
                 note=str(item.get("note", "")),
+                files=tuple(str(pattern) for pattern in item.get("files", [])),
             )
         )
     return entries

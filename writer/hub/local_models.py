@@ -19,6 +19,7 @@ from pathlib import Path
 from writer.config import data_dir, models_dir
 from writer.core.gguf_info import GgufInfo, read_gguf_info, split_parts
 from writer.core.model_files import bundled_model_path, check_gguf
+from writer.core.starter_model import CHINESE_STARTER
 from writer.errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,11 @@ def downloaded_model_paths(folder: Path | None = None) -> list[Path]:
 
 def list_local_models(folder: Path | None = None) -> list[LocalModel]:
     """Return every model on this computer: downloaded, bundled default, imported."""
-    models = [describe(p, ModelSource.DOWNLOADED) for p in downloaded_model_paths(folder)]
+    starter = CHINESE_STARTER.file_name
+    models = [
+        describe(p, ModelSource.BUNDLED if p.name == starter else ModelSource.DOWNLOADED)
+        for p in downloaded_model_paths(folder)
+    ]
     seen = {m.path.resolve() for m in models}
     bundled = bundled_model_path()
     if bundled is not None and bundled.resolve() not in seen:

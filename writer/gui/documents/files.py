@@ -226,6 +226,7 @@ class DocumentFiles(QObject):
         except DocumentError as error:
             messenger.error(window.parent_widget(), self.tr("Cannot reopen"), str(error))
             return False
+        editor.aboutToRewrite.emit("reopen_encoding")
         editor.setPlainText(loaded.text)
         editor.document().setModified(False)
         state = editor.state

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -28,6 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from writer.config import Key, set_setting
+from writer.core.model_languages import model_languages
+from writer.core.quality import figures_for, save_figures
+from writer.engine.scoring import QualityJob
 from writer.errors import WriterError
 from writer.gui.messages import messenger
 from writer.hub.fit import human_size
@@ -50,8 +54,15 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ModelManager", "Context"),
     QT_TRANSLATE_NOOP("ModelManager", "Quantization"),
     QT_TRANSLATE_NOOP("ModelManager", "Chat template"),
+    QT_TRANSLATE_NOOP("ModelManager", "Languages"),
+    QT_TRANSLATE_NOOP("ModelManager", "Bits/char EN"),
+    QT_TRANSLATE_NOOP("ModelManager", "Bits/char ZH"),
+    QT_TRANSLATE_NOOP("ModelManager", "Tokens/char ZH"),
+    QT_TRANSLATE_NOOP("ModelManager", "tok/s"),
     QT_TRANSLATE_NOOP("ModelManager", "Source"),
 )
+#: The columns of the last quality figures (``writer bench --only quality`` or Measure).
+QUALITY_COLUMNS = range(7, 11)
 #: Where a model came from (ModelSource values), as shown in the Source column.
 SOURCES = {
     "downloaded": QT_TRANSLATE_NOOP("ModelManager", "downloaded"),
@@ -107,7 +118,7 @@ class ModelManager(QDialog):
         self.setObjectName("modelManager")
         self.setWindowTitle(self.tr("Models"))
         self.setWindowModality(modality)
-        self.resize(900, 420)
+        self.resize(1100, 420)
         self._engine = engine
         self.model_list = QTreeWidget()
         self.model_list.setObjectName("modelList")
@@ -127,10 +138,17 @@ class ModelManager(QDialog):
         self.import_button.setObjectName("modelImport")
         self.reveal_button = QPushButton(self.tr("Show in folder"))
         self.reveal_button.setObjectName("modelReveal")
+        self.measure_button = QPushButton(self.tr("Measure quality"))
+        self.measure_button.setObjectName("modelMeasure")
+        self.measure_button.setToolTip(self.tr(
+            "Score the model in use on fixed English and Chinese passages "
+            "(bits per character: lower is better)"))
+        self._measuring: tuple[int, QualityJob] | None = None
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("modelClose")
         buttons = QHBoxLayout()
-        for button in (self.use_button, self.delete_button, self.import_button, self.reveal_button):
+        for button in (self.use_button, self.delete_button, self.import_button,
+                       self.reveal_button, self.measure_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -141,6 +159,7 @@ class ModelManager(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_file)
         self.reveal_button.clicked.connect(self.reveal_selected)
+        self.measure_button.clicked.connect(self.measure_in_use)
         self.close_button.clicked.connect(self.accept)
         self.model_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.model_list.itemDoubleClicked.connect(lambda *_: self.use_selected())
@@ -165,6 +184,7 @@ class ModelManager(QDialog):
                 str(info.context_length) if info and info.context_length else "?",
                 info.quantization if info else "?",
                 (self.tr("yes") if info.has_chat_template else self.tr("no")) if info else "?",
+                *self._language_cells(model.path),
                 source_label(model.source),
             ]
             item = QTreeWidgetItem(cells)
@@ -178,6 +198,60 @@ class ModelManager(QDialog):
         first = self.model_list.topLevelItem(0)  # None when the list is empty
         if self.model_list.currentItem() is None and first is not None:
             self.model_list.setCurrentItem(first)
+        self._update_buttons()
+
+    def _language_cells(self, path: Path) -> list[str]:
+        """Return the languages and the last quality figures of the model at ``path``."""
+        languages, _source = model_languages(path)
+        figures = figures_for(path)
+        cells = [", ".join(languages) if languages else "?"]
+        if figures is None:
+            return [*cells, "", "", "", ""]
+        return [
+            *cells,
+            f"{figures.bits_per_char_en:.2f}",
+            f"{figures.bits_per_char_zh:.2f}",
+            f"{figures.tokens_per_char_zh:.2f}",
+            f"{figures.tokens_per_s:.0f}" if figures.tokens_per_s else "",
+        ]
+
+    def measure_in_use(self) -> int | None:
+        """Measure the model in use on the engine thread; the list shows the figures after."""
+        if self._engine is None or getattr(self._engine, "model", None) is None:
+            return None
+        if self._measuring is not None:
+            return self._measuring[0]
+        engine: Any = self._engine
+        job = QualityJob()
+        engine.finished.connect(self._on_measured)
+        engine.failed.connect(self._on_measure_failed)
+        self._measuring = (engine.submit(job), job)
+        self._update_buttons()
+        return self._measuring[0]
+
+    def _on_measured(self, job_id: int, _stats: object) -> None:
+        """Keep the figures of a finished measurement and show them."""
+        if self._measuring is None or self._measuring[0] != job_id:
+            return
+        figures = self._measuring[1].figures
+        self._end_measuring()
+        if figures is not None:
+            save_figures(figures)
+        self.refresh()
+
+    def _on_measure_failed(self, job_id: int, message: str) -> None:
+        """Say why a measurement failed."""
+        if self._measuring is None or self._measuring[0] != job_id:
+            return
+        self._end_measuring()
+        messenger.error(self, self.tr("Measure quality"), message)
+
+    def _end_measuring(self) -> None:
+        """Stop following the engine's results."""
+        engine: Any = self._engine
+        engine.finished.disconnect(self._on_measured)
+        engine.failed.disconnect(self._on_measure_failed)
+        self._measuring = None
         self._update_buttons()
 
     def selected_model(self) -> LocalModel | None:
@@ -200,6 +274,8 @@ class ModelManager(QDialog):
         self.use_button.setEnabled(usable and self._engine is not None)
         self.delete_button.setEnabled(model is not None and model.source != ModelSource.BUNDLED)
         self.reveal_button.setEnabled(model is not None and model.path.exists())
+        self.measure_button.setEnabled(
+            self._measuring is None and getattr(self._engine, "model", None) is not None)
 
     def use_selected(self) -> None:
         """Reload the engine with the selected model and remember it."""

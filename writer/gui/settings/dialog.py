@@ -174,6 +174,15 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Min-p"), self.min_p)
         form.addRow(self.tr("Repeat penalty"), self.repeat_penalty)
         form.addRow(self.tr("Seed"), self.seed)
+        self.candidates = QSpinBox(page)
+        self.candidates.setObjectName("settingCandidates")
+        self.candidates.setRange(1, 6)
+        self.candidates.setValue(int(get_setting(Key.CANDIDATES)))
+        form.addRow(self.tr("Candidates (Continue with Choices)"), self.candidates)
+        self.tint = QCheckBox(self.tr("Tint words the model found unlikely"), page)
+        self.tint.setObjectName("settingTintUnlikely")
+        self.tint.setChecked(bool(get_setting(Key.TINT_UNLIKELY)))
+        form.addRow("", self.tint)
         save_row = QHBoxLayout()
         self.preset_name = QLineEdit(page)
         self.preset_name.setObjectName("settingPresetName")
@@ -277,6 +286,8 @@ class SettingsDialog(QDialog):
                 Key.MIN_P: round(self.min_p.value(), 2),
                 Key.REPEAT_PENALTY: round(self.repeat_penalty.value(), 2),
                 Key.SEED: self.seed.value(),
+                Key.CANDIDATES: self.candidates.value(),
+                Key.TINT_UNLIKELY: self.tint.isChecked(),
                 **{f"preset_{p}": b.currentData() or b.currentText()
                    for p, b in self.preset_boxes.items()},
                 **{f"max_{p}": s.value() for p, s in self.max_tokens.items()},

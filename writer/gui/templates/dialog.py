@@ -354,6 +354,7 @@ class TemplateDialog(QDialog):
             lead = ""
         else:
             editor = window.current_editor()
+            editor.aboutToRewrite.emit("template")
             before = editor.text_before_cursor(2)
             lead = "" if not before or before.endswith("\n\n") else (
                 "\n" if before.endswith("\n") else "\n\n")

@@ -209,6 +209,12 @@ class FindReplaceBar(QWidget):
         document = self.editor.document()
         replacement = self.replace_input.text()
         flags = self._flags()
+        if document.find(needle, 0, flags).isNull():
+            self.status.setText(self.tr("%n replaced", "", 0))
+            return 0
+        announce = getattr(self.editor, "aboutToRewrite", None)  # Writer's editor: snapshot first
+        if announce is not None:
+            announce.emit("replace_all")
         edit = QTextCursor(document)
         edit.beginEditBlock()
         count = 0

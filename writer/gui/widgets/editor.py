@@ -31,6 +31,10 @@ class Editor(QPlainTextEdit):
     """One document's editor (objectName ``editor``)."""
 
     streamingChanged = Signal(bool)
+    #: Emitted just before an operation rewrites the whole document (Replace All, Reopen with
+    #: Encoding, a template writing into it), with its reason: "replace_all",
+    #: "reopen_encoding", "template". Snapshots keep the text as it was.
+    aboutToRewrite = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, state: DocumentState | None = None) -> None:
         super().__init__(parent)
@@ -106,14 +110,28 @@ class Editor(QPlainTextEdit):
             return None
         return self._last.selectionStart(), self._last.selectionEnd()
 
-    def begin_stream(self, *, replace_last: bool = False, position: int | None = None) -> int:
-        """Start inserting streamed text at the cursor (or over the last passage).
+    @property
+    def stream_start(self) -> int:
+        """Return where the running (or last) stream's text starts."""
+        return self._stream_start
 
-        Returns the position where the text will go. The editor is read-only
-        until :meth:`end_stream`, so typing cannot tangle with the stream.
+    def begin_stream(
+        self,
+        *,
+        replace_last: bool = False,
+        position: int | None = None,
+        replace: tuple[int, int] | None = None,
+    ) -> int:
+        """Start inserting streamed text at the cursor (or over the last passage, or ``replace``).
+
+        Returns the position where the text will go. The removal and the
+        streamed text are one undo step. The editor is read-only until
+        :meth:`end_stream`, so typing cannot tangle with the stream.
         """
         cursor = QTextCursor(self.document())
-        last = self.last_generation() if replace_last else None
+        last = replace if replace is not None else (
+            self.last_generation() if replace_last else None
+        )
         self._stream_opened = False
         if last is not None:
             cursor.setPosition(last[0])
@@ -165,6 +183,18 @@ class Editor(QPlainTextEdit):
             self._last = last
         self.setReadOnly(False)
         self.streamingChanged.emit(False)
+
+    def insert_passage(self, position: int, text: str) -> None:
+        """Insert ``text`` at ``position`` as one undo step, marked as the last passage."""
+        self.begin_stream(position=position)
+        self.insert_stream(text)
+        self.end_stream()
+
+    def replace_passage(self, start: int, end: int, text: str) -> None:
+        """Replace ``start``..``end`` by ``text`` as one undo step; it becomes the last passage."""
+        self.begin_stream(replace=(start, end))
+        self.insert_stream(text)
+        self.end_stream()
 
     # -- the mark ------------------------------------------------------------------
 

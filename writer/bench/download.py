@@ -1,45 +1,32 @@
 """Download benchmark: the app's hub download against a raw streamed copy from the same server.
 
-Starts the local Hugging-Face-compatible test server (``tests/hub_server.py``)
+Starts the local Hugging-Face-compatible server (:mod:`writer.bench.hub_server`)
 on 127.0.0.1, serves one file, and times (a) :func:`writer.hub.download.download_model`
 (metadata, HTTP body through ``huggingface_hub``, sha256, rename) and (b) a
 plain streamed GET of the same URL written to disk. The ratio of the two
 throughputs is the figure to watch (target: at least 0.9). Run it with
-``python -m writer.bench_download``.
+``python -m writer.bench.download``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
-from types import ModuleType
 
 import httpx2
+
+from writer.bench import hub_server
+from writer.bench.common import Figure
 
 BENCH_FILE_BYTES = 256 * 1024 * 1024
 REPO_ID = "bench/Bench-GGUF"
 FILE_NAME = "bench-Q4_K_M.gguf"
 ROUNDS = 3
 RAW_CHUNK_BYTES = 1024 * 1024
-
-
-def _load_test_server() -> ModuleType:
-    """Import ``tests/hub_server.py`` from the source tree."""
-    path = Path(__file__).resolve().parent.parent / "tests" / "hub_server.py"
-    if not path.is_file():
-        raise RuntimeError(f"The test server is not here: {path} (run from a source checkout).")
-    spec = importlib.util.spec_from_file_location("writer_bench_hub_server", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _raw_copy(url: str, target: Path) -> float:
@@ -55,7 +42,6 @@ def _raw_copy(url: str, target: Path) -> float:
 
 def bench_download(file_bytes: int = BENCH_FILE_BYTES, rounds: int = ROUNDS) -> dict[str, float]:
     """Return the app's and the raw download throughput (MB/s) and their ratio (best of rounds)."""
-    hub_server = _load_test_server()
     work = Path(tempfile.mkdtemp(prefix="writer-bench-download-"))
     saved_env = {key: os.environ.get(key) for key in ("HF_ENDPOINT", "WRITER_HOME")}
     try:
@@ -98,10 +84,8 @@ def bench_download(file_bytes: int = BENCH_FILE_BYTES, rounds: int = ROUNDS) -> 
     }
 
 
-def bench_figures(_model: Path) -> list:
+def bench_figures(_model: Path) -> list[Figure]:
     """Return the download figures for ``writer bench`` (the model is not used)."""
-    from writer.bench import Figure
-
     figures = bench_download()
     ratio = figures["download_ratio"]
     return [

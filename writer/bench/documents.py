@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from writer.bench import Figure
+from writer.bench.common import Figure
 
 PARAGRAPH = ("The lighthouse keeper climbed the stairs, wiped the salt from the lens and wrote "
              "one line in the logbook: wind, weather, ships seen.\n\n")

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from writer.bench import Figure, on_engine_thread
+from writer.bench.common import Figure, on_engine_thread
 from writer.core.chat_prompt import ChatTurn
 from writer.core.sampling import SamplingParams
 from writer.engine.assistant_jobs import ChatJob, SummaryJob

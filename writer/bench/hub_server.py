@@ -1,4 +1,4 @@
-"""A small Hugging-Face-compatible HTTP server on 127.0.0.1 for the hub tests and the benchmark.
+"""A small Hugging-Face-compatible HTTP server on 127.0.0.1 for the benchmark and the hub tests.
 
 It answers the few endpoints ``huggingface_hub`` uses for search, file lists
 and downloads (``/api/models``, ``/api/models/<repo>/tree/<rev>``,

@@ -1,0 +1,176 @@
+"""A writer's choice in the window: the Candidates panel, takes, alternatives (real model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QPlainTextEdit
+
+from writer.config import Key, set_setting
+from writer.core.sidecar import load_sidecar
+
+STORY = "The rain had not stopped for three days. Mara stood at the window and"
+
+
+def type_story(window, text: str = STORY):
+    editor = window.findChild(QPlainTextEdit, "editor")
+    editor.setPlainText(text)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    return editor
+
+
+def action(window, name: str) -> QAction:
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def write_candidates(qtbot, window, count: int = 3) -> list[str]:
+    set_setting(Key.CANDIDATES, count)
+    with qtbot.waitSignal(window.engine.finished, timeout=120_000):
+        action(window, "actionContinueChoices").trigger()
+    panel = window.findChild(QDockWidget, "candidatesPanel")
+    assert panel is not None and not panel.isHidden()
+    cards = [window.findChild(QFrame, f"candidate_{n}") for n in range(1, count + 1)]
+    assert all(card is not None for card in cards)
+    return [card.text() for card in cards]
+
+
+def test_stable_names(bare_window):
+    assert action(bare_window, "actionPreviousTake").shortcut() == QKeySequence("Ctrl+Alt+Left")
+    assert action(bare_window, "actionNextTake").shortcut() == QKeySequence("Ctrl+Alt+Right")
+    assert action(bare_window, "actionShowAlternatives").isCheckable()
+    assert action(bare_window, "actionContinueChoices") is not None
+
+
+def test_choosing_the_second_candidate_inserts_exactly_its_text(qtbot, window):
+    set_setting(Key.MAX_TOKENS, 16)
+    editor = type_story(window)
+    texts = write_candidates(qtbot, window)
+    assert all(text.strip() for text in texts) and len(set(texts)) == 3
+    card = window.findChild(QFrame, "candidate_2")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == STORY + texts[1]
+    label = window.findChild(QLabel, "statusTakes")
+    assert not label.isHidden() and label.text() == "‹ 2/3 ›"
+    editor.undo()
+    assert editor.toPlainText() == STORY
+
+
+def test_stop_ends_all_candidates(qtbot, window):
+    set_setting(Key.MAX_TOKENS, 400)
+    set_setting(Key.CANDIDATES, 3)
+    type_story(window)
+    panel = window.findChild(QDockWidget, "candidatesPanel")
+    with qtbot.waitSignal(window.engine.finished, timeout=60_000) as done:
+        action(window, "actionContinueChoices").trigger()
+        qtbot.waitUntil(lambda: any(card.text() for card in panel.cards), timeout=60_000)
+        action(window, "actionStop").trigger()
+    assert done.args[1].stop_reason == "cancelled"
+    assert all(len(card.text()) < 2000 for card in panel.cards)
+
+
+def test_regenerate_twice_then_back_twice_restores_the_first_take(qtbot, window, tmp_path: Path):
+    set_setting(Key.MAX_TOKENS, 12)
+    editor = type_story(window)
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        action(window, "actionContinue").trigger()
+    first = editor.toPlainText()
+    for _ in range(2):
+        with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+            action(window, "actionRegenerate").trigger()
+    label = window.findChild(QLabel, "statusTakes")
+    assert label.text() == "‹ 3/3 ›"
+    action(window, "actionPreviousTake").trigger()
+    action(window, "actionPreviousTake").trigger()
+    assert editor.toPlainText().encode() == first.encode()
+    assert label.text() == "‹ 1/3 ›"
+    editor.undo()  # one undo per swap
+    assert label.text() == "‹ 2/3 ›"
+    action(window, "actionPreviousTake").trigger()
+    assert editor.toPlainText() == first
+
+    path = tmp_path / "story.txt"
+    editor.state.path = path
+    assert window.save_document(editor)
+    assert len(load_sidecar(path)["takes"][0]["takes"]) == 3
+    window.close_editor(editor)
+    reopened = window.open_document(path)
+    cursor = reopened.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    reopened.setTextCursor(cursor)
+    assert label.text() == "‹ 1/3 ›"
+    action(window, "actionNextTake").trigger()
+    assert reopened.toPlainText() != first and reopened.toPlainText().startswith(STORY)
+
+
+def test_an_edit_inside_a_passage_drops_its_takes_but_not_its_text(qtbot, window):
+    set_setting(Key.MAX_TOKENS, 12)
+    editor = type_story(window)
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        action(window, "actionContinue").trigger()
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        action(window, "actionRegenerate").trigger()
+    label = window.findChild(QLabel, "statusTakes")
+    assert not label.isHidden()
+    cursor = editor.textCursor()
+    cursor.setPosition(len(STORY) + 2)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "x")
+    text = editor.toPlainText()
+    assert label.isHidden()
+    action(window, "actionPreviousTake").trigger()
+    assert editor.toPlainText() == text
+
+
+def test_alternatives_reroll_keeps_the_text_before_the_word(qtbot, window):
+    set_setting(Key.MAX_TOKENS, 16)
+    action(window, "actionShowAlternatives").setChecked(True)
+    editor = type_story(window)
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        action(window, "actionContinue").trigger()
+    text = editor.toPlainText()
+    feature = window.choices
+    position = len(STORY) + (len(text) - len(STORY)) // 2
+    alternatives = feature.alternatives_at(editor, position)
+    assert len(alternatives) == 10
+    assert all(0 < a.probability <= 1 for a in alternatives)
+    assert sum(a.probability for a in alternatives) <= 1 + 1e-9
+    passage = feature.takes(editor).history.at(position)
+    found = feature.word_at(editor, position)
+    assert found is not None
+    word_start = passage.start + found[2].start
+    menu = feature.alternatives_menu(editor, position)
+    assert menu.objectName() == "alternativesMenu" and len(menu.actions()) == 10
+    menu.deleteLater()
+    chosen = alternatives[-1]
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        feature.reroll(editor, position, chosen)
+    rerolled = editor.toPlainText()
+    assert rerolled[:word_start].encode() == text[:word_start].encode()
+    assert rerolled[word_start:].startswith(chosen.text.rstrip("…"))
+    label = window.findChild(QLabel, "statusTakes")
+    cursor = editor.textCursor()
+    cursor.setPosition(word_start)
+    editor.setTextCursor(cursor)
+    assert label.text() == "‹ 2/2 ›"
+    assert feature.alternatives_at(editor, word_start)  # the new take has its own alternatives
+
+
+def test_choosing_while_candidates_stream_is_safe(qtbot, window):
+    set_setting(Key.MAX_TOKENS, 300)
+    set_setting(Key.CANDIDATES, 2)
+    editor = type_story(window)
+    panel = window.findChild(QDockWidget, "candidatesPanel")
+    with qtbot.waitSignal(window.engine.finished, timeout=60_000):
+        action(window, "actionContinueChoices").trigger()
+        qtbot.waitUntil(lambda: bool(panel.cards and panel.cards[0].text()), timeout=60_000)
+        shown = panel.cards[0].text()
+        assert window.choices.choose(0)
+    assert editor.toPlainText() == STORY + shown
+    editor.undo()
+    assert editor.toPlainText() == STORY

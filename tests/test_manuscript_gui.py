@@ -1,0 +1,239 @@
+"""Snapshots and export in the window: restore is exact and one undo step, snapshots outlive it."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDockWidget, QListWidget
+
+from writer.gui.main_window import MainWindow
+from writer.manuscript import files
+from writer.manuscript.snapshots import SnapshotStore
+
+TEXT = (
+    "# The Lighthouse\n\n## One\n\nThe keeper waited.\n\n长安城的钟声响了。 😀\n\n"
+    "## Two\n\nA boat.\n"
+)
+
+
+@pytest.fixture
+def novel(tmp_path: Path) -> Path:
+    path = tmp_path / "novel.md"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def open_window(qtbot, path: Path) -> MainWindow:
+    window = MainWindow([path], load_model=False)
+    qtbot.addWidget(window)
+    return window
+
+
+def edit(window: MainWindow) -> str:
+    """Type over a few places of the current document; return the edited text."""
+    editor = window.current_editor()
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(20)
+    cursor.insertText(" Chapter zero.\n\nNew paragraph 😀.")
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.movePosition(
+        QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor, 5
+    )
+    cursor.removeSelectedText()
+    return editor.toPlainText()
+
+
+def test_snapshot_edit_restore_is_exact_and_one_undo_step(qtbot, novel: Path) -> None:
+    window = open_window(qtbot, novel)
+    feature = window.manuscript
+    editor = window.current_editor()
+    with qtbot.waitSignal(feature.snapshotTaken, timeout=20000) as taken:
+        feature.take(editor, "first draft")
+    info = taken.args[0]
+    assert info.name == "first draft"
+    edited = edit(window)
+    assert edited != TEXT
+    with qtbot.waitSignal(feature.restored, timeout=20000):
+        feature.restore(info)
+    assert editor.toPlainText().encode("utf-8") == TEXT.encode("utf-8")
+    editor.undo()
+    assert editor.toPlainText() == edited
+    kept = SnapshotStore(novel).list().snapshots
+    before = [i for i in kept if i.reason == "before_restore"]
+    assert len(before) == 1 and SnapshotStore(novel).load(before[0]).text == edited
+
+
+def test_panel_lists_compares_and_restores(qtbot, novel: Path) -> None:
+    window = open_window(qtbot, novel)
+    window.show()
+    qtbot.waitExposed(window)
+    feature = window.manuscript
+    with qtbot.waitSignal(feature.listed, timeout=20000):
+        window.action("actionShowSnapshots").trigger()
+    panel = window.findChild(QDockWidget, "snapshotsPanel")
+    assert panel is feature.panel and panel.isVisible()
+    panel.name.setText("Before the storm")
+    with qtbot.waitSignal(feature.listed, timeout=20000):
+        qtbot.mouseClick(panel.take, Qt.MouseButton.LeftButton)
+    snapshot_list = window.findChild(QListWidget, "snapshotList")
+    assert snapshot_list.count() == 1
+    assert "Before the storm" in snapshot_list.item(0).text()
+    edit(window)
+    with qtbot.waitSignal(feature.compared, timeout=20000):
+        snapshot_list.setCurrentRow(0)
+    assert "Chapter zero" in panel.right.toPlainText()
+    assert "Chapter zero" not in panel.left.toPlainText()
+    with qtbot.waitSignal(feature.restored, timeout=20000):
+        qtbot.mouseClick(panel.restore, Qt.MouseButton.LeftButton)
+    assert window.current_editor().toPlainText() == TEXT
+
+
+def test_snapshot_survives_a_restart(qtbot, novel: Path) -> None:
+    window = open_window(qtbot, novel)
+    with qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=20000):
+        window.manuscript.take(window.current_editor(), "keep me")
+    window.close()
+    again = open_window(qtbot, novel)
+    with qtbot.waitSignal(again.manuscript.listed, timeout=20000):
+        again.action("actionShowSnapshots").trigger()
+    snapshot_list = again.findChild(QListWidget, "snapshotList")
+    assert snapshot_list.count() == 1 and "keep me" in snapshot_list.item(0).text()
+
+
+def test_replace_all_takes_a_snapshot_first(qtbot, novel: Path) -> None:
+    window = open_window(qtbot, novel)
+    editor = window.current_editor()
+    with qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=20000) as taken:
+        editor.aboutToRewrite.emit("replace_all")
+        editor.setPlainText("gone")
+    info = taken.args[0]
+    assert info.auto and info.reason == "replace_all"
+    assert SnapshotStore(novel).load(info).text == TEXT
+
+
+def test_unsaved_document_cannot_take_a_snapshot(qtbot, answers) -> None:
+    window = MainWindow(load_model=False)
+    qtbot.addWidget(window)
+    assert not window.manuscript.take(window.current_editor(), "x")
+    assert answers.infos and "Save the document first" in answers.infos[0][1]
+
+
+def test_export_docx_from_the_window(qtbot, novel: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, novel)
+    out = tmp_path / "novel.docx"
+    with qtbot.waitSignal(window.manuscript.exported, timeout=30000):
+        window.manuscript.export(window.current_editor(), out, "docx")
+    document = docx.Document(str(out))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == ["One", "Two"]
+
+
+def test_export_into_a_read_only_folder_says_so(
+    qtbot, novel: Path, tmp_path: Path, monkeypatch, answers
+) -> None:
+    window = open_window(qtbot, novel)
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    real_open = os.open
+
+    def refuse(name, flags, mode=0o777, **kwargs):
+        if str(name).endswith(".tmp"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_open(name, flags, mode, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", refuse)
+    with qtbot.waitSignal(window.manuscript.exportFailed, timeout=30000):
+        window.manuscript.export(window.current_editor(), folder / "novel.epub", "epub")
+    assert len(answers.errors) == 1 and "not writable" in answers.errors[0][1]
+    assert list(folder.iterdir()) == []
+
+
+def test_real_replace_all_and_reopen_take_snapshots_first(qtbot, novel: Path) -> None:
+    window = open_window(qtbot, novel)
+    bar = window.view.find_bar
+    bar.open_bar(replace=True)
+    bar.find_input.setText("keeper")
+    bar.replace_input.setText("warden")
+    with qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=20000) as taken:
+        assert bar.replace_all() == 1
+    assert taken.args[0].reason == "replace_all"
+    assert SnapshotStore(novel).load(taken.args[0]).text == TEXT
+    with qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=20000) as taken:
+        assert window.files.reopen_with_encoding(window.current_editor(), "utf-8")
+    assert taken.args[0].reason == "reopen_encoding"
+    assert "warden" in SnapshotStore(novel).load(taken.args[0]).text
+
+
+def test_first_edit_of_the_day_keeps_the_saved_text(qtbot, novel: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    window = open_window(qtbot, novel)
+    feature = window.manuscript
+    now = [datetime(2026, 5, 1, 9, 0, tzinfo=UTC)]
+    feature.clock = lambda: now[0]
+    editor = window.current_editor()
+    with qtbot.waitSignal(feature.snapshotTaken, timeout=20000) as taken:
+        editor.textCursor().insertText("Morning. ")
+    assert taken.args[0].reason == "daily"
+    assert SnapshotStore(novel).load(taken.args[0]).text == TEXT
+    editor.textCursor().insertText("More. ")  # the same day: no second snapshot
+    now[0] += timedelta(days=1)
+    with qtbot.waitSignal(feature.snapshotTaken, timeout=20000) as taken:
+        editor.textCursor().insertText("Next day. ")
+    assert taken.args[0] is None or taken.args[0].reason == "daily"
+    daily = [i for i in SnapshotStore(novel).list().snapshots if i.reason == "daily"]
+    assert len(daily) == 1  # the saved text did not change, so no copy of it
+
+
+def test_chat_of_the_assistant_panel_exports(qtbot, novel: Path, tmp_path: Path) -> None:
+    from writer.core.chat_prompt import ChatTurn
+    from writer.gui.assistant.transcript import Conversation
+
+    window = open_window(qtbot, novel)
+    editor = window.current_editor()
+    conversation = window.assistant.conversation(editor)
+    filled = Conversation.from_turns([ChatTurn("Who is the keeper?", reply="A lonely man.")])
+    conversation.turns, conversation.entries = filled.turns, filled.entries
+    out = tmp_path / "chat.md"
+    assert window.manuscript.export_chat(editor, out)
+    text = out.read_text(encoding="utf-8")
+    assert "## You\n\nWho is the keeper?" in text and "## Assistant\n\nA lonely man." in text
+
+
+def test_text_mirror_follows_every_edit(qtbot) -> None:
+    """The line copy snapshots read stays equal to the editor through any mix of edits."""
+    import random
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from writer.gui.manuscript.text_mirror import TextMirror
+
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText("Hello world\n\nSecond paragraph.\nThird.")
+    mirror = TextMirror(editor.document())
+    rnd = random.Random(5)
+    pieces = ["a", "\n", "xyz\n\nq", "", "长安\n", "\n\n\n", "😀"]
+    for _ in range(600):
+        document = editor.document()
+        size = document.characterCount() - 1
+        cursor = QTextCursor(document)
+        start, end = sorted((rnd.randint(0, size), rnd.randint(0, size)))
+        roll = rnd.random()
+        if roll < 0.7:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(rnd.choice(pieces))
+        elif roll < 0.8:
+            editor.undo()
+        elif roll < 0.9:
+            editor.redo()
+        else:
+            editor.setPlainText("new\ntext" * rnd.randint(0, 3))
+        assert "\n".join(mirror.blocks) == editor.toPlainText()
+    assert mirror.rebuilds <= 1 + 60  # a whole new text is read at once; edits are not

@@ -1,0 +1,1 @@
+"""Manuscripts in the window: snapshots (take, list, compare, restore) and DOCX/EPUB/ODT export."""

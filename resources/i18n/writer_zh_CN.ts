@@ -746,12 +746,28 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
     </message>
     <message>
+        <source>Export as EP&amp;UB…</source>
+        <translation>导出为 EPUB(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Export as OpenDocu&amp;ment (ODT)…</source>
+        <translation>导出为 OpenDocument (ODT)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke Snapshot…</source>
+        <translation>创建快照(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Reopen with &amp;Encoding…</source>
         <translation>以指定编码重新打开(&amp;E)…</translation>
     </message>
     <message>
         <source>R&amp;eplace…</source>
         <translation>替换(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Continue with Ch&amp;oices</source>
+        <translation>多个候选续写(&amp;O)</translation>
     </message>
     <message>
         <source>Re&amp;place Selection with Reply</source>
@@ -803,20 +819,8 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>导出为 Word (DOCX)(&amp;W)…</translation>
     </message>
     <message>
-        <source>Export as E&amp;PUB…</source>
-        <translation>导出为 EPUB(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Export as &amp;OpenDocument (ODT)…</source>
-        <translation>导出为 OpenDocument (ODT)(&amp;O)…</translation>
-    </message>
-    <message>
         <source>Export &amp;Chat as Markdown…</source>
         <translation>将对话导出为 Markdown(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Take Snaps&amp;hot…</source>
-        <translation>创建快照(&amp;H)…</translation>
     </message>
     <message>
         <source>Save with Enco&amp;ding…</source>
@@ -875,10 +879,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
-        <source>Continue with C&amp;hoices</source>
-        <translation>多个候选续写(&amp;H)</translation>
-    </message>
-    <message>
         <source>Pre&amp;vious Take</source>
         <translation>上一版(&amp;V)</translation>
     </message>
@@ -935,8 +935,8 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>显示备选词(&amp;A)</translation>
     </message>
     <message>
-        <source>S&amp;napshots</source>
-        <translation>快照(&amp;N)</translation>
+        <source>Snapsho&amp;ts</source>
+        <translation>快照(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>

@@ -68,7 +68,7 @@ def test_a_plain_question_is_sent_with_the_draft_and_the_chip_says_so(
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)  # turn it off
     assert not chip.isChecked() and "story.md" in chip.text()
     ask(qtbot, window, "Who is the main character in my draft?")
-    assert "Marguerite" not in prompt_of(jobs[-1])
+    assert "kept the lighthouse on Gull Rock" not in prompt_of(jobs[-1])  # no draft this time
 
 
 def test_ask_about_selection_keeps_the_selection(qtbot, window, tmp_path, monkeypatch):

@@ -97,8 +97,18 @@ def _pipe_closed(fd: int) -> bool:
         poller = select.poll()
     except (ImportError, AttributeError):  # Windows
         return False
+    if fd < 0:
+        return False
     poller.register(fd, select.POLLOUT)
     return any(events & select.POLLERR for _fd, events in poller.poll(0))
+
+
+def _fileno(stream: object) -> int:
+    """Return the file descriptor of ``stream``, or -1 (a stand-in such as a test's capture)."""
+    try:
+        return int(stream.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return -1
 
 
 def check_streams(args: argparse.Namespace) -> int | None:
@@ -113,7 +123,7 @@ def check_streams(args: argparse.Namespace) -> int | None:
             print("writer: standard output is closed; nowhere to write the result",
                   file=sys.stderr)
             return 1
-    elif not writes_file and _pipe_closed(sys.stdout.fileno()):
+    elif not writes_file and _pipe_closed(_fileno(sys.stdout)):
         return BROKEN_PIPE_EXIT  # quietly, as Unix tools do
     if args.command == "chat" and sys.stdin is None:
         print("writer: standard input is closed; chat reads its questions from it",

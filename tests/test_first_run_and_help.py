@@ -32,7 +32,7 @@ def test_no_model_offers_ways_to_get_one(qtbot, monkeypatch, tmp_path: Path):
     window.engine.shutdown()
 
 
-def _no_model(*_args):
+def _no_model(*_args, **_kwargs):
     from writer.errors import NoModelError
 
     raise NoModelError("No model found. Install the default one with "

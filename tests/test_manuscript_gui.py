@@ -237,3 +237,17 @@ def test_text_mirror_follows_every_edit(qtbot) -> None:
             editor.setPlainText("new\ntext" * rnd.randint(0, 3))
         assert "\n".join(mirror.blocks) == editor.toPlainText()
     assert mirror.rebuilds <= 1 + 60  # a whole new text is read at once; edits are not
+
+
+def test_each_document_keeps_its_own_mirror(qtbot, novel: Path, tmp_path: Path) -> None:
+    """Closing a document and opening others never hands a stale copy of a text to a snapshot."""
+    other = tmp_path / "other.md"
+    other.write_text("Another story.\n", encoding="utf-8")
+    window = open_window(qtbot, novel)
+    feature = window.manuscript
+    first = window.current_editor()
+    assert feature.mirror(first).text() == TEXT
+    window.close_editor(first)
+    second = window.open_document(other)
+    assert second is not None
+    assert feature.mirror(second).text() == "Another story.\n"

@@ -80,6 +80,7 @@
     </message>
     <message>
         <source>Summary</source>
+        <extracomment>The title of a summary in the transcript, translated when it is shown.</extracomment>
         <translation>总结</translation>
     </message>
     <message>
@@ -144,6 +145,7 @@
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {0}</source>
+        <extracomment>The longest unsaved typing goes without a copy, pause or not.</extracomment>
         <translation>自动保存失败：{0}</translation>
     </message>
 </context>
@@ -171,6 +173,42 @@
     <message>
         <source>Click a candidate or press Alt+1 … Alt+{0} to insert it at the cursor; Esc stops them.</source>
         <translation>单击候选或按 Alt+1 … Alt+{0} 将其插入到光标处；Esc 停止生成。</translation>
+    </message>
+</context>
+<context>
+    <name>ChineseWriting</name>
+    <message>
+        <source>Get a Chinese-capable model…</source>
+        <extracomment>How much of a request&apos;s text is looked at to tell whether it is Chinese.</extracomment>
+        <translation>获取能写中文的模型…</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>使用 {0}</translation>
+    </message>
+    <message>
+        <source>Gemma Terms of Use…</source>
+        <translation>Gemma 使用条款…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{0} writes Chinese offline: a small base model, so chat uses a plain prompt and poems may miss their form. It comes under Google&apos;s Gemma Terms of Use. For better Chinese, get a bigger model.</source>
+        <translation>{0} 可以离线写中文：它是一个小型基础模型，所以对话使用普通提示，诗歌也可能不合格律。它受 Google 的 Gemma 使用条款约束。想要更好的中文，请获取更大的模型。</translation>
+    </message>
+    <message>
+        <source>{0} writes English only, and you are writing Chinese: expect poor or broken Chinese. Get a model that writes Chinese.</source>
+        <translation>{0} 只会写英文，而你正在写中文：中文结果会很差甚至不通。请换一个能写中文的模型。</translation>
+    </message>
+    <message>
+        <source>The terms are not installed. Read them at https://ai.google.dev/gemma/terms</source>
+        <translation>条款文件没有安装。请在 https://ai.google.dev/gemma/terms 阅读。</translation>
+    </message>
+    <message>
+        <source>Gemma Terms of Use</source>
+        <translation>Gemma 使用条款</translation>
     </message>
 </context>
 <context>
@@ -527,6 +565,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>打开 .gguf 文件…</translation>
     </message>
     <message>
+        <source>Use {0} (writes Chinese)</source>
+        <translation>使用 {0}（能写中文）</translation>
+    </message>
+    <message>
+        <source>Download {0} for Chinese…</source>
+        <translation>下载 {0}（写中文）…</translation>
+    </message>
+    <message>
         <source>{0} Writer needs a model to continue, chat and summarize.</source>
         <translation>{0} Writer 需要一个模型才能续写、聊天和总结。</translation>
     </message>
@@ -766,10 +812,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>替换(&amp;E)…</translation>
     </message>
     <message>
-        <source>Continue with Ch&amp;oices</source>
-        <translation>多个候选续写(&amp;O)</translation>
-    </message>
-    <message>
         <source>Re&amp;place Selection with Reply</source>
         <translation>用回复替换所选文字(&amp;P)</translation>
     </message>
@@ -823,14 +865,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>将对话导出为 Markdown(&amp;C)…</translation>
     </message>
     <message>
-        <source>Save with Enco&amp;ding…</source>
-        <translation>以指定编码保存(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Export as Plain Te&amp;xt…</source>
-        <translation>导出为纯文本(&amp;X)…</translation>
-    </message>
-    <message>
         <source>New from &amp;Template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
@@ -877,6 +911,18 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>&amp;Regenerate</source>
         <translation>重新生成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save with Enco&amp;ding…</source>
+        <translation>以指定编码保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export as Plain Te&amp;xt…</source>
+        <translation>导出为纯文本(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Continue with Ch&amp;oices</source>
+        <translation>多个候选续写(&amp;O)</translation>
     </message>
     <message>
         <source>Pre&amp;vious Take</source>
@@ -1367,6 +1413,10 @@ Context: {1} tokens</source>
         <translation>{0} 看起来是二进制文件（满是控制字符）；Writer 只能打开文本文件。</translation>
     </message>
     <message>
+        <source>{0} looks like {1} text without a byte-order mark; choose the encoding to open it with.</source>
+        <translation>{0} 看起来是没有字节顺序标记（BOM）的 {1} 文本；请选择打开它所用的编码。</translation>
+    </message>
+    <message>
         <source>Unknown line ending {0}; use LF, CRLF or CR.</source>
         <translation>未知的换行符 {0}；请使用 LF、CRLF 或 CR。</translation>
     </message>
@@ -1511,6 +1561,18 @@ Context: {1} tokens</source>
         <translation>提示中用到了未知字段 {{{0}}}。</translation>
     </message>
     <message>
+        <source>order must be a whole number (templates are listed by it).</source>
+        <translation>order 必须是整数（模板按它排序）。</translation>
+    </message>
+    <message>
+        <source>arrays or tables are nested too deeply.</source>
+        <translation>数组或表嵌套过深。</translation>
+    </message>
+    <message>
+        <source>a value has the wrong type ({0}).</source>
+        <translation>有一个值的类型不对（{0}）。</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <extracomment>Phrases the code puts into other messages as values.</extracomment>
         <translation>磁盘已满</translation>
@@ -1542,6 +1604,22 @@ Context: {1} tokens</source>
     <message>
         <source>the repository</source>
         <translation>该仓库</translation>
+    </message>
+    <message>
+        <source>the chat template took longer than {0} seconds</source>
+        <translation>聊天模板运行超过了 {0} 秒</translation>
+    </message>
+    <message>
+        <source>the chat template builds a huge string</source>
+        <translation>聊天模板生成了过大的字符串</translation>
+    </message>
+    <message>
+        <source>the chat template does not compile ({0})</source>
+        <translation>聊天模板无法编译（{0}）</translation>
+    </message>
+    <message>
+        <source>the chat template recurses without end</source>
+        <translation>聊天模板无限递归</translation>
     </message>
     <message>
         <source>Form kept: every line has {0} characters ({1}).</source>
@@ -2181,6 +2259,10 @@ Context: {1} tokens</source>
         <source>Outline</source>
         <extracomment>Documents longer than this are counted in slices between events.</extracomment>
         <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
     </message>
 </context>
 </TS>

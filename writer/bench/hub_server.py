@@ -83,6 +83,8 @@ class Faults:
     delay_per_mb_s: float = 0.0  # slow every body down
     status: dict[str, int] = field(default_factory=dict)  # answer with this status code
     ignore_range: bool = False
+    #: after the first chunk of a body, wait until the event is set (once)
+    hold_after_first_chunk: dict[str, threading.Event] = field(default_factory=dict)
 
 
 class HubServer:
@@ -327,6 +329,10 @@ def _make_handler(server: HubServer) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(chunk)
                     sent += len(chunk)
                     remaining -= len(chunk)
+                    hold = faults.hold_after_first_chunk.pop(served.path, None)
+                    if hold is not None:
+                        self.wfile.flush()
+                        hold.wait(60)
                     if faults.delay_per_mb_s:
                         time.sleep(faults.delay_per_mb_s * len(chunk) / SEND_CHUNK)
 

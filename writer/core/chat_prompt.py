@@ -1,7 +1,8 @@
 """Turning a list of chat messages into one prompt for the model.
 
 The prompt is rendered with the model's own chat template (the Jinja text in
-its GGUF metadata), in llama-cpp-python's sandboxed Jinja environment. When a
+its GGUF metadata), in a sandbox with limits on time and size
+(:mod:`writer.core.chat_template`). When a
 model has no template, or its template fails to render, the messages are
 written as a plain role-prefixed transcript instead and the caller is told
 why, so it can tell the user once.
@@ -14,11 +15,12 @@ stays the same for a few turns and llama.cpp reuses its cached prefix.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from writer.core.chat_template import ChatTemplate, ChatTemplateError
 
 log = logging.getLogger(__name__)
 
@@ -100,12 +102,12 @@ class ChatFormat:
         self.bos = bos
         self.eos = eos
         self.fallback_reason = "" if self.template else "This model has no chat template."
-        self._formatter: Any = None
+        self._formatter: ChatTemplate | None = None
         if self.template:
             try:
-                self._formatter = _formatter(self.template, bos, eos)
-            except Exception as error:  # a template is foreign code: any error means fallback
-                log.warning("chat template does not compile: %s", error)
+                self._formatter = ChatTemplate(self.template, bos=bos, eos=eos)
+            except ChatTemplateError as error:
+                log.warning("chat template unusable: %s", error)
                 self.fallback_reason = f"The model's chat template is broken ({error})."
 
     @property
@@ -117,11 +119,11 @@ class ChatFormat:
         """Return the prompt for ``messages``, ending where the assistant's reply starts."""
         if self._formatter is not None:
             try:
-                text = self._formatter(messages=[m.to_dict() for m in messages]).prompt
+                text = self._formatter.render([m.to_dict() for m in messages])
                 if not text or not all(m.content.strip()[:200] in text for m in messages[-1:]):
-                    raise ValueError("it left out the messages")
+                    raise ChatTemplateError("it left out the messages")
                 return text
-            except Exception as error:
+            except ChatTemplateError as error:
                 log.warning("chat template failed to render: %s", error)
                 self._formatter = None
                 self.fallback_reason = f"The model's chat template failed ({error})."
@@ -133,14 +135,6 @@ class ChatFormat:
         if self.templated:
             return (self.eos,) if self.eos else ()
         return FALLBACK_STOPS
-
-
-@functools.lru_cache(maxsize=8)
-def _formatter(template: str, bos: str, eos: str) -> Any:
-    """Return llama-cpp-python's sandboxed Jinja formatter for ``template`` (cached)."""
-    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
-    return Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
 
 
 def render_plain(messages: Sequence[ChatMessage]) -> str:

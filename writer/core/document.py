@@ -20,6 +20,9 @@ class DocumentState:
     stamp: Any = None  # what the file looked like on disk when opened or saved
     doc_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     form: str = ""  # "screenplay" for a Fountain script (highlighted, exported as one)
+    #: Lines (0-based) whose ending on disk differs from ``newline``, as read (the editor
+    #: keeps them on its blocks from then on).
+    line_ends: dict[int, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:

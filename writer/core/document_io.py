@@ -18,6 +18,8 @@ import os
 import re
 import secrets
 import stat
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -67,6 +69,11 @@ _SAMPLE = 64 * 1024
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BROKEN_UTF8 = re.compile(r"[\udc80-\udcff]")
 _VALID_NON_ASCII = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+#: A save's temp file beside its target: ``.<name>.<8 hex digits>.tmp``.
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{8}\.tmp$")
+#: A temp file of Writer's naming older than this was left by a killed save.
+STALE_TEMP_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,8 @@ class LoadedDocument:
     needs_confirmation: bool = False
     candidates: tuple[str, ...] = field(default_factory=tuple)
     mixed_newlines: bool = False
+    #: Lines (0-based) whose ending differs from ``newline``, when the file mixes them.
+    line_ends: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -166,6 +175,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         UndecodableError: its bytes are invalid in every encoding worth trusting.
     """
     path = Path(path)
+    remove_stale_temps(path)
     try:
         data = path.read_bytes()
     except IsADirectoryError as error:
@@ -180,6 +190,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         if data.startswith(mark):
             text, name, bom = _decode_as(path, data, name)
             return _loaded(path, text, name, bom, stamp)
+    _refuse_utf16_without_bom(path, data)
     _refuse_binary(path, data)
     try:
         return _loaded(path, data.decode("utf-8"), "utf-8", False, stamp)
@@ -208,6 +219,11 @@ def _loaded(path: Path, text: str, encoding: str, bom: bool, stamp: FileStamp) -
     counts = {"\r\n": crlf, "\n": lf, "\r": cr}
     newline = max(counts, key=lambda key: (counts[key], key == "\n")) if crlf + cr + lf else "\n"
     mixed = sum(1 for value in counts.values() if value) > 1
+    line_ends: dict[int, str] = {}
+    if mixed:
+        for line, match in enumerate(_LINE_END.finditer(text)):
+            if match.group() != newline:
+                line_ends[line] = match.group()
     if crlf or cr:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return LoadedDocument(
@@ -219,6 +235,7 @@ def _loaded(path: Path, text: str, encoding: str, bom: bool, stamp: FileStamp) -
         stamp=stamp,
         candidates=(encoding,),
         mixed_newlines=mixed,
+        line_ends=line_ends,
     )
 
 
@@ -241,6 +258,44 @@ def _decode_as(path: Path, data: bytes, name: str) -> tuple[str, str, bool]:
             candidates=tuple(c for c in _guess_names(data) if c != name),
             offset=offset,
         ) from error
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return "utf-16-le"/"utf-16-be" when ``data`` reads as BOM-less UTF-16 text, else None.
+
+    Text in UTF-16 has a NUL in every other byte for ASCII (and most Latin)
+    characters, always on the same side: that pattern, and a strict decode that
+    yields printable text, tell it apart from a binary file.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    if max(even_nuls, odd_nuls) < 0.3 or min(even_nuls, odd_nuls) > 0.02:
+        return None
+    name = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+    try:
+        text = data[: len(data) - len(data) % 2].decode(name)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for char in text[:4096] if char.isprintable() or char in "\r\n\t")
+    return name if printable >= 0.95 * min(len(text), 4096) else None
+
+
+def _refuse_utf16_without_bom(path: Path, data: bytes) -> None:
+    """Ask for the encoding of UTF-16 text that has no byte-order mark (never call it binary)."""
+    name = _utf16_without_bom(data)
+    if name is None:
+        return
+    other = "utf-16-be" if name == "utf-16-le" else "utf-16-le"
+    raise UndecodableError(
+        f"{path.name} looks like {encoding_label(name)} text without a byte-order mark; "
+        "choose the encoding to open it with.",
+        path=str(path),
+        candidates=(name, other, "utf-8"),
+        offset=0,
+    )
 
 
 def _refuse_binary(path: Path, data: bytes) -> None:
@@ -344,8 +399,30 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).rstrip(".").lower()
 
 
-def encode_text(text: str, *, encoding: str, newline: str = "\n", bom: bool = False) -> bytes:
+def join_lines(text: str, newline: str, line_ends: Mapping[int, str] | None = None) -> str:
+    """Return ``text`` ("\\n" line ends) with ``newline``, except the lines in ``line_ends``.
+
+    ``line_ends`` maps a line's 0-based number to its own ending ("\\r\\n", "\\n" or
+    "\\r"), so a file that mixes line endings keeps each line's ending.
+    """
+    if not line_ends:
+        return text if newline == "\n" else text.replace("\n", newline)
+    lines = text.split("\n")
+    ends = [line_ends.get(number, newline) for number in range(len(lines) - 1)]
+    return "".join(line + end for line, end in zip(lines, ends, strict=False)) + lines[-1]
+
+
+def encode_text(
+    text: str,
+    *,
+    encoding: str,
+    newline: str = "\n",
+    bom: bool = False,
+    line_ends: Mapping[int, str] | None = None,
+) -> bytes:
     """Return the bytes of ``text`` as saved with ``encoding``, ``newline`` and ``bom``.
+
+    Lines listed in ``line_ends`` keep their own ending (see :func:`join_lines`).
 
     Raises:
         UnencodableTextError: a character cannot be stored in ``encoding``.
@@ -355,8 +432,7 @@ def encode_text(text: str, *, encoding: str, newline: str = "\n", bom: bool = Fa
         name, bom = name + "-le", True
     if newline not in ("\n", "\r\n", "\r"):
         raise DocumentError(f"Unknown line ending {newline!r}; use LF, CRLF or CR.")
-    if newline != "\n":
-        text = text.replace("\n", newline)
+    text = join_lines(text, newline, line_ends)
     try:
         body = text.encode(name)
     except UnicodeEncodeError as error:
@@ -381,15 +457,19 @@ def save_document(
     encoding: str = "utf-8",
     newline: str = "\n",
     bom: bool = False,
+    line_ends: Mapping[int, str] | None = None,
 ) -> FileStamp:
     """Save ``text`` safely (temp file, fsync, rename) and return the new file stamp.
+
+    Temp files that an earlier save left behind (killed mid-save) are removed.
 
     Raises:
         UnencodableTextError: the encoding cannot hold the text (nothing written).
         DocumentError: the file could not be written; the original is unchanged.
     """
-    data = encode_text(text, encoding=encoding, newline=newline, bom=bom)
+    data = encode_text(text, encoding=encoding, newline=newline, bom=bom, line_ends=line_ends)
     target = Path(os.path.realpath(path))
+    remove_stale_temps(target)
     name = Path(path).name
     unchanged = "the file on disk is unchanged"
     try:
@@ -429,6 +509,38 @@ def save_document(
         raise
     _sync_folder(target.parent)
     return file_stamp(target, data)
+
+
+def remove_stale_temps(path: str | os.PathLike[str]) -> int:
+    """Remove the temp files an interrupted save of ``path`` left beside it; return how many.
+
+    Only files of Writer's own naming (``.<name>.<8 hex>.tmp``) for this file,
+    older than :data:`STALE_TEMP_SECONDS`, so a save running right now is left alone.
+    """
+    target = Path(os.path.realpath(path))
+    removed = 0
+    try:
+        candidates = list(target.parent.glob(f".{glob_escape(target.name)}.*.tmp"))
+    except OSError:
+        return 0
+    now = time.time()
+    for candidate in candidates:
+        match = _TEMP_NAME.match(candidate.name)
+        if match is None or match.group("name") != target.name:
+            continue
+        try:
+            if now - candidate.lstat().st_mtime < STALE_TEMP_SECONDS or candidate.is_symlink():
+                continue
+            candidate.unlink()
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """Return ``name`` with glob wildcards escaped."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def _remove_quietly(path: Path) -> None:

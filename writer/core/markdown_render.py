@@ -3,7 +3,9 @@
 python-markdown (tables, fenced code, footnotes) renders the text; an allow-list
 sanitiser then rebuilds the HTML so nothing in it can run or reach the network:
 ``<script>``, ``<style>``, ``<iframe>`` and their kind are dropped with their
-content, ``on*`` handlers and ``style`` (except table alignment) are removed,
+content (when one is never closed, as in "She typed <script> into the box.",
+only the tag is shown as text and everything after it is kept), ``on*``
+handlers and ``style`` (except table alignment) are removed,
 ``javascript:``-like links lose their target, and remote images (``http:``,
 ``https:``, ``//host``) become a visible placeholder.
 """
@@ -30,6 +32,8 @@ _DROP_WITH_CONTENT = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
     "template", "svg", "math", "title", "head", "textarea", "select", "audio", "video",
 }  # fmt: skip
+#: Dropped elements that never have content: only the tag goes.
+_DROP_EMPTY = {"embed", "frame", "param", "source", "track", "base", "link", "meta", "input"}
 _GLOBAL_ATTRS = {"id", "class", "title", "lang", "dir"}
 _TAG_ATTRS = {
     "a": {"href"},
@@ -88,6 +92,21 @@ class _Sanitiser(HTMLParser):
         self.out: list[str] = []
         self.skipping: list[str] = []
         self.blocked_images: list[str] = []
+        #: Where the outermost dropped element began: (output length, its tag's text, the
+        #: source offset after its tag), to take back if it is never closed.
+        self.dropped_from: tuple[int, str, int] | None = None
+        self._line_starts: list[int] = [0]
+
+    def feed(self, data: str) -> None:
+        """Parse ``data`` (the whole fragment in one call)."""
+        self._line_starts = [0]
+        self._line_starts += [i + 1 for i, char in enumerate(data) if char == "\n"]
+        super().feed(data)
+
+    def _offset_after_tag(self) -> int:
+        """Return the source offset just after the start tag being handled."""
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column + len(self.get_starttag_text() or "")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Keep an allowed start tag with its safe attributes."""
@@ -95,8 +114,12 @@ class _Sanitiser(HTMLParser):
             if tag == self.skipping[-1] and tag not in _VOID_TAGS:
                 self.skipping.append(tag)
             return
+        if tag in _DROP_EMPTY:
+            return
         if tag in _DROP_WITH_CONTENT:
             self.skipping.append(tag)
+            self.dropped_from = (len(self.out), self.get_starttag_text() or "",
+                                 self._offset_after_tag())
             return
         if tag not in _ALLOWED_TAGS:
             return
@@ -119,6 +142,8 @@ class _Sanitiser(HTMLParser):
         if self.skipping:
             if tag == self.skipping[-1]:
                 self.skipping.pop()
+                if not self.skipping:
+                    self.dropped_from = None
             return
         if tag in _ALLOWED_TAGS and tag not in _VOID_TAGS:
             self.out.append(f"</{tag}>")
@@ -167,10 +192,19 @@ class _Sanitiser(HTMLParser):
 
 def sanitise_html(fragment: str, *, keep_remote_images: bool = False) -> str:
     """Return ``fragment`` with scripts, handlers, unsafe links and remote images removed."""
-    parser = _Sanitiser(keep_remote_images)
-    parser.feed(fragment)
-    parser.close()
-    return "".join(parser.out)
+    parts: list[str] = []
+    while True:
+        parser = _Sanitiser(keep_remote_images)
+        parser.feed(fragment)
+        parser.close()
+        if parser.dropped_from is None:
+            parts.extend(parser.out)
+            return "".join(parts)
+        # A dropped element that is never closed: show its tag as text, keep what follows.
+        kept, tag_text, resume = parser.dropped_from
+        parts.extend(parser.out[:kept])
+        parts.append(html.escape(tag_text, quote=False))
+        fragment = fragment[resume:]
 
 
 def _markdown_to_html(text: str) -> str:

@@ -97,6 +97,8 @@ TEMPLATES: tuple[str, ...] = (
                       "opens only text files."),
     QT_TRANSLATE_NOOP("Messages", "{0} looks like a binary file (it is full of control codes); "
                       "Writer opens only text files."),
+    QT_TRANSLATE_NOOP("Messages", "{0} looks like {1} text without a byte-order mark; choose the "
+                      "encoding to open it with."),
     QT_TRANSLATE_NOOP("Messages", "Unknown line ending {0}; use LF, CRLF or CR."),
     QT_TRANSLATE_NOOP("Messages", "Unknown encoding “{0}”; choose one from the list."),
     QT_TRANSLATE_NOOP("Messages", "Cannot open {0}: it is a folder, not a file."),
@@ -143,6 +145,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "Field '{0}' has no choice '{1}' (choose one of: {2})."),
     QT_TRANSLATE_NOOP("Messages", "Template '{0}' has no field '{1}' (fields: {2})."),
     QT_TRANSLATE_NOOP("Messages", "The prompt names an unknown field {{{0}}}."),
+    QT_TRANSLATE_NOOP("Messages", "order must be a whole number (templates are listed by it)."),
+    QT_TRANSLATE_NOOP("Messages", "arrays or tables are nested too deeply."),
+    QT_TRANSLATE_NOOP("Messages", "a value has the wrong type ({0})."),
 )
 
 #: Phrases the code puts into other messages as values.
@@ -155,4 +160,8 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the folder {0} is not writable"),
     QT_TRANSLATE_NOOP("Messages", "The file"),
     QT_TRANSLATE_NOOP("Messages", "the repository"),
+    QT_TRANSLATE_NOOP("Messages", "the chat template took longer than {0} seconds"),
+    QT_TRANSLATE_NOOP("Messages", "the chat template builds a huge string"),
+    QT_TRANSLATE_NOOP("Messages", "the chat template does not compile ({0})"),
+    QT_TRANSLATE_NOOP("Messages", "the chat template recurses without end"),
 )

@@ -28,6 +28,9 @@ _NOTE_LINE = re.compile(
 )
 _TITLE = re.compile(r"^(#+\s|title\s*[:：]|标题\s*[:：]|《[^》]*》$)", re.IGNORECASE)
 _WRAPPED = re.compile(r"^(\*{1,2}|_{1,2})(.+?)\1$")
+_HTML_TAG = re.compile(r"</?(?:strong|b|em|i|p|br|span|div)\b[^>]*>", re.IGNORECASE)
+#: The prompt's own "Subject: … Mood: …" line, which a base model may write back.
+_ECHO = re.compile(r"(主题|情绪|subject|mood)\s*[:：]", re.IGNORECASE)
 
 
 def is_preamble(line: str) -> bool:
@@ -50,7 +53,7 @@ def is_title(line: str) -> bool:
 
 def clean_line(line: str) -> str:
     """Return a poem line without Markdown emphasis around it or trailing spaces."""
-    text = line.rstrip()
+    text = _HTML_TAG.sub("", line).rstrip()
     match = _WRAPPED.match(text.strip())
     return match.group(2).strip() if match else text
 
@@ -104,6 +107,8 @@ class PoemLineFilter:
         if not self._started and (is_preamble(line) or is_title(line)):
             return ""
         if _NOTE_LINE.match(line.strip()) or (self._started and _CHATTER.match(line.strip())):
+            return ""
+        if _ECHO.search(line):
             return ""
         text = clean_line(line)
         if not text.strip():

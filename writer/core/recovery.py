@@ -88,6 +88,7 @@ class RecoveryStore:
             "original_path": str(original) if original else None,
             "saved_at": time.time(),
             "pid": os.getpid(),
+            "started": process_start_time(),
             "meta": meta,
             "text": text,
         }
@@ -163,8 +164,38 @@ class RecoveryStore:
             original_path=Path(original) if original else None,
             saved_at=datetime.fromtimestamp(stamp, tz=UTC).astimezone(),
             text=text,
-            meta={**meta, "pid": record.get("pid")},
+            meta={**meta, "pid": record.get("pid"), "started": record.get("started")},
         )
+
+
+def process_start_time(pid: int | None = None) -> float | None:
+    """Return when process ``pid`` (this one by default) started, or None if unknown."""
+    import psutil
+
+    try:
+        return float(psutil.Process(pid).create_time())
+    except (psutil.Error, OSError):
+        return None
+
+
+def written_by_live_writer(pid: object, started: object) -> bool:
+    """Return whether the Writer process that wrote a copy (``pid``, ``started``) still runs.
+
+    A process id alone is not enough: after a crash the system may give the
+    same id to another program (even another Writer). The copy's writer is
+    alive only if the process with that id started when the copy says it did.
+    """
+    if not isinstance(pid, int) or pid == os.getpid():
+        return False
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        if isinstance(started, (int, float)):
+            return abs(process.create_time() - float(started)) < 1.0
+        return "writer" in " ".join(process.cmdline()).lower()  # a copy from an older Writer
+    except (psutil.Error, OSError):
+        return False
 
 
 def _title_of(text: str) -> str:

@@ -61,6 +61,8 @@ class Option:
     text: Mapping[str, str] | str | None = None  # what the prompt says; the label if unset
     lines: int | None = None  # a poem form's fixed number of lines
     characters: int | None = None  # a Chinese form's characters per line (7 for 七言)
+    #: Model poems in the form, put ahead of the completion prompt ({example}) for base models.
+    example: Mapping[str, str] | str | None = None
 
     def label_in(self, lang: str) -> str:
         """Return the label shown in ``lang``."""
@@ -222,6 +224,15 @@ class Template:
                     return option.characters
         return None
 
+    def _example(self, values: Mapping[str, Any], lang: str) -> str:
+        """Return the chosen option's model poems in ``lang`` ("" when it has none)."""
+        for f in self.fields:
+            if f.type == "choice":
+                option = f.option(str(values.get(f.key, f.default_in(lang))))
+                if option is not None and option.example is not None:
+                    return localized(option.example, lang)
+        return ""
+
     def render(
         self, values: Mapping[str, Any], lang: str, *, chat: bool = True
     ) -> RenderedPrompt:
@@ -256,6 +267,7 @@ class Template:
             else:
                 words[f.key] = str(value)
         words["lines"] = str(self.line_count(resolved) or "")
+        words["example"] = _fill(self._example(resolved, lang), words)
         return words
 
 
@@ -338,6 +350,7 @@ def _parse_option(raw: Any, key: str) -> Option:
         text=raw.get("text"),
         lines=lines,
         characters=characters,
+        example=raw.get("example"),
     )
 
 
@@ -405,7 +418,7 @@ def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
     if not isinstance(raw_prompts, Mapping) or not raw_prompts:
         raise _InvalidError("The template has no [prompt.en] / [prompt.zh] table.", "prompt")
     prompts: dict[str, Prompt] = {}
-    known = {*keys, "lines"}
+    known = {*keys, "lines", "example"}
     for lang, raw in raw_prompts.items():
         if lang not in LANGUAGES or not isinstance(raw, Mapping):
             raise _InvalidError(
@@ -438,10 +451,14 @@ def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
     lines = data.get("lines")
     if lines is not None and (not isinstance(lines, int) or lines < 1):
         raise _InvalidError("lines must be a positive whole number.", "lines")
+    order = data.get("order", 100)
+    if not isinstance(order, int) or isinstance(order, bool):
+        raise _InvalidError("order must be a whole number (templates are listed by it).",
+                            "order")
     return Template(
         id=template_id, name=name, description=description, kind=kind, fields=fields,
         prompts=prompts, sampling=dict(sampling), lines=lines,
-        order=int(data.get("order", 100)), path=path, builtin=builtin,
+        order=order, path=path, builtin=builtin,
     )
 
 
@@ -462,10 +479,32 @@ def load_template_file(path: Path, *, builtin: bool = False) -> Template:
         line = int(match.group(1)) if match else getattr(error, "lineno", None)
         message = _TOML_LINE.sub("", str(error)).replace("()", "").strip(" .")
         raise TemplateFileError(path, line, message + ".") from None
+    except RecursionError:
+        raise TemplateFileError(path, _deep_nesting_line(source),
+                                "arrays or tables are nested too deeply.") from None
     try:
         return _parse(data, path.stem, path, builtin=builtin)
     except _InvalidError as error:
         raise TemplateFileError(path, _line_of(source, error.needle), str(error)) from None
+    except (TemplateError, ValueError, TypeError, AttributeError, RecursionError) as error:
+        # A value of the wrong kind that no check above names: still this file's fault only.
+        raise TemplateFileError(path, None, f"a value has the wrong type ({error}).") from None
+
+
+def _deep_nesting_line(source: str, limit: int = 64) -> int | None:
+    """Return the line (1-based) where brackets in ``source`` nest deeper than ``limit``."""
+    depth = 0
+    line = 1
+    for char in source:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 @dataclass

@@ -7,7 +7,6 @@ llama.cpp is not thread-safe: one thread at a time may use a backend.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import ctypes
 import functools
@@ -24,6 +23,7 @@ from typing import Any
 from writer.core.model_files import check_gguf
 from writer.core.sampling import SamplingParams
 from writer.engine.candidates import parallel_sequences
+from writer.engine.utf8_stream import Utf8Stream
 from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError, ModelError
 
@@ -177,7 +177,7 @@ class LlamaBackend:
         log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
                  path, options.n_ctx, layers, threads)
         try:
-            with safe_cpu_buffers(), parallel_sequences():
+            with safe_cpu_buffers(), parallel_sequences(), _deferred_chat_templates():
                 llama = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError, OSError) as error:
             log.warning("llama.cpp failed to load %s: %s", path, error)
@@ -224,7 +224,8 @@ class LlamaBackend:
     def detokenize(self, tokens: Sequence[int]) -> str:
         """Return the text of ``tokens``."""
         assert self.llama is not None, "the backend was closed"
-        return self.llama.detokenize(list(tokens)).decode("utf-8", errors="replace")
+        stream = Utf8Stream()
+        return stream.decode(self.llama.detokenize(list(tokens))) + stream.flush()
 
     @property
     def n_ctx(self) -> int:
@@ -320,7 +321,7 @@ class LlamaBackend:
         first_token_s = 0.0
         count = 0
         reason = "length"
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        decoder = Utf8Stream()
         held = _StopStringFilter(stop_strings)
         is_end = end_of_generation_test(llama)
         try:
@@ -361,7 +362,7 @@ class LlamaBackend:
             log.exception("generation failed")
             raise GenerationError(f"The model failed while generating: {error}") from error
         if reason != "stop":
-            tail = held.flush() + decoder.decode(b"", final=True).replace("\ufffd", "")
+            tail = held.flush() + decoder.flush()
             if tail:
                 on_text(tail)
         seconds = time.perf_counter() - started
@@ -470,4 +471,44 @@ def _extra_buffer_types(enabled: bool) -> Iterator[None]:
             bindings.llama_model_default_params = original
 
 
-_LOAD_LOCK = threading.Lock()
+@contextlib.contextmanager
+def _deferred_chat_templates() -> Iterator[None]:
+    """Load models whose chat template does not compile.
+
+    llama-cpp-python compiles every chat template of a model's metadata while
+    constructing ``Llama``, so one syntax error stopped the model from loading
+    at all, Continue included. Writer renders templates itself
+    (:mod:`writer.core.chat_template`), so while loading, llama-cpp-python's
+    formatter is swapped for one that compiles only when used.
+    """
+    import llama_cpp.llama_chat_format as chat_format
+
+    original = chat_format.Jinja2ChatFormatter
+
+    class DeferredFormatter(original):  # type: ignore[misc, valid-type]
+        """Keeps the template; compiles it on first use."""
+
+        def __init__(self, template: str, eos_token: str, bos_token: str,
+                     add_generation_prompt: bool = True,
+                     stop_token_ids: list[int] | None = None) -> None:
+            self.template = template
+            self.eos_token = eos_token
+            self.bos_token = bos_token
+            self.add_generation_prompt = add_generation_prompt
+            self.stop_token_ids = set(stop_token_ids) if stop_token_ids is not None else None
+            self._arguments = (template, eos_token, bos_token, add_generation_prompt,
+                               stop_token_ids)
+
+        def __call__(self, **kwargs: Any) -> Any:
+            """Compile the template now and format the messages."""
+            return original(*self._arguments)(**kwargs)
+
+    with _LOAD_LOCK:
+        chat_format.Jinja2ChatFormatter = DeferredFormatter  # type: ignore[misc]
+        try:
+            yield
+        finally:
+            chat_format.Jinja2ChatFormatter = original  # type: ignore[misc]
+
+
+_LOAD_LOCK = threading.RLock()

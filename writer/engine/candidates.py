@@ -20,7 +20,6 @@ Only this module and :mod:`writer.engine.backend` touch llama-cpp-python here.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import random
 import threading
@@ -33,6 +32,7 @@ import numpy as np
 
 from writer.core.alternatives import TOP_COUNT, Alternative, TokenStep
 from writer.core.sampling import SamplingParams
+from writer.engine.utf8_stream import Utf8Stream
 from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError
 
@@ -317,7 +317,7 @@ def _run(
     count = len(samplers)
     is_end = end_of_generation_test(llama)
     top = TopTokens(llama)
-    decoders = [codecs.getincrementaldecoder("utf-8")(errors="replace") for _ in range(count)]
+    decoders = [Utf8Stream() for _ in range(count)]
     base = _next_position(context, len(result.prompt_tokens))
     if lead:
         lead_bytes = b"".join(top.piece(token) for token in lead)
@@ -368,7 +368,7 @@ def _run(
         for index in range(count):
             context.kv_cache_seq_rm(index + 1, -1, -1)
     for index in range(count):
-        tail = decoders[index].decode(b"", final=True).replace("\ufffd", "")
+        tail = decoders[index].flush()
         _emit(result, on_text, index, tail)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
+from writer.core.localized import localize
 from writer.core.model_files import prepare_model
 from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
 from writer.engine.jobs import Job
@@ -37,7 +38,8 @@ def not_ready_message(*, loading: bool, error: str | None = None) -> str:
     """Return the one line that says why no job can run (still loading, or no model)."""
     if loading:
         return QCoreApplication.translate("Engine", STILL_LOADING)
-    reason = error or QCoreApplication.translate("Engine", NO_MODEL)
+    reason = localize(error, QCoreApplication.translate) if error else (
+        QCoreApplication.translate("Engine", NO_MODEL))
     return f"{reason} {QCoreApplication.translate('Engine', CHOOSE_MODEL)}"
 
 

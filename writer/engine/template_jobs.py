@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from writer.core.chat_template import ChatTemplate, ChatTemplateError
 from writer.core.fountain import FountainCleaner
 from writer.core.poem_form import FormCheck, check_form
 from writer.core.poem_lines import PoemLineFilter, is_preamble
@@ -44,8 +45,6 @@ def chat_prompt(backend: LlamaBackend, system: str, user: str) -> str | None:
     template = backend.info.chat_template
     if not template:
         return None
-    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
     bos, eos = _special_text(backend, "bos"), _special_text(backend, "eos")
     # Some templates refuse a system message: then it goes ahead of the user's.
     attempts: list[list[Any]] = [
@@ -56,10 +55,11 @@ def chat_prompt(backend: LlamaBackend, system: str, user: str) -> str | None:
                             {"role": "user", "content": user}])
     for messages in attempts:
         try:
-            formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
-            prompt = formatter(messages=messages).prompt
-        except Exception as error:  # jinja2 errors, raise_exception() in the template
+            prompt = ChatTemplate(template, bos=bos, eos=eos).render(messages)
+        except ChatTemplateError as error:  # broken, overran, or refused a system message
             log.warning("chat template failed (%s): %s", backend.info.name, error)
+            if error.permanent:
+                return None  # it will not work with other messages either
             continue
         # A model that adds BOS itself would get it twice from a template that writes it.
         if bos and prompt.startswith(bos) and _adds_bos(backend):

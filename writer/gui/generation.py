@@ -1,7 +1,9 @@
 """Streaming a job's text into an editor: Continue, Regenerate, templates at the cursor.
 
 One stream at a time. Text is applied only for the job the stream waits for;
-pieces of a cancelled or superseded job are dropped.
+pieces of a cancelled or superseded job are dropped. When the writer changes
+the passage while it streams (Undo, for one), the job is stopped and nothing
+more is inserted: the document stays exactly as the writer's edit left it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class StreamController(QObject):
         """
         self.stop()
         editor.begin_stream(replace_last=replace_last, replace=replace)
+        editor.streamInterrupted.connect(self._on_interrupted)
         self.editor = editor
         self.last_job = job
         self.job_id = self.engine.submit(job)
@@ -67,10 +70,21 @@ class StreamController(QObject):
             return
         self.editor.insert_stream(piece)
 
+    def _release_editor(self) -> None:
+        """End the stream in the editor; later pieces of the job are dropped."""
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            editor.streamInterrupted.disconnect(self._on_interrupted)
+            editor.end_stream()
+
+    @Slot()
+    def _on_interrupted(self) -> None:
+        """The writer edited the document mid-stream: stop the job, insert nothing more."""
+        self._release_editor()
+        self.stop()
+
     def _close(self) -> None:
-        if self.editor is not None:
-            self.editor.end_stream()
-        self.editor = None
+        self._release_editor()
         self.job_id = None
 
     @Slot(int, object)

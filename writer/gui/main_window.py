@@ -29,6 +29,7 @@ from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
 from writer.core.document import DocumentState
 from writer.core.model_files import choose_model
+from writer.core.model_languages import is_chinese_text
 from writer.core.presets import sampling_for
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
@@ -47,6 +48,7 @@ from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
 from writer.gui.manuscript.feature import ManuscriptFeature
 from writer.gui.messages import Answer, messenger
+from writer.gui.models.chinese import SAMPLE, ChineseWriting
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
 from writer.gui.settings.feature import SettingsFeature
@@ -57,6 +59,7 @@ from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.length_box import ContinueLength
 from writer.gui.widgets.status_bar import StatusBar
 from writer.gui.widgets.stop_key import StopKeyFilter
+from writer.i18n import resolve_language
 from writer.manuscript.chat_export import ChatEntry
 
 log = logging.getLogger(__name__)
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
         self.story_notes = StoryNotes(self)
         self.models = ModelsFeature(self)
         self.first_run = FirstRun(self)
+        self.chinese = ChineseWriting(self, self.models.open_hub_at)
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
@@ -179,6 +183,8 @@ class MainWindow(QMainWindow):
     def _wire_features(self) -> None:
         """The links between features, in one place."""
         self.files.saved.connect(self.signals.documentSaved)
+        self.first_run.starterRequested.connect(self.chinese.use_starter_model)
+        self.first_run.chineseModelRequested.connect(self.chinese.get_chinese_model)
         panel = self.assistant
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
         # A side panel, not half the window: about 48 average characters of the interface font.
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
                 "statusModel"):
             self.status.set("statusModel", self.tr("No model"),
                             self.status.labels["statusModel"].toolTip())
+        self.show_speed()
         self._update_engine_state()
         self._update_title()
 
@@ -316,9 +323,15 @@ class MainWindow(QMainWindow):
         engine.queueChanged.connect(lambda _n: self._update_engine_state())
         engine.finished.connect(self._on_job_finished)
         self.stream.failed.connect(self._on_stream_failed)
-        engine.rate.connect(
-            lambda _job, rate: self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(rate))
-        )
+        engine.rate.connect(lambda _job, rate: self.show_speed(rate))
+
+    def show_speed(self, rate: float | None = None) -> None:
+        """Show tokens per second (the last rate again, after a language switch)."""
+        if rate is not None:
+            self._speed = rate
+        speed = getattr(self, "_speed", None)
+        if speed is not None:
+            self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(speed))
 
     # -- documents ----------------------------------------------------------------
 
@@ -333,7 +346,7 @@ class MainWindow(QMainWindow):
     def new_document(self, text: str = "", state: DocumentState | None = None) -> Editor:
         """Open a new tab holding ``text``."""
         editor = Editor(self.tabs, state)
-        editor.setPlainText(text)
+        editor.setPlainText(text, editor.state.line_ends)
         editor.document().setModified(False)
         editor.document().modificationChanged.connect(lambda _m: self._update_title())
         editor.streamingChanged.connect(lambda _s: self._update_engine_state())
@@ -412,9 +425,16 @@ class MainWindow(QMainWindow):
     # -- the model -----------------------------------------------------------------
 
     def load_startup_model(self, model: str | Path | None = None) -> None:
-        """Load the model chosen at start: --model/WRITER_MODEL, last used, bundled default."""
+        """Load the model chosen at start: --model/WRITER_MODEL, last used, bundled default.
+
+        When the interface or an open document is Chinese, the Chinese starter
+        comes before the English default (if it is installed).
+        """
+        chinese = resolve_language(str(get_setting(Key.LANGUAGE))) == "zh_CN" or any(
+            is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.editors())
         try:
-            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL))
+            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL),
+                                chinese=chinese)
         except NoModelError as error:
             self.engine.set_unavailable(str(error))
             self.status.set("statusModel", self.tr("No model"), str(error))
@@ -504,7 +524,7 @@ class MainWindow(QMainWindow):
     @Slot(int, object)
     def _on_job_finished(self, _job_id: int, stats: GenerationStats) -> None:
         if stats.tokens and stats.tokens_per_s:
-            self.status.set("statusSpeed", self.tr("{0:.1f} tok/s").format(stats.tokens_per_s))
+            self.show_speed(stats.tokens_per_s)
 
     @Slot(int, str)
     def _on_stream_failed(self, _job_id: int, message: str) -> None:

@@ -12,7 +12,14 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from writer.core.localized import localize
+
 log = logging.getLogger(__name__)
+
+
+def localized_text(text: str) -> str:
+    """Return a message of the core, the engine or the hub in the interface language."""
+    return localize(text, QCoreApplication.translate)
 
 
 class Answer(Enum):
@@ -29,17 +36,17 @@ class Messenger:
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         """Show an error the user has to read."""
         log.warning("%s: %s", title, text)
-        QMessageBox.warning(parent, title, text)
+        QMessageBox.warning(parent, title, localized_text(text))
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         """Show an informative message."""
         log.info("%s: %s", title, text)
-        QMessageBox.information(parent, title, text)
+        QMessageBox.information(parent, title, localized_text(text))
 
     def question(self, parent: QWidget | None, title: str, text: str) -> bool:
         """Ask a yes/no question; return True for yes."""
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(parent, title, text, buttons)
+        answer = QMessageBox.question(parent, title, localized_text(text), buttons)
         return answer == QMessageBox.StandardButton.Yes
 
     def choose(

@@ -8,6 +8,12 @@ the one the hub publishes is it renamed into the models folder. A cancelled or
 cut-off download keeps its partial file and resumes from there next time; a
 file that fails the checksum is deleted. Nothing in ``.partial`` is ever
 listed as a model.
+
+Two Writers (or two windows) downloading the same file take turns: a lock
+file beside the partial one (:class:`~writer.hub.file_lock.FileLock`) holds
+across processes, and the second waits for the first, then finds the file in
+place. Before the rename the whole file is checked: its size, and the sha256
+of every byte in it, not only of the bytes this process wrote.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from writer.hub.errors import (
     HubDiskFullError,
     HubUnsafePathError,
 )
+from writer.hub.file_lock import FileLock
 from writer.hub.fit import human_size
 from writer.hub.repo_files import HubFilePart, HubModelFile
 
@@ -200,14 +207,17 @@ class _HashingWriter:
         self.handle = handle
         self.tracker = tracker
         self.cancel = cancel
+        self.hashed_bytes = 0
         self.hasher = self._hash_from_start()
 
     def _hash_from_start(self) -> _Hasher:
         """Return a hasher fed with what the file already holds."""
         hasher = _Hasher()
+        self.hashed_bytes = 0
         self.handle.seek(0)
         for block in iter(lambda: self.handle.read(NETWORK_CHUNK_BYTES * 8), b""):
             hasher.update(block)
+            self.hashed_bytes += len(block)
         self.handle.seek(0, os.SEEK_END)
         return hasher
 
@@ -217,6 +227,7 @@ class _HashingWriter:
             raise DownloadCancelledError("Download cancelled. Start it again to resume.")
         written = self.handle.write(data)
         self.hasher.update(data)
+        self.hashed_bytes += len(data)
         self.tracker.add(len(data))
         return written
 
@@ -325,7 +336,12 @@ def _download_part(
             _fetch(writer, location, headers, size, repo_id, part.path)
         finally:
             digest = writer.hasher.hexdigest()
-    if digest != expected_sha.lower():
+        handle.flush()
+        on_disk = os.fstat(handle.fileno()).st_size
+        if on_disk != writer.hashed_bytes:  # something else wrote to it: hash what is there
+            log.warning("%s changed while downloading; hashing the whole file", partial)
+            digest = _sha256_of(handle)
+    if on_disk != size or digest != expected_sha.lower():
         partial.unlink(missing_ok=True)
         info_file.unlink(missing_ok=True)
         raise HubChecksumError(
@@ -336,6 +352,15 @@ def _download_part(
     os.replace(partial, destination)
     info_file.unlink(missing_ok=True)
     log.info("downloaded and verified %s", destination)
+
+
+def _sha256_of(handle: Any) -> str:
+    """Return the sha256 of an open file's whole content."""
+    digest = hashlib.sha256()
+    handle.seek(0)
+    for block in iter(lambda: handle.read(NETWORK_CHUNK_BYTES * 8), b""):
+        digest.update(block)
+    return digest.hexdigest()
 
 
 def _is_sha256(value: str | None) -> bool:
@@ -385,9 +410,37 @@ def download_model(
         if target.exists():
             continue
         with _lock_for(partial):
-            _download_part(model.repo_id, part, target, partial, tracker, cancel)
+            _download_part_once(model.repo_id, part, target, partial, tracker, cancel)
     tracker.report(force=True)
     return targets[0]
+
+
+def _download_part_once(
+    repo_id: str,
+    part: HubFilePart,
+    destination: Path,
+    partial: Path,
+    tracker: _Tracker,
+    cancel: threading.Event,
+) -> None:
+    """Download one part while holding its cross-process lock (waiting for another Writer)."""
+    lock = FileLock(partial.with_name(partial.name + ".lock"))
+    had = partial.stat().st_size if partial.exists() else 0
+
+    def waiting() -> None:
+        log.info("%s is being downloaded by another Writer; waiting for it", part.path)
+
+    if not lock.acquire(cancel, on_wait=waiting):
+        raise DownloadCancelledError("Download cancelled. Start it again to resume.")
+    try:
+        if destination.exists():  # the other Writer finished it
+            tracker.add(part.size - had)
+            return
+        now = partial.stat().st_size if partial.exists() else 0
+        tracker.add(now - had)  # what the other Writer added meanwhile
+        _download_part(repo_id, part, destination, partial, tracker, cancel)
+    finally:
+        lock.release()
 
 
 def _configure_chunk_size() -> None:

@@ -3,10 +3,11 @@
 The dock ``chatPanel`` holds the transcript of the current document's
 conversation, the question field and the buttons that put a result into the
 document. Every request becomes a job from :mod:`writer.engine.assistant_jobs`
-sent to the one engine: it waits in the engine's queue while another job
-runs (the entry says so), its text goes only to its own entry (by job id),
-and a job that was stopped keeps what it had made. Conversations are kept
-per document and saved beside it (the sidecar's "chat" key).
+sent to the one engine through :class:`~writer.gui.assistant.requests.AssistantRequests`,
+which keeps each job's entry by id; the panel shows what becomes of them: a
+request waits in the engine's queue while another job runs (the entry says
+so), and a job that was stopped keeps what it had made. Conversations are
+kept per document and saved beside it (the sidecar's "chat" key).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from writer.engine.backend import GenerationStats
 from writer.engine.jobs import Job
 from writer.gui.assistant.conversation_store import ConversationStore
 from writer.gui.assistant.draft_chip import DraftChip
+from writer.gui.assistant.requests import AssistantRequests
 from writer.gui.assistant.transcript import (
     Conversation,
     Entry,
@@ -53,13 +55,16 @@ from writer.gui.assistant.transcript import (
     put_text,
     replace_target,
 )
-from writer.gui.messages import messenger
+from writer.gui.messages import localized_text, messenger
+from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
+#: The title of a summary in the transcript, translated when it is shown.
+SUMMARY_TITLE = QT_TRANSLATE_NOOP("AssistantPanel", "Summary")
 
 #: Selection tools: action objectName -> prompt name.
 TOOL_ACTIONS = {
@@ -90,8 +95,7 @@ class AssistantPanel(QDockWidget):
         self.window_ = window
         self.engine = window.engine
         self.store = ConversationStore()
-        self._jobs: dict[int, tuple[Entry, Conversation, Job]] = {}
-        self._told: set[str] = set()
+        self.requests = AssistantRequests(window.engine, self)
         self._context = ""
         self._tone = "formal"
         self._build()
@@ -152,6 +156,7 @@ class AssistantPanel(QDockWidget):
         self.input.setPlaceholderText(self.tr("Ask the assistant…"))
         self.send_button.setText(self.tr("Send"))
         self.chip.retranslate()
+        self.transcript.retranslate()
         tones = getattr(self, "tones_menu", None)
         if tones is not None:
             tones.setTitle(self.tr("Change Tone"))
@@ -200,15 +205,14 @@ class AssistantPanel(QDockWidget):
         window.action("actionDiscardReply").triggered.connect(self.discard_reply)
         window.action("actionClearChat").triggered.connect(self.clear_conversation)
         window.signals.currentEditorChanged.connect(lambda _editor: self._follow_editor())
-        engine = self.engine
-        engine.jobStarted.connect(self._on_started)
-        engine.text.connect(self._on_text)
-        engine.progress.connect(self._on_progress)
-        engine.notice.connect(self._on_notice)
-        engine.finished.connect(self._on_finished)
-        engine.failed.connect(self._on_failed)
-        engine.queueChanged.connect(lambda _n: self._show_queue())
-        engine.modelLoaded.connect(lambda _info: self._told.clear())
+        requests = self.requests
+        requests.started.connect(self._on_started)
+        requests.textAdded.connect(self.transcript.refresh)
+        requests.progressed.connect(self._on_progress)
+        requests.noticed.connect(self._on_notice)
+        requests.finished.connect(self._on_finished)
+        requests.failed.connect(self._on_failed)
+        requests.queueChanged.connect(self._show_queue)
 
     # -- documents ----------------------------------------------------------------
 
@@ -270,9 +274,7 @@ class AssistantPanel(QDockWidget):
         self.transcript.add_entry(conversation, entry)
         self.show()
         self.raise_()
-        job_id = self.engine.submit(job)
-        entry.job_id = job_id
-        self._jobs[job_id] = (entry, conversation, job)
+        job_id = self.requests.submit(job, entry, conversation)
         self._show_queue()
         self.update_actions()
         return job_id
@@ -329,7 +331,7 @@ class AssistantPanel(QDockWidget):
             return None
         if not self._ready(self.tr("Cannot summarize")):
             return None
-        entry = Entry("assistant", kind="summary", title=self.tr("Summary"),
+        entry = Entry("assistant", kind="summary", title=SUMMARY_TITLE,
                       whole_document=not editor.selected_text())
         job = SummaryJob(text, params=sampling_for("chat"))
         return self._submit(job, entry, self.conversation(editor))
@@ -400,18 +402,14 @@ class AssistantPanel(QDockWidget):
         entry = self.transcript.chosen_result()
         if entry is None:
             return
-        if entry.job_id is not None and entry.job_id in self._jobs:
-            self.engine.cancel(entry.job_id)
+        self.requests.cancel(entry.job_id)
         self.transcript.remove_entry(self.transcript.conversation, entry)
         self.update_actions()
 
     def clear_conversation(self) -> None:
         """Forget the current document's conversation (and its waiting requests)."""
         conversation = self.conversation()
-        for job_id, (_entry, owner, _job) in list(self._jobs.items()):
-            if owner is conversation:
-                self.engine.cancel(job_id)
-                self._jobs.pop(job_id, None)
+        self.requests.forget(conversation)
         conversation.turns.clear()
         conversation.entries.clear()
         conversation.keep_from = 0
@@ -419,40 +417,24 @@ class AssistantPanel(QDockWidget):
         self.save_conversation()
         self.update_actions()
 
-    # -- engine reports ---------------------------------------------------------------
+    # -- what becomes of the requests --------------------------------------------------
 
     def _show_queue(self) -> None:
         """Say how many requests wait for the engine."""
-        waiting = sum(1 for entry, _c, _j in self._jobs.values() if entry.state == "waiting")
+        waiting = self.requests.waiting()
         if waiting:
             self.status.setText(self.tr("{0} request(s) waiting for the engine ({1} in the queue)")
                                 .format(waiting, self.engine.queued))
-        elif any(entry.state == "running" for entry, _c, _j in self._jobs.values()):
+        elif self.requests.running():
             self.status.setText(self.tr("Writing…"))
 
-    def _entry(self, job_id: int) -> Entry | None:
-        """Return the entry the text of job ``job_id`` goes to (None: not the panel's job)."""
-        found = self._jobs.get(job_id)
-        return found[0] if found else None
+    @Slot(object)
+    def _on_started(self, entry: Entry) -> None:
+        self.transcript.refresh(entry)
+        self._show_queue()
 
-    @Slot(int, str)
-    def _on_started(self, job_id: int, _kind: str) -> None:
-        if (entry := self._entry(job_id)) is not None:
-            entry.state = "running"
-            self.transcript.refresh(entry)
-            self._show_queue()
-
-    @Slot(int, str)
-    def _on_text(self, job_id: int, piece: str) -> None:
-        if (entry := self._entry(job_id)) is not None:
-            entry.text += piece
-            self.transcript.refresh(entry)
-
-    @Slot(int, int, int, str)
-    def _on_progress(self, job_id: int, step: int, total: int, stage: str) -> None:
-        entry = self._entry(job_id)
-        if entry is None:
-            return
+    @Slot(object, int, int, str)
+    def _on_progress(self, entry: Entry, step: int, total: int, stage: str) -> None:
         if stage == STAGE_FINAL:
             entry.detail = self.tr("combining the parts")
         elif stage == STAGE_COMBINE:
@@ -465,35 +447,22 @@ class AssistantPanel(QDockWidget):
         self.status.setText(entry.detail)
         self.transcript.refresh(entry)
 
-    @Slot(int, str)
-    def _on_notice(self, job_id: int, message: str) -> None:
-        """Show a job's notice (a fallback was taken) once per model, above its result."""
-        if job_id not in self._jobs or message in self._told:
-            return
-        self._told.add(message)
-        entry, conversation, _job = self._jobs[job_id]
+    @Slot(object, object, str)
+    def _on_notice(self, conversation: Conversation, entry: Entry, message: str) -> None:
+        """Show a job's notice (a fallback was taken) above its result."""
+        message = localized_text(message)
         self.transcript.insert_before(conversation, entry, Entry("note", message, kind="note"))
         self.status.setText(message)
 
-    @Slot(int, object)
-    def _on_finished(self, job_id: int, stats: GenerationStats) -> None:
-        found = self._jobs.pop(job_id, None)
-        if found is None:
-            return
-        entry, conversation, job = found
+    @Slot(object, object, object, object)
+    def _on_finished(self, entry: Entry, conversation: Conversation, job: Job,
+                     stats: GenerationStats) -> None:
         stopped = stats.stop_reason == "cancelled"
-        if isinstance(job, SummaryJob | ToolJob) and job.result:
-            entry.text = job.result
-        entry.text = entry.text.strip()
-        entry.detail = ""
-        entry.state = "stopped" if stopped else "done"
         if isinstance(job, ChatJob) and job.context is not None:
             editor = self.store.editor_of(conversation, self.window_.editors())
             if editor is not None:
                 self.chip.measured(editor, job.draft_text(), job.context.tokens)
         if isinstance(job, ChatJob) and entry.turn is not None:
-            entry.turn.reply = entry.text or None
-            conversation.keep_from = job.dropped
             editor = self.store.editor_of(conversation, self.window_.editors())
             if editor is not None:
                 self.save_conversation(editor)
@@ -509,18 +478,12 @@ class AssistantPanel(QDockWidget):
         self._show_queue()
         self.update_actions()
 
-    @Slot(int, str)
-    def _on_failed(self, job_id: int, message: str) -> None:
-        found = self._jobs.pop(job_id, None)
-        if found is None:
-            return
-        entry = found[0]
-        entry.state = "failed"
-        entry.role = "note"
+    @Slot(object, str)
+    def _on_failed(self, entry: Entry, message: str) -> None:
+        message = localized_text(message)
         entry.text = self.tr("Failed: {0}").format(message)
         self.progress.setVisible(False)
         self.status.setText(message)
         self.transcript.refresh(entry)
         self.update_actions()
         messenger.error(self.window_.parent_widget(), self.tr("Assistant"), message)
-

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -146,6 +146,13 @@ class Transcript(QListWidget):
             if row == self.count() - 1:
                 self.scrollToBottom()
 
+    def retranslate(self) -> None:
+        """Write every row again in the current interface language ("You", "Assistant" …)."""
+        for row, entry in enumerate(self.conversation.entries):
+            item = self.item(row)
+            if item is not None:
+                item.setText(self._label(entry))
+
     def current_entry(self) -> Entry | None:
         """Return the entry of the selected row."""
         row = self.currentRow()
@@ -187,7 +194,9 @@ class Transcript(QListWidget):
             return text
         if entry.role == "note":
             return entry.text
-        title = entry.title or self.tr("Assistant")
+        # Titles the panel gives are kept in English and shown in the current language.
+        title = (QCoreApplication.translate("AssistantPanel", entry.title) if entry.title
+                 else self.tr("Assistant"))
         header = title + (f" · {entry.detail}" if entry.detail else "")
         body = entry.text
         if entry.state == "waiting":

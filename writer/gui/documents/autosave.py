@@ -1,22 +1,28 @@
 """Autosave and crash recovery.
 
 Unsaved work (new documents too) is copied to the recovery folder a couple of
-seconds after typing pauses, and every two seconds while the model streams
-into it. Saving a document or closing it cleanly removes its copy; after a
+seconds after typing pauses, at the latest :data:`MAX_WAIT_MS` after the first
+unsaved change however steadily the writer types, and every two seconds while
+the model streams into it. A copy remembers the file's state on disk it was
+based on, so saving a restored copy over a file another program changed asks
+first. Saving a document or closing it cleanly removes its copy; after a
 crash or ``kill -9`` the next start offers to restore what is left.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from writer.config import Key, SettingsChange, SettingsGroup, get_setting
 from writer.core.document import DocumentState
-from writer.core.recovery import RecoveryEntry, RecoveryStore
+from writer.core.document_io import FileStamp
+from writer.core.recovery import RecoveryEntry, RecoveryStore, written_by_live_writer
 from writer.errors import DocumentError
 from writer.gui.documents.recovery_dialog import RecoveryDialog
 
@@ -27,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STREAM_SAVE_MS = 2000
+#: The longest unsaved typing goes without a copy, pause or not.
+MAX_WAIT_MS = 5000
 
 
 class Autosave(QObject):
@@ -39,6 +47,7 @@ class Autosave(QObject):
         self.window = window
         self.store = store or RecoveryStore()
         self._timers: dict[str, QTimer] = {}
+        self._deadlines: dict[str, QTimer] = {}
         self._failed_once = False
         self.dialog: RecoveryDialog | None = None
         self._stream_timer = QTimer(self)
@@ -58,19 +67,46 @@ class Autosave(QObject):
         return max(1, int(get_setting(Key.AUTOSAVE_SECONDS))) * 1000
 
     def _watch(self, editor: Editor) -> None:
-        """Start copying ``editor``'s document when its text changes."""
+        """Copy ``editor``'s document after a pause in typing, or at the deadline."""
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(self._interval_ms())
-        timer.timeout.connect(lambda: self.save(editor))
+        deadline = QTimer(self)
+        deadline.setSingleShot(True)
+        deadline.setInterval(self._deadline_ms(timer.interval()))
+        for each in (timer, deadline):
+            each.timeout.connect(lambda: self._copy_now(editor))
         self._timers[editor.state.doc_id] = timer
-        editor.textChanged.connect(lambda: timer.start() if not editor.is_streaming else None)
+        self._deadlines[editor.state.doc_id] = deadline
+
+        def changed() -> None:
+            if editor.is_streaming:
+                return
+            timer.start()  # restarts on every key: waits for a pause ...
+            if not deadline.isActive():
+                deadline.start()  # ... but never longer than the deadline
+
+        editor.textChanged.connect(changed)
+
+    @staticmethod
+    def _deadline_ms(interval_ms: int) -> int:
+        """Return the longest wait for a copy while typing goes on."""
+        return max(interval_ms, min(MAX_WAIT_MS, 2 * interval_ms))
+
+    def _copy_now(self, editor: Editor) -> None:
+        """Write the copy and stop both of ``editor``'s timers."""
+        for timers in (self._timers, self._deadlines):
+            timer = timers.get(editor.state.doc_id)
+            if timer is not None:
+                timer.stop()
+        self.save(editor)
 
     def _forget(self, editor: Editor) -> None:
         """The user closed ``editor`` (saved or discarded): drop its copy."""
-        timer = self._timers.pop(editor.state.doc_id, None)
-        if timer is not None:
-            timer.stop()
+        for timers in (self._timers, self._deadlines):
+            timer = timers.pop(editor.state.doc_id, None)
+            if timer is not None:
+                timer.stop()
         self.store.discard(editor.state.doc_id)
 
     def _on_settings_changed(self, changed: SettingsChange) -> None:
@@ -82,6 +118,8 @@ class Autosave(QObject):
         """Apply a new autosave pause after typing, in seconds."""
         for timer in self._timers.values():
             timer.setInterval(max(1, seconds) * 1000)
+        for timer in self._deadlines.values():
+            timer.setInterval(self._deadline_ms(max(1, seconds) * 1000))
 
     def save(self, editor: Editor) -> bool:
         """Write ``editor``'s recovery copy now (or drop it if nothing is unsaved)."""
@@ -98,6 +136,8 @@ class Autosave(QObject):
             "notes": state.notes,
             "cursor": editor.textCursor().position(),
             "pid": os.getpid(),
+            "line_ends": {str(line): end for line, end in editor.line_ends().items()},
+            "stamp": dataclasses.asdict(state.stamp) if state.stamp is not None else None,
         }
         try:
             written = self.store.save(state.doc_id, editor.toPlainText(), meta)
@@ -143,7 +183,8 @@ class Autosave(QObject):
         open_ids = {editor.state.doc_id for editor in self.window.editors()}
         return [
             entry for entry in self.store.entries()
-            if entry.doc_id not in open_ids and not _kept_by_another_writer(entry)
+            if entry.doc_id not in open_ids
+            and not written_by_live_writer(entry.meta.get("pid"), entry.meta.get("started"))
         ]
 
     def offer_recovery(
@@ -169,6 +210,8 @@ class Autosave(QObject):
             bom=bool(meta.get("bom")),
             notes=str(meta.get("notes") or ""),
             doc_id=entry.doc_id,
+            stamp=_stamp_of(meta.get("stamp"), entry.original_path),
+            line_ends=_line_ends_of(meta.get("line_ends")),
         )
         editor = self.window.new_document(entry.text, state)
         editor.document().setModified(True)
@@ -178,17 +221,28 @@ class Autosave(QObject):
         return editor
 
 
-def _kept_by_another_writer(entry: RecoveryEntry) -> bool:
-    """Return whether another running Writer wrote ``entry`` (its document is still open there)."""
-    pid = entry.meta.get("pid")
-    if not isinstance(pid, int) or pid == os.getpid():
-        return False
-    import psutil
+def _stamp_of(value: object, path: Path | None) -> FileStamp | None:
+    """Return the file stamp a copy was based on.
 
-    try:
-        process = psutil.Process(pid)
-        return "writer" in " ".join(process.cmdline()).lower()
-    except (psutil.Error, OSError):
-        return False
+    A copy of a file that does not say (an older copy) gets a stamp no file
+    matches, so Save asks before overwriting it.
+    """
+    if isinstance(value, dict):
+        try:
+            return FileStamp(int(value["size"]), int(value["mtime_ns"]), str(value["digest"]))
+        except (KeyError, TypeError, ValueError):
+            pass
+    return FileStamp(-1, -1, "") if path is not None else None
+
+
+def _line_ends_of(value: object) -> dict[int, str]:
+    """Return the kept line endings a copy recorded."""
+    if not isinstance(value, dict):
+        return {}
+    ends = {}
+    for line, end in value.items():
+        if str(line).isdigit() and end in ("\r\n", "\n", "\r"):
+            ends[int(line)] = end
+    return ends
 
 

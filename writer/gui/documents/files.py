@@ -120,6 +120,7 @@ class DocumentFiles(QObject):
         state = DocumentState(
             path=path, encoding=loaded.encoding, newline=loaded.newline, bom=loaded.bom,
             stamp=loaded.stamp, notes=str(load_sidecar(path).get("notes", "")),
+            line_ends=dict(loaded.line_ends),
         )
         current = window.current_editor()
         replace_blank = (
@@ -175,9 +176,10 @@ class DocumentFiles(QObject):
         target_encoding = encoding or state.encoding
         bom = state.bom if encoding is None else encoding.lower().startswith("utf-16")
         text = editor.toPlainText()
+        line_ends = editor.line_ends()
         try:
             stamp = save_document(path, text, encoding=target_encoding,
-                                  newline=state.newline, bom=bom)
+                                  newline=state.newline, bom=bom, line_ends=line_ends)
         except UnencodableTextError as error:
             if not messenger.question(
                 window.parent_widget(), self.tr("Cannot save in this encoding"),
@@ -186,7 +188,8 @@ class DocumentFiles(QObject):
                 return False
             target_encoding, bom = "utf-8", False
             try:
-                stamp = save_document(path, text, encoding="utf-8", newline=state.newline)
+                stamp = save_document(path, text, encoding="utf-8", newline=state.newline,
+                                      line_ends=line_ends)
             except DocumentError as again:
                 messenger.error(window.parent_widget(), self.tr("Cannot save"), str(again))
                 return False
@@ -227,7 +230,7 @@ class DocumentFiles(QObject):
             messenger.error(window.parent_widget(), self.tr("Cannot reopen"), str(error))
             return False
         editor.aboutToRewrite.emit("reopen_encoding")
-        editor.setPlainText(loaded.text)
+        editor.setPlainText(loaded.text, loaded.line_ends)
         editor.document().setModified(False)
         state = editor.state
         state.encoding, state.newline, state.bom, state.stamp = (

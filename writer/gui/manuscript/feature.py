@@ -138,9 +138,14 @@ class ManuscriptFeature(QObject):
     def mirror(self, editor: Editor) -> TextMirror:
         """Return ``editor``'s text mirror (made on first use for an editor not yet watched)."""
         key = id(editor)
-        if key not in self._mirrors:
-            self._mirrors[key] = TextMirror(editor.document())
-        return self._mirrors[key]
+        mirror = self._mirrors.get(key)
+        try:
+            current = mirror is not None and mirror.document is editor.document()
+        except RuntimeError:  # the mirror's document is gone: the id belonged to a closed editor
+            current = False
+        if mirror is None or not current:
+            mirror = self._mirrors[key] = TextMirror(editor.document())
+        return mirror
 
     def _store(self, editor: Editor) -> SnapshotStore | None:
         """Return the snapshot store of ``editor``'s file (None for an unsaved document)."""

@@ -39,8 +39,12 @@ class TextMirror(QObject):
         document.contentsChange.connect(self._on_change)
 
     def rebuild(self) -> None:
-        """Read every block again (after a missed change, or at the start)."""
-        self.blocks = self.document.toPlainText().split("\n")
+        """Read every block again (after a missed change, or at the start).
+
+        The raw text, like ``block.text()``: ``toPlainText()`` would turn
+        non-breaking spaces into spaces and U+2028 into line breaks.
+        """
+        self.blocks = self.document.toRawText().split("\u2029")
         self._length = sum(map(len, self.blocks)) + len(self.blocks) - 1
         self.rebuilds += 1
 

@@ -46,6 +46,13 @@ class ModelsFeature(QObject):
         self.hub.activateWindow()
         return self.hub
 
+    def open_hub_at(self, repo_id: str) -> HubBrowser:
+        """Show the hub browser with catalogue entry ``repo_id`` current and its files listed."""
+        hub = self.open_hub(search_on_open=False)
+        if repo_id:
+            hub.show_repo(repo_id)
+        return hub
+
     def open_manager(
         self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
     ) -> ModelManager:

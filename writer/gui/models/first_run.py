@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from writer.config import Key, get_setting, set_setting
+from writer.core import starter_model
 from writer.core.model_files import bundled_model_path
+from writer.core.model_languages import chinese_download
+from writer.core.system_memory import memory_budget
 
 if TYPE_CHECKING:
     from writer.gui.host import Host
@@ -42,6 +45,9 @@ def welcome_text() -> str:
 class FirstRun(QObject):
     """A banner above the documents while no model is loaded, and the welcome document."""
 
+    starterRequested = Signal()  # load the Chinese starter
+    chineseModelRequested = Signal()  # get a Chinese-capable model from the hub
+
     def __init__(self, window: Host) -> None:
         super().__init__(window.parent_widget())
         self.window = window
@@ -57,16 +63,24 @@ class FirstRun(QObject):
         self.browse.setObjectName("firstRunBrowse")
         self.open_file = QPushButton(self.tr("Open a .gguf file…"), self.banner)
         self.open_file.setObjectName("firstRunOpenModel")
+        self.use_starter = QPushButton(self.banner)
+        self.use_starter.setObjectName("firstRunStarter")
+        self.chinese = QPushButton(self.banner)
+        self.chinese.setObjectName("firstRunChinese")
         column = QVBoxLayout(self.banner)
         column.addWidget(self.message)
         row = QHBoxLayout()
-        for button in (self.use_default, self.browse, self.open_file):
+        for button in (self.use_default, self.use_starter, self.chinese, self.browse,
+                       self.open_file):
             row.addWidget(button)
         row.addStretch(1)
         column.addLayout(row)
         self.use_default.clicked.connect(self._use_default)
         self.browse.clicked.connect(lambda: window.action("actionOpenHub").trigger())
         self.open_file.clicked.connect(self._open_model_file)
+        self.use_starter.clicked.connect(self.starterRequested)
+        self.chinese.clicked.connect(self.chineseModelRequested)
+        self._name_chinese_buttons()
         window.add_banner(self.banner)
         window.engine.modelLoading.connect(lambda _p: self.refresh())
         window.engine.modelLoaded.connect(lambda _i: self.refresh())
@@ -80,7 +94,16 @@ class FirstRun(QObject):
         self.use_default.setText(self.tr("Use the bundled model"))
         self.browse.setText(self.tr("Browse models…"))
         self.open_file.setText(self.tr("Open a .gguf file…"))
+        self._name_chinese_buttons()
         self.refresh()
+
+    def _name_chinese_buttons(self) -> None:
+        """Name the ways to a model that writes Chinese: the starter, a Qwen2.5 that fits."""
+        self.use_starter.setText(
+            self.tr("Use {0} (writes Chinese)").format(starter_model.CHINESE_STARTER.name))
+        entry = chinese_download(memory_budget().best)
+        self.chinese.setText(self.tr("Download {0} for Chinese…").format(entry.name)
+                             if entry else "")
 
     def refresh(self) -> None:
         """Show the banner only while no model is loaded or loading."""
@@ -94,6 +117,8 @@ class FirstRun(QObject):
                 engine.not_ready)
         )
         self.use_default.setVisible(bundled_model_path() is not None)
+        self.use_starter.setVisible(starter_model.is_installed())
+        self.chinese.setVisible(bool(self.chinese.text()))
 
     def _use_default(self) -> None:
         """Load the bundled default model."""

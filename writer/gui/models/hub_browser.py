@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from writer.config import Key, get_setting
 from writer.core.system_memory import MemoryBudget, memory_budget
+from writer.gui.messages import localized_text
 from writer.gui.models.hub_jobs import HubJob, start_job
 from writer.gui.models.model_manager import source_label
 from writer.hub.catalog import CatalogEntry, load_catalog
@@ -262,11 +263,27 @@ class HubBrowser(QWidget):
         if job_id != self._search_job:
             return
         self._show_catalog(self._search_query)
+        message = localized_text(message)
         if isinstance(error, HubOfflineError):
             message = self.tr(
                 "{0} The recommended models are listed; the ones on this computer are below."
             ).format(message)
         self.status_label.setText(message)
+
+    def show_repo(self, repo_id: str) -> bool:
+        """Make ``repo_id`` the current result and list its files; return whether it is listed.
+
+        The catalogue is listed first when nothing is shown yet (offline too).
+        """
+        if self.results_view.topLevelItemCount() == 0:
+            self._show_catalog("")
+        for index in range(self.results_view.topLevelItemCount()):
+            item = self.results_view.topLevelItem(index)
+            if item is not None and item.data(0, ROLE_REPO) == repo_id:
+                self.results_view.setCurrentItem(item)
+                self.results_view.scrollToItem(item)
+                return True
+        return False
 
     def _current_repo(self) -> str | None:
         item = self.results_view.currentItem()
@@ -339,7 +356,7 @@ class HubBrowser(QWidget):
     def _on_files_failed(self, job_id: int, message: str, _error: object) -> None:
         self._jobs.pop(job_id, None)
         if job_id == self._files_job:
-            self.status_label.setText(message)
+            self.status_label.setText(localized_text(message))
 
     # -- download -------------------------------------------------------------
 
@@ -417,7 +434,7 @@ class HubBrowser(QWidget):
         self.progress_bar.setFormat(
             self.tr("Cancelled") if isinstance(error, DownloadCancelledError) else self.tr("Failed")
         )
-        self.status_label.setText(message)
+        self.status_label.setText(localized_text(message))
         self.refresh_local()
         self._update_buttons()
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from writer.core.fountain import export_screenplay
-from writer.gui.messages import messenger
+from writer.gui.messages import localized_text, messenger
 from writer.gui.templates.dialog import TemplateDialog
 from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.fountain_highlighter import attach_fountain, is_screenplay
@@ -100,5 +100,5 @@ class TemplatesFeature(QObject):
         """Show a template job's notice in the status bar."""
         if job_id in self.job_ids:
             log.info("template job %d: %s", job_id, message)
-            self.window.status.showMessage(message, 15000)
+            self.window.status.showMessage(localized_text(message), 15000)
 

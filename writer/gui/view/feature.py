@@ -184,6 +184,8 @@ class ViewFeature(QObject):
             self._slices.append(text[start:end])
             start = end
         self._partial = TextCounts(0, 0, 0, 0)
+        if self._doc_counts is None:  # nothing to show yet: say it is being counted
+            self.window.status.set("statusCounts", self.tr("Counting…"))
         self._slice_timer.start()
 
     def _count_slice(self) -> None:

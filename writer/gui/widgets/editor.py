@@ -4,9 +4,18 @@ QPlainTextEdit lays out line by line, so a whole novel (megabytes) stays fast.
 Streamed text goes in through a cursor of its own: the first piece opens an
 edit block and every later piece joins it, so one Ctrl+Z takes the whole
 passage back. The passage is marked until the writer's next edit.
+
+The editor gives back exactly the text it shows: non-breaking spaces and
+line separators (U+2028) stay as they are, and a line break that was a
+paragraph separator (U+2029) or another line ending than the document's
+(a CRLF line in an LF file) is remembered on its block, so saving an
+untouched document writes the same bytes.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import (
@@ -15,6 +24,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QResizeEvent,
     QSyntaxHighlighter,
+    QTextBlockFormat,
     QTextCursor,
     QTextFormat,
 )
@@ -25,12 +35,18 @@ from writer.core.document import DocumentState
 
 #: Characters of text before the cursor handed to Continue; the window never reaches further.
 PROMPT_TAIL_CHARS = 400_000
+#: Block format property holding the block's own line ending ("\u2029", "\r\n", "\r", "\n").
+LINE_END_PROPERTY = QTextFormat.Property.UserProperty + 17
+PARAGRAPH_SEPARATOR = "\u2029"
+_BREAK = re.compile("[\n\u2029]")
 
 
 class Editor(QPlainTextEdit):
     """One document's editor (objectName ``editor``)."""
 
     streamingChanged = Signal(bool)
+    #: The writer changed the text while the model streamed into it (Undo, for one).
+    streamInterrupted = Signal()
     #: Emitted just before an operation rewrites the whole document (Replace All, Reopen with
     #: Encoding, a template writing into it), with its reason: "replace_all",
     #: "reopen_encoding", "template". Snapshots keep the text as it was.
@@ -56,7 +72,85 @@ class Editor(QPlainTextEdit):
         self._marked = False
         self._mark_range = (0, 0)
         self._line_width = 0
+        self._line_marks = False  # some blocks carry their own line ending
+        self._stream_length = 0  # the document's length after the last streamed piece
         self.document().contentsChange.connect(self._on_contents_change)
+
+    # -- exact text ---------------------------------------------------------------
+
+    def setPlainText(self, text: str, line_ends: Mapping[int, str] | None = None) -> None:
+        """Show ``text``; remember U+2029 breaks and the lines listed in ``line_ends``.
+
+        ``line_ends`` maps a line's 0-based number (lines end at "\\n") to the
+        ending it had on disk, when it differs from the document's own.
+        """
+        super().setPlainText(text)
+        self._line_marks = False
+        if PARAGRAPH_SEPARATOR not in text and not line_ends:
+            return
+        marks: dict[int, str] = {}
+        line = 0
+        for block, match in enumerate(_BREAK.finditer(text)):
+            if match.group() == PARAGRAPH_SEPARATOR:
+                marks[block] = PARAGRAPH_SEPARATOR
+                continue
+            if line_ends and line in line_ends:
+                marks[block] = line_ends[line]
+            line += 1
+        self._apply_line_marks(marks)
+
+    def _apply_line_marks(self, marks: Mapping[int, str]) -> None:
+        """Store each marked block's line ending in its block format (not an undo step)."""
+        if not marks:
+            return
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        cursor = QTextCursor(document)
+        for number, ending in marks.items():
+            block = document.findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            cursor.setPosition(block.position())
+            block_format = QTextBlockFormat()
+            block_format.setProperty(LINE_END_PROPERTY, ending)
+            cursor.mergeBlockFormat(block_format)
+        document.setUndoRedoEnabled(True)
+        self._line_marks = True
+
+    def toPlainText(self) -> str:
+        """Return exactly the text shown, with "\\n" line breaks (U+2029 where it was one).
+
+        Unlike QPlainTextEdit's own, non-breaking spaces and U+2028 are kept.
+        """
+        raw = self.document().toRawText()
+        if not self._line_marks:
+            return raw.replace(PARAGRAPH_SEPARATOR, "\n")
+        parts: list[str] = []
+        block = self.document().begin()
+        while block.isValid():
+            following = block.next()
+            parts.append(block.text())
+            if following.isValid():
+                mark = block.blockFormat().property(LINE_END_PROPERTY)
+                parts.append(PARAGRAPH_SEPARATOR if mark == PARAGRAPH_SEPARATOR else "\n")
+            block = following
+        return "".join(parts)
+
+    def line_ends(self) -> dict[int, str]:
+        """Return the lines (0-based, lines end at "\\n") that keep their own line ending."""
+        if not self._line_marks:
+            return {}
+        ends: dict[int, str] = {}
+        line = 0
+        block = self.document().begin()
+        while block.isValid() and block.next().isValid():
+            mark = block.blockFormat().property(LINE_END_PROPERTY)
+            if mark != PARAGRAPH_SEPARATOR:
+                if isinstance(mark, str) and mark:
+                    ends[line] = mark
+                line += 1
+            block = block.next()
+        return ends
 
     # -- layout ------------------------------------------------------------------
 
@@ -146,6 +240,7 @@ class Editor(QPlainTextEdit):
             cursor.setPosition(self.textCursor().position() if position is None else position)
         self._stream = cursor
         self._stream_start = cursor.position()
+        self._stream_length = self.document().characterCount()
         self._last = None
         self.setReadOnly(True)
         self.streamingChanged.emit(True)
@@ -165,6 +260,7 @@ class Editor(QPlainTextEdit):
         cursor.insertText(piece)
         cursor.endEditBlock()
         self._inserting = False
+        self._stream_length = self.document().characterCount()
         view = self.textCursor()
         view.setPosition(cursor.position())
         self.setTextCursor(view)
@@ -229,6 +325,16 @@ class Editor(QPlainTextEdit):
             self._marked = False
 
     def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
-        """Clear the mark on the writer's own edits (not on streamed text)."""
-        if not self._inserting and self._stream is None:
+        """Clear the mark on the writer's own edits; an edit during a stream interrupts it.
+
+        While text streams the editor is read-only, but Undo (or a program's
+        edit) still changes the document: the stream must stop there, or its
+        next pieces would land in text the writer has taken back.
+        """
+        if self._inserting:
+            return
+        if self._stream is None:
             self.clear_mark()
+        elif self.document().characterCount() != self._stream_length:  # not just formats
+            self.clear_mark()
+            self.streamInterrupted.emit()

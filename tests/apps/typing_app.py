@@ -1,0 +1,57 @@
+"""A Writer window that opens a file and types into it steadily, never pausing.
+
+Run as a subprocess by tests/test_recovery_crashes.py, which kills it hard
+(kill -9) once a recovery copy was written. It types one character every
+100 ms for argv[2] seconds and prints one line per event on stdout:
+``TYPING``, ``AUTOSAVED <characters typed>``, and ``DONE`` if typing ends.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+
+from writer.config import Key, set_setting
+from writer.gui.app import create_application
+
+TYPED = "The fox ran through the snow without stopping once. "
+
+
+def main() -> None:
+    """Open argv[1] and type at its end for argv[2] seconds."""
+    app = create_application()
+    from writer.gui.main_window import MainWindow
+
+    set_setting(Key.AUTOSAVE_SECONDS, 2)
+    window = MainWindow([Path(sys.argv[1])], load_model=False)
+    editor = window.current_editor()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    keys = [0]
+    limit = int(float(sys.argv[2]) * 10)
+
+    def type_one() -> None:
+        if keys[0] >= limit:
+            timer.stop()
+            print("DONE", flush=True)
+            return
+        editor.insertPlainText(TYPED[keys[0] % len(TYPED)])  # as if typed
+        keys[0] += 1
+
+    timer = QTimer()
+    timer.setInterval(100)
+    timer.timeout.connect(type_one)
+    window.autosave.autosaved.connect(lambda _doc: print(f"AUTOSAVED {keys[0]}", flush=True))
+    window.show()
+    print("TYPING", flush=True)
+    timer.start()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

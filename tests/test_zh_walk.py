@@ -1,0 +1,180 @@
+"""No English left in 简体中文: every dialog and panel, the app's messages, and live switching.
+
+Visible texts may keep names in Latin letters (model, file, repository and key
+names, units such as tok/s): a word counts as a name when it carries a digit,
+a dot, a slash, an underscore, an inner capital, or is in :data:`NAMES`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QLabel, QTabWidget, QWidget
+
+from tests.test_i18n import visible_texts
+from writer.config import Key, set_setting, user_templates_dir
+from writer.core.message_catalogue import PHRASES, TEMPLATES
+from writer.i18n import apply_language
+
+GUI = Path(__file__).resolve().parent.parent / "writer" / "gui"
+#: Words a Chinese user reads in Latin letters: names, formats, units, keys.
+NAMES = {
+    "Writer", "GGUF", "UTF", "Markdown", "Fountain", "HTML", "EPUB", "DOCX", "ODT", "Ctrl",
+    "Shift", "Alt", "Esc", "Return", "Enter", "Tab", "Del", "Qwen", "Gemma", "SmolLM", "Llama",
+    "Hugging", "Face", "Hub", "Top", "Min", "tok", "English", "Instruct", "Terms", "Use", "Google",
+    "pip", "install", "llama", "cpp", "none", "Untitled",
+}
+
+
+def latin_leftovers(texts: list[str]) -> list[str]:
+    """Return the texts that are English words only (names and units aside)."""
+    found = []
+    for text in texts:
+        plain = re.sub(r"<[^>]+>", " ", text).replace("&", "").strip()
+        if not plain or re.search(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]", plain):
+            continue
+        words = []
+        for token in plain.split():
+            if re.search(r"[\d./_\\:@]|[a-z][A-Z]", token):
+                continue  # a file, model, repository or key name
+            words += [w for w in re.findall(r"[A-Za-z]{3,}", token) if w not in NAMES]
+        if words and not all(w.isupper() and len(w) <= 5 for w in words):
+            found.append(plain)
+    return found
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in 简体中文 for one test."""
+    set_setting(Key.LANGUAGE, "zh_CN")
+    assert apply_language("zh_CN") == "zh_CN"
+    yield
+    apply_language("en")
+
+
+def _dialog_and_dock_classes() -> set[str]:
+    """Return the names of every QDialog and QDockWidget subclass in writer/gui."""
+    names = set()
+    for path in GUI.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                ast.unparse(base) in ("QDialog", "QDockWidget") for base in node.bases
+            ):
+                names.add(node.name)
+    return names
+
+
+def _texts(widget: QWidget) -> list[str]:
+    """Return what ``widget`` shows, every tab of its tab widgets included."""
+    texts = visible_texts(widget)
+    for tabs in widget.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            texts += visible_texts(widget)
+    return texts
+
+
+def test_every_dialog_and_panel_is_chinese(chinese, qtbot, tmp_path: Path):
+    """Walk the window, its docks and bars and every dialog: no English sentence is left."""
+    from writer.core.recovery import RecoveryStore
+    from writer.gui.documents.recovery_dialog import RecoveryDialog
+    from writer.gui.main_window import MainWindow
+
+    user_templates_dir().mkdir(parents=True, exist_ok=True)
+    (user_templates_dir() / "broken.toml").write_text("name = [\n", encoding="utf-8")
+    window = MainWindow(load_model=False)
+    qtbot.addWidget(window)
+    window.show()
+    modal = Qt.WindowModality.NonModal
+    for dock in window.findChildren(QDockWidget):
+        dock.show()
+    window.action("actionFind").trigger()
+    window.chinese.show_notice("limits")
+    store = RecoveryStore(tmp_path / "recovery")
+    store.save("draft", "山雨欲来风满楼。", {"title": "Untitled"})
+    recovery = RecoveryDialog(store, parent=window, modality=modal)
+    recovery.show()
+    hub = window.models.open_hub(search_on_open=False)
+    hub.search_now()  # offline in the tests: the hub's offline sentence
+    status = hub.findChild(QLabel, "hubStatus")
+    qtbot.waitUntil(lambda: "…" not in status.text(), timeout=20_000)
+    shown: list[QWidget] = [
+        window,
+        *window.findChildren(QDockWidget),
+        window.settings_feature.open(modality=modal),
+        window.models.open_manager(modality=modal),
+        window.help.show_about(modality=modal),
+        hub,
+        window.template_feature.open_dialog(modal=False),
+        window.chinese.show_terms(modality=modal),
+        recovery,
+    ]
+    seen_types = {type(widget).__name__ for widget in shown}
+    missing = _dialog_and_dock_classes() - seen_types
+    assert not missing, f"add these to the zh_CN walk: {sorted(missing)}"
+    for widget in shown:
+        texts = _texts(widget)
+        if isinstance(widget, QDialog) and widget.objectName() == "aboutDialog":
+            texts = [t for t in texts if "Writer" not in t]  # the version table
+        if widget.objectName() == "templateDialog":
+            from tests.test_i18n import field_labels
+
+            texts = [t for t in texts if t not in field_labels(widget)]
+        assert latin_leftovers(texts) == [], widget.objectName()
+    assert "离线" in status.text()
+    window.chinese.show_notice("starter")
+    assert latin_leftovers(visible_texts(window)) == []
+    hub.shutdown()
+    window.engine.shutdown()
+
+
+def test_every_engine_hub_and_template_message_is_translated(chinese):
+    """Each message of the catalogue, filled with names, comes back in Chinese."""
+    from writer.gui.messages import localized_text
+
+    for template in (*TEMPLATES, *PHRASES):
+        count = sum(1 for _l, name, _s, _c in string.Formatter().parse(template) if name)
+        text = template.format(*(f"name{n}.gguf" for n in range(count)))
+        shown = localized_text(text)
+        assert re.search(r"[\u4e00-\u9fff]", shown), (template, shown)
+    nested = localized_text("Cannot save a.txt: the disk is full; the file on disk is unchanged.")
+    assert "磁盘已满" in nested and "未改动" in nested
+    form = localized_text("This model has no chat template. Using a plain prompt instead.")
+    assert "对话模板" in form and "普通提示" in form
+
+
+def test_labels_follow_a_language_switch_both_ways(qtbot, bare_window):
+    """Chat role labels switch to Chinese and tok/s comes back in English after switching back."""
+    from writer.gui.assistant.panel import SUMMARY_TITLE
+    from writer.gui.assistant.transcript import Entry
+
+    window = bare_window
+    panel = window.assistant
+    conversation = panel.conversation()
+    panel.transcript.add_entry(conversation, Entry("user", "hello"))
+    panel.transcript.add_entry(
+        conversation, Entry("assistant", "short", kind="summary", title=SUMMARY_TITLE))
+    window.show_speed(12.5)
+
+    def switch(language: str) -> None:
+        dialog = window.settings_feature.open(modality=Qt.WindowModality.NonModal)
+        dialog.language.setCurrentIndex(dialog.language.findData(language))
+        dialog.apply()
+        dialog.close()
+        QApplication.processEvents()
+
+    rows = panel.transcript
+    assert rows.item(0).text().startswith("You") and rows.item(1).text().startswith("Summary")
+    switch("zh_CN")
+    try:
+        assert rows.item(0).text().startswith("你") and rows.item(1).text().startswith("总结")
+        assert "词元/秒" in window.status.text("statusSpeed")
+    finally:
+        switch("en")
+    assert rows.item(0).text().startswith("You") and rows.item(1).text().startswith("Summary")
+    assert window.status.text("statusSpeed") == "12.5 tok/s"

@@ -1,0 +1,256 @@
+"""Rendering a model's chat template (foreign Jinja code) with limits on time and size.
+
+A GGUF file carries its chat template as Jinja text, and that text is code
+from whoever made the file. It is rendered in Jinja's immutable sandbox (no
+attribute tricks, no file or network access), and on top of that:
+
+- a watchdog stops a render that runs longer than :data:`RENDER_SECONDS`
+  (an endless loop or an exponential macro), by raising an exception in the
+  rendering thread, so the engine thread is never hung;
+- string and list repetition (``"x" * 10**9``) and the output are capped at
+  :data:`MAX_OUTPUT_CHARS`, so a template cannot eat the memory.
+
+Any failure (a syntax error, an overrun, ``raise_exception()``) is a
+:class:`ChatTemplateError`; callers fall back to a plain prompt. A template
+that failed to compile or overran is remembered, so it costs its time once.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import json
+import logging
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import jinja2
+import jinja2.ext
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+log = logging.getLogger(__name__)
+
+#: Longest a chat template may take to render one prompt.
+RENDER_SECONDS = 2.0
+#: Most characters a rendered prompt (or a repeated string or list inside it) may have.
+MAX_OUTPUT_CHARS = 8_000_000
+#: Most characters of a template's source.
+MAX_TEMPLATE_CHARS = 1_000_000
+
+_broken: dict[str, str] = {}
+_broken_guard = threading.Lock()
+
+
+class ChatTemplateError(Exception):
+    """The chat template cannot be used: ``str()`` says why, in one line.
+
+    ``permanent`` is True when no other messages would help (it does not compile,
+    it overran the limits); False when it refused or failed on these messages.
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+class _Overrun(BaseException):
+    """Raised inside a render that ran too long (a BaseException: templates cannot catch it)."""
+
+
+class _IgnoreGenerationTags(jinja2.ext.Extension):
+    """Pass-through for Hugging Face's ``{% generation %}`` chat-template tag."""
+
+    tags = {"generation"}  # noqa: RUF012 - Jinja's own class attribute
+
+    def parse(self, parser: Any) -> Any:
+        """Return the body of the tag unchanged."""
+        parser.stream.skip(1)
+        return parser.parse_statements(("name:endgeneration",), drop_needle=True)
+
+
+class _LimitedEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox, with repetition (``*``, ``**``) checked against the size limit."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse repetition or powers that would build something huge."""
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if (
+                    isinstance(sequence, (str, list, tuple))
+                    and isinstance(count, int)
+                    and len(sequence) * max(count, 0) > MAX_OUTPUT_CHARS
+                ):
+                    raise ChatTemplateError("the chat template builds a huge string",
+                                            permanent=True)
+        if operator == "**" and isinstance(right, int) and abs(right) > 4096:
+            raise ChatTemplateError("the chat template computes a huge number",
+                                    permanent=True)
+        return super().call_binop(context, operator, left, right)
+
+
+def _tojson(value: Any, ensure_ascii: bool = False, indent: int | None = None,
+            separators: tuple[str, str] | None = None, sort_keys: bool = False) -> str:
+    """Return ``value`` as JSON the way Transformers' chat templates expect."""
+    return json.dumps(value, ensure_ascii=ensure_ascii, indent=indent, separators=separators,
+                      sort_keys=sort_keys)
+
+
+def _raise_exception(message: str) -> None:
+    """Let a template refuse its input (``raise_exception('...')``)."""
+    raise ChatTemplateError(f"the chat template refused the messages: {message}")
+
+
+def _strftime_now(pattern: str) -> str:
+    """Return the current time formatted with ``pattern``."""
+    return datetime.now().strftime(pattern)
+
+
+class ChatTemplate:
+    """One compiled chat template; :meth:`render` turns messages into a prompt.
+
+    Raises:
+        ChatTemplateError: the template is too long, does not compile, or failed before.
+    """
+
+    def __init__(self, source: str, *, bos: str = "", eos: str = "") -> None:
+        self.source = source
+        self.bos = bos
+        self.eos = eos
+        with _broken_guard:
+            known = _broken.get(source)
+        if known is not None:
+            raise ChatTemplateError(known, permanent=True)
+        if len(source) > MAX_TEMPLATE_CHARS:
+            raise self._remember("the chat template is too long")
+        try:
+            self._template = _compile(source)
+        except Exception as error:  # a template is foreign code: any error means fallback
+            raise self._remember(f"the chat template does not compile ({error})") from None
+
+    def _remember(self, reason: str) -> ChatTemplateError:
+        """Remember that this template cannot be used, and return the error to raise."""
+        with _broken_guard:
+            _broken[self.source] = reason
+        log.warning("chat template unusable: %s", reason)
+        return ChatTemplateError(reason, permanent=True)
+
+    def render(
+        self,
+        messages: Sequence[Mapping[str, Any]],
+        *,
+        add_generation_prompt: bool = True,
+        timeout: float = RENDER_SECONDS,
+    ) -> str:
+        """Return the prompt for ``messages`` (within ``timeout`` seconds and the size limit).
+
+        Raises:
+            ChatTemplateError: the template failed, refused the messages or overran.
+        """
+        context = {
+            "messages": [dict(message) for message in messages],
+            "bos_token": self.bos,
+            "eos_token": self.eos,
+            "add_generation_prompt": add_generation_prompt,
+            "raise_exception": _raise_exception,
+            "strftime_now": _strftime_now,
+            "tools": None,
+            "functions": None,
+            "function_call": None,
+            "tool_choice": None,
+        }
+        try:
+            return _with_deadline(lambda: _collect(self._template.generate(**context)), timeout)
+        except _Overrun:
+            raise self._remember(
+                f"the chat template took longer than {timeout:g} seconds") from None
+        except ChatTemplateError as error:
+            if error.permanent:
+                raise self._remember(str(error)) from None
+            raise
+        except RecursionError:
+            raise ChatTemplateError("the chat template recurses without end") from None
+        except MemoryError:
+            raise self._remember("the chat template ran out of memory") from None
+        except Exception as error:  # jinja2 errors, type errors in foreign code ...
+            raise ChatTemplateError(f"the chat template failed ({error})") from None
+
+
+@functools.lru_cache(maxsize=8)
+def _compile(source: str) -> jinja2.Template:
+    """Return the compiled template (cached: every chat turn renders the same one)."""
+    environment = _LimitedEnvironment(
+        loader=jinja2.BaseLoader(),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=[_IgnoreGenerationTags, jinja2.ext.loopcontrols],
+    )
+    environment.filters["tojson"] = _tojson
+    return environment.from_string(source)
+
+
+def _collect(pieces: Iterator[str]) -> str:
+    """Join the rendered pieces, stopping at the size limit."""
+    parts: list[str] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if size > MAX_OUTPUT_CHARS:
+            raise ChatTemplateError("the chat template writes a huge prompt (longer than "
+                                    f"{MAX_OUTPUT_CHARS:,} characters)", permanent=True)
+        parts.append(piece)
+    return "".join(parts)
+
+
+class _Watchdog:
+    """Raises :class:`_Overrun` in one thread if it is still rendering at the deadline."""
+
+    def __init__(self, thread_id: int) -> None:
+        self.thread_id = thread_id
+        self.lock = threading.Lock()
+        self.active = True
+        self.fired = False
+
+    def fire(self) -> None:
+        """Interrupt the rendering thread (at its next Python instruction)."""
+        with self.lock:
+            if not self.active:
+                return
+            self.fired = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(self.thread_id), ctypes.py_object(_Overrun))
+
+    def finish(self) -> None:
+        """The render ended: never interrupt, and drop an interruption not yet delivered."""
+        with self.lock:
+            self.active = False
+            if self.fired:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
+
+
+def _with_deadline(work: Any, timeout: float) -> str:
+    """Run ``work()`` in this thread; raise :class:`_Overrun` if it takes over ``timeout`` s."""
+    watchdog = _Watchdog(threading.get_ident())
+    timer = threading.Timer(timeout, watchdog.fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        try:
+            result = work()
+        finally:
+            timer.cancel()
+            watchdog.finish()
+    except _Overrun:
+        raise
+    if watchdog.fired:
+        raise _Overrun
+    return result
+
+
+def forget_broken_templates() -> None:
+    """Forget which templates failed (for tests and after the user edits a model)."""
+    with _broken_guard:
+        _broken.clear()

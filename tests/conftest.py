@@ -15,7 +15,7 @@ import pytest
 from writer.core.model_files import bundled_model_path
 
 #: The local Hugging-Face-compatible hub (fixtures hub, hub_with_model, dead_endpoint).
-pytest_plugins = ["tests.hub_fixtures"]
+pytest_plugins = ["tests.hub_fixtures", "tests.server_fixtures"]
 
 
 def require_model() -> Path:

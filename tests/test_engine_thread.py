@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from writer.core.sampling import SamplingParams
-from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import CompletionJob, Job, JobSink
 
@@ -21,7 +21,7 @@ class FloodJob(Job):
     kind: str = "flood"
     stream_interval: float = 0.0  # one signal per piece: thousands of emits
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         for i in range(self.pieces):
             if stop.is_set():
                 return GenerationStats(i, 0.0, 0.0, 0, 0, "cancelled")

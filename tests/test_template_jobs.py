@@ -7,10 +7,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from writer.core.chat_prompt import ChatFormat
 from writer.core.poem_lines import count_lines
 from writer.core.sampling import SamplingParams
 from writer.core.templates import load_templates
 from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import SpecialTokens
 from writer.engine.template_jobs import TemplateJob, chat_prompt
 
 
@@ -38,7 +40,6 @@ class ScriptedBackend:
 
     def __init__(self, *outputs: str, chat_template: str | None = None) -> None:
         self.info = SimpleNamespace(chat_template=chat_template, name="scripted")
-        self.llama = None
         self.outputs = list(outputs)
         self.prompts: list[str] = []
         self.sent: list[int] = []
@@ -55,6 +56,15 @@ class ScriptedBackend:
         self.sent.append(count)
         reason = "cancelled" if stop is not None and stop.is_set() else "eos"
         return GenerationStats(count, 0.01, 100.0, 10, 0, reason)
+
+    def generate_chat(self, prompt, params, on_text, *, stop=None):
+        return self.generate(prompt.text + prompt.reply_prefix, params, on_text, stop=stop)
+
+    def chat_format(self) -> ChatFormat:
+        return ChatFormat(self.info.chat_template)
+
+    def special_tokens(self) -> SpecialTokens:
+        return SpecialTokens()
 
 
 @pytest.fixture(scope="module")

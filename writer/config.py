@@ -20,6 +20,8 @@ class Key(StrEnum):
     """Settings keys, as ``section/key`` strings stored in the INI file."""
 
     LAST_MODEL = "model/last_used"
+    LAST_SERVER = "model/last_server"  # JSON {url, model, n_ctx} of a server model; "" for a file
+    SERVERS = "servers/list"  # JSON list of {url, model, n_ctx}; keys live in the keychain
     CONTEXT_SIZE = "engine/context_size"
     THREADS = "engine/threads"
     GPU_LAYERS = "engine/gpu_layers"  # "auto", or a number of layers (0 = CPU only)

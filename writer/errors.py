@@ -63,6 +63,14 @@ class TemplateError(WriterError):
     """A template file is broken or a field value is invalid."""
 
 
+class ServerError(WriterError):
+    """A model server could not be reached, refused a request, or answered with an error."""
+
+
+class StreamInterruptedError(ServerError):
+    """A server's stream broke off in the middle of a passage; the text so far was kept."""
+
+
 class ExportError(WriterError):
     """A document could not be exported; no partial file was left behind."""
 

@@ -973,6 +973,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>管理模型(&amp;M)…</translation>
     </message>
     <message>
+        <source>Add &amp;Server…</source>
+        <translation>添加服务器(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Markdown &amp;Preview</source>
         <translation>Markdown 预览(&amp;P)</translation>
     </message>
@@ -1050,6 +1054,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
 Context: {1} tokens</source>
         <translation>{0}
 上下文：{1} 个词元</translation>
+    </message>
+    <message>
+        <source>This server cannot count tokens: counts are estimated with a safety margin.</source>
+        <translation>此服务器无法计算词元数：词元数为留有余量的估计值。</translation>
     </message>
     <message>
         <source>Model not loaded</source>
@@ -1709,6 +1717,10 @@ Context: {1} tokens</source>
         <translation>已导入</translation>
     </message>
     <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
         <source>Import a model</source>
         <translation>导入模型</translation>
     </message>
@@ -1749,6 +1761,10 @@ Context: {1} tokens</source>
         <translation>用固定的英文和中文段落为当前模型评分（每字比特数：越低越好）</translation>
     </message>
     <message>
+        <source>Add server…</source>
+        <translation>添加服务器…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1763,6 +1779,14 @@ Context: {1} tokens</source>
     <message>
         <source>no</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Remove the server model “{0}” from the list?</source>
+        <translation>从列表中移除服务器模型“{0}”？</translation>
+    </message>
+    <message>
+        <source>Remove server</source>
+        <translation>移除服务器</translation>
     </message>
     <message>
         <source>Remove “{0}” from the list? The file itself stays on disk.</source>
@@ -1787,6 +1811,14 @@ Context: {1} tokens</source>
 </context>
 <context>
     <name>ModelsFeature</name>
+    <message>
+        <source>Unencrypted connection</source>
+        <translation>未加密的连接</translation>
+    </message>
+    <message>
+        <source>Text sent to {0} travels unencrypted (http://). Use https:// or a trusted network for private writing.</source>
+        <translation>发送到 {0} 的文本未经加密传输（http://）。私密写作请使用 https:// 或可信网络。</translation>
+    </message>
     <message>
         <source>Model downloaded</source>
         <translation>模型已下载</translation>
@@ -1842,6 +1874,85 @@ Context: {1} tokens</source>
     <message>
         <source>never saved</source>
         <translation>从未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Add server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keychain.</source>
+        <translation>密钥保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>No system keychain: the key is used for this session only; set {0} to keep one.</source>
+        <translation>没有系统钥匙串：密钥仅用于本次会话；如需保留，请设置 {0}。</translation>
+    </message>
+    <message>
+        <source>List models</source>
+        <translation>列出模型</translation>
+    </message>
+    <message>
+        <source>Models on the server</source>
+        <translation>服务器上的模型</translation>
+    </message>
+    <message>
+        <source>as the server says (else 4096)</source>
+        <translation>按服务器所报（否则 4096）</translation>
+    </message>
+    <message>
+        <source>Context size</source>
+        <translation>上下文大小</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Context size:</source>
+        <translation>上下文大小：</translation>
+    </message>
+    <message>
+        <source>Models on the server:</source>
+        <translation>服务器上的模型：</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address first.</source>
+        <translation>请先输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>Asking {0} for its models…</source>
+        <translation>正在向 {0} 查询模型…</translation>
+    </message>
+    <message>
+        <source>The server lists no models.</source>
+        <translation>服务器没有列出任何模型。</translation>
+    </message>
+    <message>
+        <source>{0} models. Choose one.</source>
+        <translation>{0} 个模型。请选择一个。</translation>
     </message>
 </context>
 <context>

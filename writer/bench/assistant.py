@@ -24,9 +24,8 @@ from writer.engine.backend import (
     EngineOptions,
     LlamaBackend,
     StopFlag,
-    _extra_buffer_types,
-    cpu_has_amx,
     default_thread_count,
+    safe_cpu_buffers,
 )
 
 N_CTX = 4096
@@ -47,7 +46,7 @@ def raw_llama(model: Path) -> Any:
     import llama_cpp
 
     threads = default_thread_count()
-    with _extra_buffer_types(not cpu_has_amx()):
+    with safe_cpu_buffers():
         return llama_cpp.Llama(model_path=str(model), n_ctx=N_CTX, n_gpu_layers=0,
                                n_threads=threads, n_threads_batch=threads, verbose=False)
 
@@ -87,15 +86,13 @@ def bench_summary(model: Path, rounds: int = 3) -> list[Figure]:
     """Summary in parts of 30,000 characters: app time / sum of raw calls on the same prompts."""
     params = SamplingParams(max_tokens=64, temperature=0.7, seed=42)
     text = long_text()
-    loaded = LlamaBackend.load(model, _options())
-    backend = _RecordingBackend(loaded.llama, loaded.info)
+    backend = _RecordingBackend.load(model, _options())
     raw = raw_llama(model)
     app_times, raw_times, parts = [], [], 0
     try:
         for _ in range(rounds):
             backend.calls = []
-            assert backend.llama is not None, "the backend is open until the finally below"
-            backend.llama.reset()
+            backend.clear_cache()
             started = time.perf_counter()
             job = SummaryJob(text, params=params)
             job.run(backend, _Null(), StopFlag())
@@ -111,7 +108,7 @@ def bench_summary(model: Path, rounds: int = 3) -> list[Figure]:
                 )
             raw_times.append(time.perf_counter() - started)
     finally:
-        loaded.close()
+        backend.close()
         raw.close()
     app_s, raw_s = statistics.median(app_times), statistics.median(raw_times)
     ratio = app_s / raw_s if raw_s else 0.0

@@ -17,6 +17,7 @@ from writer.bench import (
     download,
     export,
     quality,
+    remote,
     snapshot,
 )
 from writer.bench.common import Figure
@@ -32,6 +33,7 @@ SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
     "candidates": candidates.bench_figures,
     "snapshot": snapshot.bench_figures,
     "export": export.bench_figures,
+    "remote": remote.bench_figures,
 }
 
 

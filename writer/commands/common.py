@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend
+from writer.engine.backend_api import Backend
 from writer.errors import WriterError
+
+if TYPE_CHECKING:
+    from writer.engine.server_spec import ServerSpec
 
 
 class CommandError(WriterError):
@@ -99,14 +105,27 @@ def non_negative_int(text: str) -> int:
 
 
 def add_model_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add --model and the engine options to a subcommand."""
+    """Add --model, --server and the engine options to a subcommand."""
     parser.add_argument("--model", metavar="PATH", help="GGUF model file to use")
     parser.add_argument(
         "--ctx",
         type=context_size,
         default=None,
         metavar="N",
-        help="context window in tokens (default: settings, 4096)",
+        help="context window in tokens (default: settings, 4096; for a server: what it says)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        default=None,
+        help="write with a model on an OpenAI-compatible server, e.g. http://gpu-box:8080/v1 "
+        "(or WRITER_SERVER; API key in WRITER_API_KEY)",
+    )
+    parser.add_argument(
+        "--server-model",
+        metavar="NAME",
+        default=None,
+        help="the server's model to use (or WRITER_SERVER_MODEL; default: the first it lists)",
     )
 
 
@@ -134,8 +153,13 @@ def sampling_from(args: argparse.Namespace, purpose: str = "continue") -> Sampli
     )
 
 
-def load_backend(args: argparse.Namespace) -> LlamaBackend:
-    """Load the model named by --model / WRITER_MODEL / settings / the bundled default."""
+def load_backend(args: argparse.Namespace) -> Backend:
+    """Connect to --server / WRITER_SERVER, else load --model / WRITER_MODEL / settings' model."""
+    from writer.engine.server_spec import ServerSpec
+
+    spec = ServerSpec.from_env(getattr(args, "server", None), getattr(args, "server_model", None))
+    if spec is not None and not getattr(args, "model", None):
+        return connect_server(replace(spec, n_ctx=getattr(args, "ctx", None) or 0))
     from writer.config import Key, get_setting
     from writer.core.model_files import choose_model
 
@@ -181,6 +205,18 @@ def _check_context_fits(path: Path, ctx: int) -> None:
     if info.context_length and ctx > info.context_length:
         progress(f"Note: {path.name} was trained on {info.context_length:,} tokens of "
                  f"context; text beyond that may lose its thread.")
+
+
+def connect_server(spec: ServerSpec) -> Backend:
+    """Connect to a server model, telling on stderr where the text goes and what to know."""
+    from writer.engine.server_backend import ServerBackend
+
+    progress(f"Connecting to {spec.host}…")
+    backend = ServerBackend.connect(spec)
+    progress(f"Writing with {backend.info.display_name}")
+    for note in backend.info.notes:
+        progress(note)
+    return backend
 
 
 def progress(message: str) -> None:

@@ -16,7 +16,7 @@ from writer.commands.common import (
     sampling_from,
 )
 from writer.core.context_window import ContextWindow
-from writer.engine.backend import LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend, StopFlag
 from writer.engine.candidates import MAX_CANDIDATES
 from writer.engine.choice_jobs import CandidatesJob
 from writer.engine.jobs import ContinueJob
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_choices(args: argparse.Namespace, text: str, backend: LlamaBackend) -> int:
+def _run_choices(args: argparse.Namespace, text: str, backend: Backend) -> int:
     """Write N candidates together and print them (a JSON list with --json)."""
     job = CandidatesJob(
         text_before=text,

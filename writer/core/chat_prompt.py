@@ -92,6 +92,10 @@ class ChatPrompt:
     dropped: int = 0  # messages after the system prompt left out at the start
     shortened: bool = False  # the last message was cut in the middle to fit
     fallback_reason: str = ""
+    #: The messages ``text`` was rendered from (a server with a chat endpoint takes these).
+    messages: tuple[ChatMessage, ...] = ()
+    #: The start of the reply, already written: generation goes on after it.
+    reply_prefix: str = ""
 
 
 class ChatFormat:
@@ -201,6 +205,7 @@ def build_prompt(
         add_bos=not chat_format.templated,
         dropped=start,
         fallback_reason=chat_format.fallback_reason,
+        messages=(*system, *rest[start:]),
     )
 
 
@@ -224,13 +229,15 @@ def _shortened(
         return text, count_tokens(text)
 
     best = render(0)
+    kept = 0
     while high - low > 32:
         middle = (low + high) // 2
         text, tokens = render(middle)
         if tokens <= budget:
-            low, best = middle, (text, tokens)
+            low, best, kept = middle, (text, tokens), middle
         else:
             high = middle
+    cut = content[:kept] + _ELISION + content[len(content) - keep_end :]
     return ChatPrompt(
         text=best[0],
         stop_strings=chat_format.stop_strings,
@@ -240,4 +247,5 @@ def _shortened(
         dropped=dropped,
         shortened=True,
         fallback_reason=chat_format.fallback_reason,
+        messages=(*system, ChatMessage(last.role, cut)),
     )

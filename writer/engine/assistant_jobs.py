@@ -19,7 +19,7 @@ from writer.core.draft_context import Draft, DraftContext, build_draft_context
 from writer.core.prompt_library import PromptLibrary, detect_language, library
 from writer.core.sampling import SamplingParams
 from writer.core.summary_plan import SplitStoppedError, fits, group_summaries, split_into_parts
-from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.jobs import Job, JobSink
 from writer.errors import GenerationError
 
@@ -37,29 +37,14 @@ STAGE_FINAL = "final"
 TOOLS = ("rewrite", "expand", "shorten", "tone", "new_direction")
 
 
-def special_token_counter(backend: LlamaBackend) -> Callable[[str], int]:
+def special_token_counter(backend: Backend) -> Callable[[str], int]:
     """Return a function counting the tokens of a rendered prompt (special tokens as one)."""
     return lambda text: len(backend.tokenize(text, add_bos=False, special=True))
 
 
-def chat_format_for(backend: LlamaBackend) -> ChatFormat:
+def chat_format_for(backend: Backend) -> ChatFormat:
     """Return the chat format of the loaded model (its template, or the plain fallback)."""
-    metadata = backend.info.metadata
-
-    def token_text(key: str) -> str:
-        try:
-            token = int(metadata.get(key, -1))
-            if token < 0 or backend.llama is None:
-                return ""
-            return backend.llama.detokenize([token], special=True).decode("utf-8", "replace")
-        except (ValueError, TypeError, AttributeError, RuntimeError):
-            return ""
-
-    return ChatFormat(
-        backend.info.chat_template,
-        bos=token_text("tokenizer.ggml.bos_token_id"),
-        eos=token_text("tokenizer.ggml.eos_token_id"),
-    )
+    return backend.chat_format()
 
 
 def merge_stats(all_stats: Sequence[GenerationStats], started: float) -> GenerationStats:
@@ -87,13 +72,13 @@ class AssistantJob(Job):
     def _library(self) -> PromptLibrary:
         return self.prompts or library()
 
-    def _reply_room(self, backend: LlamaBackend, params: SamplingParams, share: int = 2) -> int:
+    def _reply_room(self, backend: Backend, params: SamplingParams, share: int = 2) -> int:
         """Return the reply's max tokens: the setting, at most 1/``share`` of the context."""
         return max(16, min(params.max_tokens, backend.n_ctx // share))
 
     def _render(
         self,
-        backend: LlamaBackend,
+        backend: Backend,
         messages: Sequence[ChatMessage],
         max_tokens: int,
         sink: JobSink,
@@ -115,14 +100,13 @@ class AssistantJob(Job):
 
     def _stream(
         self,
-        backend: LlamaBackend,
+        backend: Backend,
         prompt: ChatPrompt,
         params: SamplingParams,
         sink: JobSink,
         stop: StopFlag,
     ) -> tuple[str, GenerationStats]:
         """Generate a reply to ``prompt``, streaming it; return (reply, stats)."""
-        tokens = backend.tokenize(prompt.text, add_bos=prompt.add_bos, special=True)
         pieces: list[str] = []
 
         def emit(piece: str) -> None:
@@ -133,9 +117,7 @@ class AssistantJob(Job):
             pieces.append(piece)
             sink.text(piece)
 
-        stats = backend.generate(
-            tokens, params, emit, stop=stop, stop_strings=prompt.stop_strings
-        )
+        stats = backend.generate_chat(prompt, params, emit, stop=stop)
         return "".join(pieces).rstrip(), stats
 
 
@@ -194,7 +176,7 @@ class ChatJob(AssistantJob):
         ask = self._library().get("ask", language)
         return ask.user.format_map({"context": turn.context.strip(), "question": turn.question})
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Render the conversation and stream the reply."""
         max_tokens = self._reply_room(backend, self.params)
         if self.draft is not None:
@@ -224,7 +206,7 @@ class ToolJob(AssistantJob):
     #: Filled in by :meth:`run`.
     result: str = ""
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Render the tool's prompt around the text and stream the new text."""
         language = self.language or detect_language(self.text)
         prompts = self._library()
@@ -268,7 +250,7 @@ class SummaryJob(AssistantJob):
     parts: int = 0
     part_summaries: list[str] = field(default_factory=list)
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Summarize the text, in parts when it does not fit the context."""
         started = time.perf_counter()
         self._all: list[GenerationStats] = []
@@ -312,7 +294,7 @@ class SummaryJob(AssistantJob):
 
     def _combine(
         self,
-        backend: LlamaBackend,
+        backend: Backend,
         prompts: PromptLibrary,
         language: str,
         budget: int,
@@ -343,7 +325,7 @@ class SummaryJob(AssistantJob):
             summaries = combined
         return "\n\n".join(summaries)
 
-    def _overhead(self, backend: LlamaBackend, prompt_def, count: Callable[[str], int]) -> int:
+    def _overhead(self, backend: Backend, prompt_def, count: Callable[[str], int]) -> int:
         """Return the tokens a prompt takes around an empty text."""
         chat_format = getattr(self, "_format", None) or chat_format_for(backend)
         self._format = chat_format
@@ -352,7 +334,7 @@ class SummaryJob(AssistantJob):
 
     def _summarize(
         self,
-        backend: LlamaBackend,
+        backend: Backend,
         prompt_def,
         values: dict,
         params: SamplingParams,

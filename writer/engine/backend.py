@@ -1,8 +1,10 @@
 """The llama.cpp backend: load a GGUF model and stream tokens from it.
 
-Plain Python, no Qt. The engine thread, the command line and the benchmark
-all generate through :class:`LlamaBackend`, so they share one code path.
-llama.cpp is not thread-safe: one thread at a time may use a backend.
+Plain Python, no Qt. :class:`LlamaBackend` implements the engine boundary
+(:class:`writer.engine.backend_api.Backend`) for a model in this process; the
+engine thread, the command line and the benchmark all generate through it, so
+they share one code path. llama.cpp is not thread-safe: one thread at a time
+may use a backend. The boundary's shared types are re-exported here.
 """
 
 from __future__ import annotations
@@ -16,37 +18,42 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 from writer.core.model_files import check_gguf
 from writer.core.sampling import SamplingParams
+from writer.engine.backend_api import (
+    CandidateCallback,
+    GenerationStats,
+    ModelInfo,
+    SpecialTokens,
+    StopFlag,
+    TextCallback,
+)
 from writer.engine.candidates import parallel_sequences
 from writer.engine.utf8_stream import Utf8Stream
 from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError, ModelError
 
+if TYPE_CHECKING:
+    from writer.core.chat_prompt import ChatFormat, ChatPrompt
+    from writer.engine.candidates import CandidatesResult
+
+__all__ = [
+    "EngineOptions",
+    "GenerationStats",
+    "LlamaBackend",
+    "ModelInfo",
+    "SpecialTokens",
+    "StopFlag",
+    "default_thread_count",
+    "gpu_offload_supported",
+    "safe_cpu_buffers",
+]
+
 log = logging.getLogger(__name__)
-
-
-class StopFlag:
-    """A thread-safe flag the GUI sets and the generating thread reads between tokens."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def set(self) -> None:
-        """Ask the generation to stop."""
-        self._event.set()
-
-    def clear(self) -> None:
-        """Reset the flag for the next generation."""
-        self._event.clear()
-
-    def is_set(self) -> bool:
-        """Return whether a stop was asked for."""
-        return self._event.is_set()
 
 
 @dataclass(frozen=True)
@@ -76,37 +83,6 @@ class EngineOptions:
             n_threads=int(get_setting(Key.THREADS)),
             gpu_layers=layers if isinstance(layers, str) else int(layers),
         )
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    """What the app shows and needs about a loaded model."""
-
-    path: Path
-    name: str
-    n_ctx: int
-    n_ctx_train: int
-    gpu_offload: bool
-    gpu_layers: int
-    chat_template: str | None
-    metadata: dict[str, str] = field(default_factory=dict, repr=False)
-
-
-@dataclass(frozen=True)
-class GenerationStats:
-    """Figures of one finished generation."""
-
-    tokens: int
-    seconds: float
-    tokens_per_s: float
-    prompt_tokens: int
-    cached_tokens: int
-    stop_reason: str  # "eos", "length", "stop", "cancelled"
-    first_token_s: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the figures as a plain dict (for signals and JSON)."""
-        return dict(self.__dict__)
 
 
 def gpu_offload_supported() -> bool:
@@ -151,9 +127,10 @@ class LlamaBackend:
     def __init__(self, llama: Any, info: ModelInfo) -> None:
         self.llama = llama
         self.info = info
+        self._special: SpecialTokens | None = None
 
     @classmethod
-    def load(cls, path: Path | str, options: EngineOptions | None = None) -> LlamaBackend:
+    def load(cls, path: Path | str, options: EngineOptions | None = None) -> Self:
         """Load a GGUF model file.
 
         Raises:
@@ -231,6 +208,24 @@ class LlamaBackend:
     def n_ctx(self) -> int:
         """Return the context window in tokens."""
         return self.info.n_ctx
+
+    def special_tokens(self) -> SpecialTokens:
+        """Return the text of the model's BOS, EOS and fill-in-the-middle tokens."""
+        if self._special is None:
+            self._special = _special_tokens(self.llama)
+        return self._special
+
+    def chat_format(self) -> ChatFormat:
+        """Return a fresh chat format: the model's template, or the plain fallback."""
+        from writer.core.chat_prompt import ChatFormat
+
+        special = self.special_tokens()
+        return ChatFormat(self.info.chat_template, bos=special.bos, eos=special.eos)
+
+    def clear_cache(self) -> None:
+        """Forget the evaluated prompt, so the next generation starts cold."""
+        assert self.llama is not None, "the backend was closed"
+        self.llama.reset()
 
     # -- generation -------------------------------------------------------
 
@@ -376,6 +371,79 @@ class LlamaBackend:
             stop_reason=reason,
             first_token_s=first_token_s,
         )
+
+    def generate_chat(
+        self,
+        prompt: ChatPrompt,
+        params: SamplingParams,
+        on_text: TextCallback,
+        *,
+        stop: StopFlag | None = None,
+    ) -> GenerationStats:
+        """Generate the reply to a chat prompt rendered with :meth:`chat_format`."""
+        tokens = self.tokenize(prompt.text + prompt.reply_prefix, add_bos=prompt.add_bos,
+                               special=True)
+        return self.generate(tokens, params, on_text, stop=stop, stop_strings=prompt.stop_strings)
+
+    def generate_candidates(
+        self,
+        prompt: str | Sequence[int],
+        params: SamplingParams,
+        count: int,
+        on_text: CandidateCallback,
+        *,
+        stop: StopFlag,
+        record: bool = False,
+        lead: Sequence[int] = (),
+    ) -> CandidatesResult:
+        """Write ``count`` continuations in one batched decode (:mod:`writer.engine.candidates`)."""
+        from writer.engine.candidates import decode_candidates
+
+        tokens = (
+            self.tokenize(prompt, add_bos=True, special=True) if isinstance(prompt, str)
+            else list(prompt)
+        )
+        return decode_candidates(
+            self, tokens, params, count, on_text, stop=stop, record=record, lead=lead
+        )
+
+
+def _special_tokens(llama: Any) -> SpecialTokens:
+    """Return the text of a loaded model's special tokens ("" for those it lacks)."""
+    import llama_cpp
+
+    model: Any = getattr(llama, "_model", None)
+    vocab = getattr(model, "vocab", None)
+
+    def text(token: int) -> str:
+        if token is None or token < 0:
+            return ""
+        try:
+            return llama.detokenize([token], special=True).decode("utf-8", "replace")
+        except (TypeError, ValueError, RuntimeError):
+            return ""
+
+    def vocab_token(name: str) -> int:
+        function = getattr(llama_cpp, name, None)
+        if function is None or vocab is None:
+            return -1
+        try:
+            return int(function(vocab))
+        except (TypeError, ValueError, OSError):
+            return -1
+
+    try:
+        add_bos = bool(model.add_bos_token()) if model is not None else True
+    except (AttributeError, RuntimeError):
+        add_bos = True
+    return SpecialTokens(
+        bos=text(llama.token_bos()),
+        eos=text(llama.token_eos()),
+        add_bos=add_bos,
+        fim_prefix=text(vocab_token("llama_vocab_fim_pre")),
+        fim_suffix=text(vocab_token("llama_vocab_fim_suf")),
+        fim_middle=text(vocab_token("llama_vocab_fim_mid")),
+    )
 
 
 class _StopStringFilter:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from writer.core.alternatives import TokenStep
 from writer.core.sampling import SamplingParams
-from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
-from writer.engine.candidates import CandidatesResult, decode_candidates, fewer_candidates_notice
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
+from writer.engine.candidates import CandidatesResult, fewer_candidates_notice
 from writer.engine.jobs import ContinueJob, Job, JobSink
 
 #: Receives batches of (candidate index from 0, text) while candidates stream.
@@ -119,14 +119,13 @@ class CandidatesJob(ContinueJob):
     skipped: list[int] = field(default_factory=list)
     prompt_tokens: list[int] = field(default_factory=list)
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Trim the text to the window and write the candidates."""
         max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
         count = candidates_that_fit(self.count, max_tokens, backend.n_ctx)
         if count < self.count:
             sink.notice(fewer_candidates_notice(count, self.count, backend.n_ctx))
         prompt, trailing_space = self.build_prompt(backend, reserve=count * max_tokens)
-        tokens = backend.tokenize(prompt, add_bos=True, special=True)
         relay = _Relay(
             count,
             strip=trailing_space,
@@ -135,8 +134,8 @@ class CandidatesJob(ContinueJob):
             interval=self.stream_interval,
         )
         params = self.params.with_overrides(max_tokens=max_tokens)
-        result = decode_candidates(
-            backend, tokens, params, count, relay.text, stop=stop, record=self.record
+        result = backend.generate_candidates(
+            prompt, params, count, relay.text, stop=stop, record=self.record
         )
         relay.flush()
         for notice in result.notices:
@@ -163,12 +162,11 @@ class RerollJob(Job):
     #: Filled in by :meth:`run`: the steps generated after ``lead``.
     steps: list[TokenStep] = field(default_factory=list)
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Evaluate the prompt and the chosen word, and stream the rest."""
         max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
         params = self.params.with_overrides(max_tokens=max_tokens)
-        result = decode_candidates(
-            backend,
+        result = backend.generate_candidates(
             self.prompt,
             params,
             1,

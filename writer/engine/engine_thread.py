@@ -1,10 +1,11 @@
-"""The engine: one QThread owns the llama.cpp model; the GUI reaches it by queued signals.
+"""The engine: one QThread owns the model (in-process or on a server); the GUI uses signals.
 
 :class:`Engine` lives in the GUI thread. It keeps the queue of jobs, gives
 each an id, and hands one job at a time to :class:`EngineWorker`, which lives
-on the engine thread and owns the :class:`LlamaBackend`. Stop sets a
-thread-safe flag that the backend reads between tokens, so it takes effect
-within one token (or one prompt slice), not when the queue gets to it.
+on the engine thread and owns the backend
+(:class:`~writer.engine.backend_api.Backend`). Stop sets a thread-safe flag
+that the backend reads between tokens, so it takes effect within one token
+(or one prompt slice), not when the queue gets to it.
 Results of cancelled jobs never reach the document: the GUI drops any text
 whose job id is not the one it is waiting for.
 """
@@ -21,8 +22,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from writer.core.localized import localize
 from writer.core.model_files import prepare_model
-from writer.engine.backend import EngineOptions, GenerationStats, LlamaBackend, ModelInfo, StopFlag
+from writer.engine.backend import EngineOptions, LlamaBackend
+from writer.engine.backend_api import Backend, GenerationStats, ModelInfo, StopFlag
 from writer.engine.jobs import Job
+from writer.engine.server_spec import ServerSpec
 from writer.errors import WriterError
 from writer.i18n import QT_TRANSLATE_NOOP
 
@@ -111,7 +114,7 @@ class EngineWorker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.backend: LlamaBackend | None = None
+        self.backend: Backend | None = None
 
     @Slot(str, object)
     def load_model(self, path: str, options: EngineOptions) -> None:
@@ -129,6 +132,26 @@ class EngineWorker(QObject):
         except Exception as error:  # llama.cpp can raise anything; the app must live on
             log.exception("unexpected failure loading %s", path)
             self.loadFailed.emit(f"Could not load {Path(path).name}: {error}")
+            return
+        self.loaded.emit(self.backend.info)
+
+    @Slot(object)
+    def connect_server(self, spec: ServerSpec) -> None:
+        """Connect to a server model, replacing the current model."""
+        from writer.engine.server_backend import ServerBackend
+
+        self.loading.emit(spec.url)
+        if self.backend is not None:
+            self.backend.close()
+            self.backend = None
+        try:
+            self.backend = ServerBackend.connect(spec)
+        except WriterError as error:
+            self.loadFailed.emit(str(error))
+            return
+        except Exception as error:  # the app must live on whatever the server does
+            log.exception("unexpected failure connecting to %s", spec.host)
+            self.loadFailed.emit(f"Could not connect to {spec.host}: {type(error).__name__}")
             return
         self.loaded.emit(self.backend.info)
 
@@ -197,6 +220,7 @@ class Engine(QObject):
     _runJob = Signal(int, object, object)
     _announce = Signal(int, str)  # delivered from the event loop, after submit() returned
     _loadModel = Signal(str, object)
+    _connectServer = Signal(object)
     _unload = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -208,6 +232,7 @@ class Engine(QObject):
         self._runJob.connect(self._worker.run_job)
         self._announce.connect(self._on_announce, Qt.ConnectionType.QueuedConnection)
         self._loadModel.connect(self._worker.load_model)
+        self._connectServer.connect(self._worker.connect_server)
         self._unload.connect(self._worker.unload)
         self._worker.loading.connect(self.modelLoading)
         self._worker.loaded.connect(self._on_loaded)
@@ -275,6 +300,14 @@ class Engine(QObject):
         self._load_error = None
         self._model = None
         self._loadModel.emit(str(path), options or EngineOptions())
+
+    def connect_server(self, spec: ServerSpec) -> None:
+        """Switch to a model on a server (on the engine thread); jobs are cancelled."""
+        self.cancel_all()
+        self._loading = True
+        self._load_error = None
+        self._model = None
+        self._connectServer.emit(spec)
 
     def set_unavailable(self, reason: str) -> None:
         """Record why no model can be loaded (shown when a feature needs one)."""

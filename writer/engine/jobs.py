@@ -1,7 +1,9 @@
 """Jobs the engine runs: each is plain Python that drives the backend.
 
 A job runs on whichever thread owns the backend: the engine thread in the
-GUI, the main thread in the command line and the benchmark. It reports
+GUI, the main thread in the command line and the benchmark. It sees only the
+engine boundary (:class:`~writer.engine.backend_api.Backend`), so it runs the
+same on the in-process model and on a server. It reports
 through a :class:`JobSink` and returns the stats of its (last) generation.
 Features add their own jobs (chat, summary, templates) by subclassing
 :class:`Job`.
@@ -17,7 +19,7 @@ from typing import Protocol
 from writer.core.context_window import ContextWindow
 from writer.core.passage_end import PassageEnd, allowance_for
 from writer.core.sampling import SamplingParams
-from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 
 
 class JobSink(Protocol):
@@ -70,7 +72,7 @@ class Job(ABC):
     prompt_tokens: int = 0
 
     @abstractmethod
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Run on the thread that owns ``backend``; return the stats of the generation."""
 
 
@@ -83,7 +85,7 @@ class CompletionJob(Job):
     stop_strings: tuple[str, ...] = ()
     kind: str = "completion"
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Generate after the prompt."""
         return backend.generate(
             self.prompt, self.params, sink.text, stop=stop, stop_strings=self.stop_strings
@@ -118,7 +120,7 @@ class ContinueJob(Job):
     #: Filled in by :meth:`run`: where the prompt started in ``text_before``.
     prompt_start: int = 0
 
-    def build_prompt(self, backend: LlamaBackend, *, reserve: int) -> tuple[str, bool]:
+    def build_prompt(self, backend: Backend, *, reserve: int) -> tuple[str, bool]:
         """Return the prompt, leaving ``reserve`` tokens to generate, and whether spaces were cut.
 
         Trailing spaces before the cursor make the model start mid-token, so
@@ -135,7 +137,7 @@ class ContinueJob(Job):
         self.prompt_tokens = head_tokens + trimmed.tokens
         return head + trimmed.text, len(stripped) != len(body)
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Trim the text to the window and stream the continuation.
 
         With :attr:`finish_sentence`, up to :func:`allowance_for` more tokens

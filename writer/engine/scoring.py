@@ -20,6 +20,7 @@ from typing import Any
 from writer.core.quality import PASSAGE_LANGUAGES, PassageScore, QualityFigures, passage
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend
 from writer.engine.jobs import Job, JobSink
 from writer.errors import GenerationError
 
@@ -142,8 +143,13 @@ class QualityJob(Job):
     def __init__(self) -> None:
         self.figures: QualityFigures | None = None
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Score both passages, then time a short generation."""
+        if not isinstance(backend, LlamaBackend):
+            raise GenerationError(
+                "Quality is measured on a model file in Writer itself; a server model cannot "
+                "be scored. Choose a model file first."
+            )
         sink.progress(1, 2, "passages")
         self.figures = measure_quality(backend, speed=False)
         sink.progress(2, 2, "speed")

@@ -14,16 +14,16 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from writer.core.chat_template import ChatTemplate, ChatTemplateError
+from writer.core.chat_prompt import ChatMessage, ChatPrompt
 from writer.core.fountain import FountainCleaner
 from writer.core.poem_form import FormCheck, check_form
 from writer.core.poem_lines import PoemLineFilter, is_preamble
 from writer.core.sampling import SamplingParams
 from writer.core.templates import Template
-from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
+from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.jobs import Job, JobSink
 
 log = logging.getLogger(__name__)
@@ -36,57 +36,43 @@ _LEAD_IN = re.compile(
 )
 
 
-def chat_prompt(backend: LlamaBackend, system: str, user: str) -> str | None:
+def chat_prompt(backend: Backend, system: str, user: str) -> str | None:
     """Return ``user`` (after ``system``) wrapped in the model's chat template, or None.
 
-    None when the model has no chat template or its template fails. This could
-    move to ``writer.core.chat_prompt`` once that module lands.
+    None when the model has no chat template or its template fails.
     """
-    template = backend.info.chat_template
-    if not template:
-        return None
-    bos, eos = _special_text(backend, "bos"), _special_text(backend, "eos")
-    # Some templates refuse a system message: then it goes ahead of the user's.
-    attempts: list[list[Any]] = [
-        [{"role": "user", "content": f"{system}\n\n{user}" if system else user}]
-    ]
+    prompt = template_chat_prompt(backend, system, user)
+    return prompt.text if prompt is not None else None
+
+
+def template_chat_prompt(backend: Backend, system: str, user: str) -> ChatPrompt | None:
+    """Return the chat prompt of a template's instruction, or None without a working template.
+
+    Some templates refuse a system message: then it goes ahead of the user's.
+    """
+    attempts = [[ChatMessage("user", f"{system}\n\n{user}" if system else user)]]
     if system:
-        attempts.insert(0, [{"role": "system", "content": system},
-                            {"role": "user", "content": user}])
+        attempts.insert(0, [ChatMessage("system", system), ChatMessage("user", user)])
+    bos = backend.special_tokens().bos
     for messages in attempts:
-        try:
-            prompt = ChatTemplate(template, bos=bos, eos=eos).render(messages)
-        except ChatTemplateError as error:  # broken, overran, or refused a system message
-            log.warning("chat template failed (%s): %s", backend.info.name, error)
-            if error.permanent:
-                return None  # it will not work with other messages either
+        chat_format = backend.chat_format()
+        if not chat_format.templated:
+            return None
+        text = chat_format.render(messages)
+        if not chat_format.templated:  # the template failed on these messages
+            log.warning("chat template failed (%s): %s", backend.info.name,
+                        chat_format.fallback_reason)
             continue
-        # A model that adds BOS itself would get it twice from a template that writes it.
-        if bos and prompt.startswith(bos) and _adds_bos(backend):
-            prompt = prompt[len(bos):]
-        return prompt
+        return ChatPrompt(
+            text=text,
+            stop_strings=chat_format.stop_strings,
+            tokens=0,
+            templated=True,
+            # A template that writes BOS itself must not get a second one from the tokenizer.
+            add_bos=not (bos and text.startswith(bos)),
+            messages=tuple(messages),
+        )
     return None
-
-
-def _adds_bos(backend: LlamaBackend) -> bool:
-    """Return whether tokenizing adds the model's BOS token."""
-    llama = backend.llama
-    try:
-        return bool(llama is not None and llama._model.add_bos_token())  # noqa: SLF001 (no public API)
-    except (AttributeError, RuntimeError):
-        return True
-
-
-def _special_text(backend: LlamaBackend, which: str) -> str:
-    """Return the text of the model's BOS or EOS token ("" when unknown)."""
-    llama = backend.llama
-    if llama is None:
-        return ""
-    try:
-        token = llama.token_bos() if which == "bos" else llama.token_eos()
-        return llama._model.token_get_text(token) if token >= 0 else ""  # noqa: SLF001
-    except (AttributeError, RuntimeError, ValueError):
-        return ""
 
 
 class _Shaper(Protocol):
@@ -190,23 +176,30 @@ class TemplateJob(Job):
             **self.overrides
         )
 
-    def prompt(self, backend: LlamaBackend, sink: JobSink | None = None) -> str:
+    def prompt(self, backend: Backend, sink: JobSink | None = None) -> str:
         """Return the prompt for ``backend``: chat-wrapped instruction, else completion form."""
-        if backend.info.chat_template:
-            rendered = self.template.render(self.values, self.lang, chat=True)
-            wrapped = chat_prompt(backend, rendered.system, rendered.text)
-            if wrapped is not None:
-                return wrapped
-            if sink is not None:
-                sink.notice("The model's chat template failed; the plain prompt was used.")
+        prompt = self.chat_prompt(backend, sink)
+        if prompt is not None:
+            return prompt.text
         return self.template.render(self.values, self.lang, chat=False).text
 
-    def run(self, backend: LlamaBackend, sink: JobSink, stop: StopFlag) -> GenerationStats:
+    def chat_prompt(self, backend: Backend, sink: JobSink | None = None) -> ChatPrompt | None:
+        """Return the instruction as a chat prompt, or None when the model takes the plain form."""
+        if not backend.chat_format().templated:
+            return None
+        rendered = self.template.render(self.values, self.lang, chat=True)
+        wrapped = template_chat_prompt(backend, rendered.system, rendered.text)
+        if wrapped is None and sink is not None:
+            sink.notice("The model's chat template failed; the plain prompt was used.")
+        return wrapped
+
+    def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Generate, shaping the text by the template's kind; return the combined stats."""
         resolved = self.template.resolve(self.values, self.lang)
         limit = self.template.line_count(resolved) if self.template.kind == "poem" else None
         shaper = shaper_for(self.template.kind, limit)
-        prompt = self.prompt(backend, sink)
+        chat = self.chat_prompt(backend, sink)
+        plain = "" if chat else self.template.render(self.values, self.lang, chat=False).text
         params = self.sampling()
         pieces: list[str] = []
 
@@ -217,6 +210,9 @@ class TemplateJob(Job):
                 pieces.append(text)
                 sink.text(text)
 
+        def on_text(piece: str) -> None:
+            emit(shaper.feed(piece))
+
         if self.template.kind == "screenplay" and (heading := self.template.heading(
                 self.values, self.lang)):
             emit(shaper.feed(heading + "\n\n"))  # from the fields, not left to the model
@@ -226,9 +222,14 @@ class TemplateJob(Job):
         budget = params.max_tokens
         for attempt in range(1 + (POEM_RETRIES if limit else 0)):
             # A poem that stopped short goes on from its last line.
-            follow = prompt + "".join(pieces) + "\n" if attempt else prompt
-            stats = backend.generate(follow, params.with_overrides(max_tokens=budget),
-                                     lambda piece: emit(shaper.feed(piece)), stop=inner)
+            written = "".join(pieces) + "\n" if attempt else ""
+            attempt_params = params.with_overrides(max_tokens=budget)
+            if chat is not None:
+                stats = backend.generate_chat(
+                    replace(chat, reply_prefix=written), attempt_params, on_text, stop=inner
+                )
+            else:
+                stats = backend.generate(plain + written, attempt_params, on_text, stop=inner)
             emit(shaper.flush())
             all_stats.append(stats)
             budget -= stats.tokens

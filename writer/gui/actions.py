@@ -194,6 +194,7 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
     # -- Models ----------------------------------------------------------------------------
     Action("actionOpenHub", QT_TRANSLATE_NOOP("MainWindow", "&Browse Models…"), "models"),
     Action("actionManageModels", QT_TRANSLATE_NOOP("MainWindow", "&Manage Models…"), "models"),
+    Action("actionAddServer", QT_TRANSLATE_NOOP("MainWindow", "Add &Server…"), "models"),
     # -- View ------------------------------------------------------------------------------
     Action(
         "actionTogglePreview",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -425,11 +426,21 @@ class MainWindow(QMainWindow):
     # -- the model -----------------------------------------------------------------
 
     def load_startup_model(self, model: str | Path | None = None) -> None:
-        """Load the model chosen at start: --model/WRITER_MODEL, last used, bundled default.
+        """Load the model chosen at start: --model/WRITER_MODEL, a server, last used, default.
 
+        A server comes from WRITER_SERVER, or is the last model used when that was a server's.
         When the interface or an open document is Chinese, the Chinese starter
         comes before the English default (if it is installed).
         """
+        if not model and not os.environ.get("WRITER_MODEL"):
+            from writer.engine.server_list import last_server
+            from writer.engine.server_spec import ServerSpec
+
+            spec = ServerSpec.from_env()
+            entry = last_server() if spec is None else None
+            if spec is not None or entry is not None:
+                self.engine.connect_server(spec or entry.spec())  # type: ignore[union-attr]
+                return
         chinese = resolve_language(str(get_setting(Key.LANGUAGE))) == "zh_CN" or any(
             is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.editors())
         try:
@@ -450,17 +461,30 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_model_loading(self, path: str) -> None:
-        self.status.set("statusModel", self.tr("Loading {0}…").format(Path(path).name), path)
+        if "://" in path:  # a server's base URL
+            from writer.engine.server_spec import host_of
+
+            name = host_of(path)
+        else:
+            name = Path(path).name
+        self.status.set("statusModel", self.tr("Loading {0}…").format(name), path)
         self._update_engine_state()
 
     @Slot(object)
     def _on_model_loaded(self, info: ModelInfo) -> None:
-        offload = self.tr("GPU") if info.gpu_offload else self.tr("CPU")
-        self.status.set(
-            "statusModel",
-            f"{info.name} · {offload}",
-            self.tr("{0}\nContext: {1} tokens").format(info.path, info.n_ctx),
-        )
+        if info.is_remote:
+            tip = self.tr("{0}\nContext: {1} tokens").format(info.url, info.n_ctx)
+            if info.tokens_estimated:
+                tip += "\n" + self.tr("This server cannot count tokens: counts are estimated "
+                                      "with a safety margin.")
+            self.status.set("statusModel", info.display_name, tip)
+        else:
+            offload = self.tr("GPU") if info.gpu_offload else self.tr("CPU")
+            self.status.set(
+                "statusModel",
+                f"{info.name} · {offload}",
+                self.tr("{0}\nContext: {1} tokens").format(info.path, info.n_ctx),
+            )
         self.context_meter.show()
         self._update_engine_state()
 

@@ -1,9 +1,11 @@
-"""The model manager: the models on this computer, and Use / Delete / Import / Reveal.
+"""The model manager: the models on this computer and on servers; Use / Delete / Import / Reveal.
 
 A dialog (objectName ``modelManager``) whose modality is a constructor
 argument, so tests open it non-modal. ``modelList`` shows each model's name,
 size, architecture, context length, quantization and chat template, read from
-the GGUF header. Questions and errors go through
+the GGUF header, then the server models the user added ("Add server…"), each
+as ``model @ host:port``. Use switches to any of them without a restart.
+Questions and errors go through
 :data:`writer.gui.messages.messenger`; the file picker and the file manager
 are module functions, so tests patch one place for each.
 """
@@ -32,6 +34,14 @@ from writer.config import Key, set_setting
 from writer.core.model_languages import model_languages
 from writer.core.quality import figures_for, save_figures
 from writer.engine.scoring import QualityJob
+from writer.engine.server_keys import save_key
+from writer.engine.server_list import (
+    ServerEntry,
+    clear_last_server,
+    forget_server,
+    load_servers,
+    remember_server,
+)
 from writer.errors import WriterError
 from writer.gui.messages import messenger
 from writer.hub.fit import human_size
@@ -47,6 +57,7 @@ from writer.i18n import QT_TRANSLATE_NOOP
 log = logging.getLogger(__name__)
 
 ROLE_MODEL = Qt.ItemDataRole.UserRole
+ROLE_SERVER = Qt.ItemDataRole.UserRole + 1
 COLUMNS = (
     QT_TRANSLATE_NOOP("ModelManager", "Name"),
     QT_TRANSLATE_NOOP("ModelManager", "Size"),
@@ -68,6 +79,7 @@ SOURCES = {
     "downloaded": QT_TRANSLATE_NOOP("ModelManager", "downloaded"),
     "bundled": QT_TRANSLATE_NOOP("ModelManager", "bundled"),
     "imported": QT_TRANSLATE_NOOP("ModelManager", "imported"),
+    "server": QT_TRANSLATE_NOOP("ModelManager", "server"),
 }
 
 
@@ -99,13 +111,24 @@ def switch_model(engine: object, path: Path | str) -> None:
     from writer.engine.backend import EngineOptions
 
     set_setting(Key.LAST_MODEL, str(path))
+    clear_last_server()
     engine.load_model(str(path), EngineOptions.from_settings())  # type: ignore[attr-defined]
+
+
+def switch_to_server(engine: object, entry: ServerEntry, *, api_key: str = "") -> None:
+    """Connect the engine to a server model and remember it as the last used model."""
+    remember_server(entry)
+    spec = entry.spec()
+    if api_key:
+        spec = type(spec)(spec.url, spec.model, api_key=api_key, n_ctx=spec.n_ctx)
+    engine.connect_server(spec)  # type: ignore[attr-defined]
 
 
 class ModelManager(QDialog):
     """Lists the models on disk and switches, deletes, imports and reveals them."""
 
-    modelChosen = Signal(str)  # path handed to the engine
+    modelChosen = Signal(str)  # path handed to the engine (a server model's label)
+    addServerRequested = Signal()
 
     def __init__(
         self,
@@ -144,11 +167,13 @@ class ModelManager(QDialog):
             "Score the model in use on fixed English and Chinese passages "
             "(bits per character: lower is better)"))
         self._measuring: tuple[int, QualityJob] | None = None
+        self.add_server_button = QPushButton(self.tr("Add server…"))
+        self.add_server_button.setObjectName("modelAddServer")
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("modelClose")
         buttons = QHBoxLayout()
         for button in (self.use_button, self.delete_button, self.import_button,
-                       self.reveal_button, self.measure_button):
+                       self.reveal_button, self.measure_button, self.add_server_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -160,15 +185,21 @@ class ModelManager(QDialog):
         self.import_button.clicked.connect(self.import_file)
         self.reveal_button.clicked.connect(self.reveal_selected)
         self.measure_button.clicked.connect(self.measure_in_use)
+        self.add_server_button.clicked.connect(self.addServerRequested)
         self.close_button.clicked.connect(self.accept)
         self.model_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.model_list.itemDoubleClicked.connect(lambda *_: self.use_selected())
         self.refresh()
 
     def _in_use(self) -> Path | None:
-        """Return the path of the model the engine has loaded."""
+        """Return the path of the model file the engine has loaded."""
         model = getattr(self._engine, "model", None)
-        return Path(model.path) if model is not None else None
+        return Path(model.path) if model is not None and not model.is_remote else None
+
+    def _server_in_use(self) -> tuple[str, str] | None:
+        """Return (url, model) of the server model the engine uses."""
+        model = getattr(self._engine, "model", None)
+        return (model.url, model.name) if model is not None and model.is_remote else None
 
     def refresh(self) -> None:
         """Read the models on disk again and list them."""
@@ -193,6 +224,15 @@ class ModelManager(QDialog):
             self.model_list.addTopLevelItem(item)
             if current is not None and model.path == current.path:
                 self.model_list.setCurrentItem(item)
+        server_in_use = self._server_in_use()
+        for entry in load_servers():
+            in_use_mark = self.tr("  (in use)") if server_in_use == (entry.url, entry.model) else ""
+            context = str(entry.n_ctx) if entry.n_ctx else "?"
+            item = QTreeWidgetItem([entry.label + in_use_mark, "—", "—", context, "—", "—",
+                                    source_label("server")])
+            item.setData(0, ROLE_SERVER, entry)
+            item.setToolTip(0, entry.url)
+            self.model_list.addTopLevelItem(item)
         for column in range(len(COLUMNS)):
             self.model_list.resizeColumnToContents(column)
         first = self.model_list.topLevelItem(0)  # None when the list is empty
@@ -259,26 +299,50 @@ class ModelManager(QDialog):
         item = self.model_list.currentItem()
         return item.data(0, ROLE_MODEL) if item else None
 
+    def selected_server(self) -> ServerEntry | None:
+        """Return the server model that is current in ``modelList``."""
+        item = self.model_list.currentItem()
+        return item.data(0, ROLE_SERVER) if item else None
+
+    def select_server(self, label: str) -> bool:
+        """Make the server model ``model @ host:port`` current; return whether it is listed."""
+        for index in range(self.model_list.topLevelItemCount()):
+            item = self.model_list.topLevelItem(index)
+            entry = item.data(0, ROLE_SERVER) if item is not None else None
+            if item is not None and entry is not None and entry.label == label:
+                self.model_list.setCurrentItem(item)
+                return True
+        return False
+
     def select_path(self, path: Path | str) -> bool:
         """Make the model at ``path`` current; return whether it is listed."""
         for index in range(self.model_list.topLevelItemCount()):
             item = self.model_list.topLevelItem(index)
-            if item is not None and item.data(0, ROLE_MODEL).path == Path(path):
+            model = item.data(0, ROLE_MODEL) if item is not None else None
+            if item is not None and model is not None and model.path == Path(path):
                 self.model_list.setCurrentItem(item)
                 return True
         return False
 
     def _update_buttons(self) -> None:
         model = self.selected_model()
-        usable = model is not None and model.error is None
+        server = self.selected_server()
+        usable = (model is not None and model.error is None) or server is not None
         self.use_button.setEnabled(usable and self._engine is not None)
-        self.delete_button.setEnabled(model is not None and model.source != ModelSource.BUNDLED)
+        self.delete_button.setEnabled(
+            server is not None or (model is not None and model.source != ModelSource.BUNDLED)
+        )
         self.reveal_button.setEnabled(model is not None and model.path.exists())
         self.measure_button.setEnabled(
             self._measuring is None and getattr(self._engine, "model", None) is not None)
 
     def use_selected(self) -> None:
-        """Reload the engine with the selected model and remember it."""
+        """Switch the engine to the selected model (a file or a server's) and remember it."""
+        server = self.selected_server()
+        if server is not None and self._engine is not None:
+            switch_to_server(self._engine, server)
+            self.modelChosen.emit(server.label)
+            return
         model = self.selected_model()
         if model is None or model.error is not None or self._engine is None:
             return
@@ -286,7 +350,16 @@ class ModelManager(QDialog):
         self.modelChosen.emit(str(model.path))
 
     def delete_selected(self) -> None:
-        """Delete the selected model after the user confirms."""
+        """Delete the selected model after the user confirms (a server is only unlisted)."""
+        server = self.selected_server()
+        if server is not None:
+            question = self.tr("Remove the server model “{0}” from the list?")
+            if messenger.question(self, self.tr("Remove server"), question.format(server.label)):
+                forget_server(server)
+                if not any(entry.url == server.url for entry in load_servers()):
+                    save_key(server.url, "")  # the last model of that server: drop its key
+                self.refresh()
+            return
         model = self.selected_model()
         if model is None:
             return

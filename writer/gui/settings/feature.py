@@ -67,9 +67,10 @@ class SettingsFeature(QObject):
 
             apply_language(str(get_setting(Key.LANGUAGE)))  # widgets get a LanguageChange event
             window.signals.languageChanged.emit(str(get_setting(Key.LANGUAGE)))
-        if SettingsGroup.ENGINE in changed and window.engine.model is not None:
+        model = window.engine.model
+        if SettingsGroup.ENGINE in changed and model is not None and not model.is_remote:
             window.status.showMessage(self.tr("Reloading the model with the new settings…"),
                                       5000)
-            window.load_model(window.engine.model.path)
+            window.load_model(model.path)
         window.signals.settingsChanged.emit(changed)
 

@@ -1,0 +1,142 @@
+"""A small OpenAI-compatible stand-in server on 127.0.0.1 that fails on cue.
+
+A real server cannot be made to answer 401, 429 or 500, cut its stream, or
+hang when a test wants it to; this one can. ``mode`` decides what the next
+generation requests get: ``ok``, ``401``, ``404``, ``429`` (once, with
+Retry-After, then ``ok``), ``500``, ``cut`` (five events, then the connection
+closes), ``malformed``, ``hang`` (never answers). Chat requests answer like
+completions. ``tokenize`` switches the llama-server tokenize endpoint on.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+MODEL = "stand-in"
+WORDS = ["Once ", "upon ", "a ", "time ", "there ", "was ", "a ", "quiet ", "lake", "."]
+
+
+class StandIn:
+    """The server's state: what it does next, and what it was asked."""
+
+    def __init__(self) -> None:
+        self.mode = "ok"
+        self.completions = True
+        self.tokenize = False
+        self.requests: list[tuple[str, str, dict[str, Any]]] = []  # method, path, body
+        self.authorizations: list[str] = []
+        self.release = threading.Event()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        """Return the base URL (with /v1)."""
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def generation_requests(self) -> list[dict[str, Any]]:
+        """Return the bodies of the generation requests so far."""
+        return [body for _m, path, body in self.requests if path.endswith("completions")]
+
+    def start(self) -> StandIn:
+        """Serve on a background thread."""
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Release hanging requests and shut down."""
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None):
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                server.requests.append(("GET", self.path, {}))
+                server.authorizations.append(self.headers.get("Authorization", ""))
+                if self.path == "/v1/models":
+                    self._json(200, {"object": "list", "data": [
+                        {"id": MODEL, "object": "model", "owned_by": "test"}]})
+                else:
+                    self._json(404, {"error": {"message": "not found"}})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                server.requests.append(("POST", self.path, body))
+                server.authorizations.append(self.headers.get("Authorization", ""))
+                if self.path == "/tokenize" and server.tokenize:
+                    text = body.get("content", "")
+                    self._json(200, {"tokens": list(range(len(text.split())))})
+                elif self.path == "/v1/completions" and not server.completions:
+                    self._json(404, {"error": {"message": "Not Found"}})
+                elif self.path in ("/v1/completions", "/v1/chat/completions"):
+                    self._generate(body, chat=self.path.endswith("chat/completions"))
+                else:
+                    self._json(404, {"error": {"message": "not found"}})
+
+            def _generate(self, body: dict[str, Any], *, chat: bool) -> None:
+                mode = server.mode
+                if body.get("max_tokens") == 1 and not body.get("stream"):
+                    self._json(200, {"choices": [{"text": "x", "finish_reason": "length"}]})
+                    return
+                if mode == "401":
+                    self._json(401, {"error": {"message": "Invalid API key"}})
+                elif mode == "404":
+                    self._json(404, {"error": {"message": f"model {body.get('model')} not found"}})
+                elif mode == "429":
+                    server.mode = "ok"
+                    self._json(429, {"error": {"message": "slow down"}}, {"Retry-After": "0"})
+                elif mode == "500":
+                    self._json(500, {"error": {"message": "boom"}})
+                elif mode == "hang":
+                    server.release.wait(30)
+                else:
+                    self._stream(mode, chat)
+
+            def _stream(self, mode: str, chat: bool) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                if mode == "malformed":
+                    self.wfile.write(b"data: {this is not json\n\n")
+                    return
+                for index, word in enumerate(WORDS):
+                    if mode == "cut" and index == 5:
+                        return  # the connection closes mid-passage
+                    last = index == len(WORDS) - 1
+                    choice: dict[str, Any] = {"index": 0, "finish_reason": "stop" if last else None}
+                    if chat:
+                        choice["delta"] = {"content": word}
+                        kind = "chat.completion.chunk"
+                    else:
+                        choice["text"] = word
+                        kind = "text_completion"
+                    event = {"id": "x", "object": kind, "created": 0, "model": MODEL,
+                             "choices": [choice]}
+                    self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
+                    self.wfile.flush()
+                self.wfile.write(b"data: [DONE]\n\n")
+
+        return Handler

@@ -1,0 +1,161 @@
+"""Bad servers get one clear line each, and the text written so far is kept (stand-in server)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+
+pytest.importorskip("openai", reason="pip install -e .[test] brings the openai client")
+
+from tests.server_standin import MODEL, WORDS, StandIn
+from writer.core.context_window import ContextWindow
+from writer.core.sampling import SamplingParams
+from writer.engine.backend_api import StopFlag
+from writer.engine.jobs import CollectingSink, ContinueJob
+from writer.engine.server_backend import (
+    NOTE_ESTIMATED,
+    NOTE_NO_COMPLETIONS,
+    ServerBackend,
+)
+from writer.engine.server_spec import ServerSpec, estimate_tokens, host_of, normalize_url
+from writer.errors import ServerError, StreamInterruptedError
+
+KEY = "sk-test-secret-key-4242"
+
+
+@pytest.fixture
+def standin():
+    server = StandIn().start()
+    yield server
+    server.stop()
+
+
+def connect(server: StandIn, **options) -> ServerBackend:
+    spec = ServerSpec(server.url, MODEL, api_key=KEY, n_ctx=512, timeout=options.pop("timeout", 5))
+    return ServerBackend.connect(spec)
+
+
+def continue_text(backend: ServerBackend, sink: CollectingSink, stop: StopFlag | None = None):
+    job = ContinueJob("The lake was still.", ContextWindow(), params=SamplingParams(max_tokens=20))
+    return job.run(backend, sink, stop or StopFlag())
+
+
+def one_line(error: BaseException) -> str:
+    text = str(error)
+    assert "\n" not in text and KEY not in text and "Traceback" not in text
+    return text
+
+
+def test_url_forms():
+    assert normalize_url("gpu-box:8080") == "http://gpu-box:8080/v1"
+    assert normalize_url("https://example.org/v1/") == "https://example.org/v1"
+    assert host_of("http://gpu-box:8080/v1") == "gpu-box:8080"
+    assert host_of("https://example.org") == "example.org:443"
+    assert ServerSpec("http://10.0.0.5:8080").unencrypted
+    assert not ServerSpec("http://127.0.0.1:8080").unencrypted
+    assert not ServerSpec("https://example.org").unencrypted
+    assert KEY not in repr(ServerSpec("http://x", api_key=KEY))
+
+
+def test_a_good_stream_arrives_whole_and_the_key_is_sent(standin: StandIn):
+    backend = connect(standin)
+    assert backend.info.display_name == f"{MODEL} @ {host_of(standin.url)}"
+    sink = CollectingSink()
+    stats = continue_text(backend, sink)
+    assert sink.joined == "".join(WORDS).lstrip() and stats.stop_reason == "eos"
+    assert standin.authorizations[-1] == f"Bearer {KEY}"
+    body = standin.generation_requests()[-1]
+    assert body["stream"] is True and body["prompt"].endswith("The lake was still.")
+    assert {"min_p", "top_k", "temperature", "top_p", "max_tokens"} <= set(body)
+
+
+def test_without_a_tokenizer_counts_are_estimated_and_said(standin: StandIn):
+    backend = connect(standin)
+    assert backend.info.tokens_estimated and NOTE_ESTIMATED in backend.info.notes
+    assert backend.count_tokens("one two three four") >= estimate_tokens("one two three four") > 0
+    standin.tokenize = True
+    counted = connect(standin)
+    assert not counted.info.tokens_estimated and counted.count_tokens("one two three") == 3
+
+
+def test_without_completions_continue_falls_back_to_chat_and_says_so(standin: StandIn):
+    standin.completions = False
+    backend = connect(standin)
+    assert NOTE_NO_COMPLETIONS in backend.info.notes
+    sink = CollectingSink()
+    continue_text(backend, sink)
+    assert sink.joined == "".join(WORDS).lstrip()
+    body = standin.generation_requests()[-1]
+    assert body["messages"][-1]["content"].endswith("The lake was still.")
+
+
+@pytest.mark.parametrize(
+    ("mode", "words"),
+    [("401", "refused the API key"), ("404", f"no model named “{MODEL}”"),
+     ("500", "internal error"), ("malformed", "cannot read")],
+)
+def test_each_refusal_is_one_line(standin: StandIn, mode: str, words: str):
+    backend = connect(standin)
+    standin.mode = mode
+    sink = CollectingSink()
+    with pytest.raises(ServerError) as caught:
+        continue_text(backend, sink)
+    assert words in one_line(caught.value)
+    assert sink.joined == ""
+
+
+def test_429_waits_as_asked_once_then_succeeds(standin: StandIn):
+    backend = connect(standin)
+    standin.mode = "429"
+    sink = CollectingSink()
+    stats = continue_text(backend, sink)
+    assert sink.joined == "".join(WORDS).lstrip() and stats.stop_reason == "eos"
+    assert len(standin.generation_requests()) == 3  # the probe, the 429, the retry
+
+
+def test_a_stream_cut_midway_keeps_the_text_and_says_interrupted(standin: StandIn):
+    backend = connect(standin)
+    standin.mode = "cut"
+    sink = CollectingSink()
+    with pytest.raises(StreamInterruptedError) as caught:
+        continue_text(backend, sink)
+    assert "broke off" in one_line(caught.value)
+    assert sink.joined == "".join(WORDS[:5]).lstrip()
+
+
+def test_a_server_that_never_answers_times_out_in_one_line(standin: StandIn):
+    backend = connect(standin, timeout=1)
+    standin.mode = "hang"
+    with pytest.raises(ServerError) as caught:
+        continue_text(backend, CollectingSink())
+    assert "did not answer in time" in one_line(caught.value)
+
+
+def test_stop_while_the_server_is_silent_frees_the_engine(standin: StandIn):
+    backend = connect(standin)
+    standin.mode = "hang"
+    stop = StopFlag()
+    threading.Timer(0.2, stop.set).start()
+    stats = continue_text(backend, CollectingSink(), stop)
+    assert stats.stop_reason == "cancelled"
+
+
+def test_unreachable_and_unknown_model_are_one_line(standin: StandIn):
+    with pytest.raises(ServerError) as caught:
+        ServerBackend.connect(ServerSpec("http://127.0.0.1:9/v1", "x", api_key=KEY, timeout=2))
+    assert "Cannot reach the server at 127.0.0.1:9" in one_line(caught.value)
+    with pytest.raises(ServerError) as caught:
+        ServerBackend.connect(ServerSpec(standin.url, "no-such-model", api_key=KEY))
+    assert "no model named “no-such-model”" in one_line(caught.value) and MODEL in str(caught.value)
+
+
+def test_the_key_stays_out_of_the_log(standin: StandIn, caplog: pytest.LogCaptureFixture):
+    caplog.set_level(logging.DEBUG)
+    backend = connect(standin)
+    for mode in ("401", "500", "cut"):
+        standin.mode = mode
+        with pytest.raises(ServerError):
+            continue_text(backend, CollectingSink())
+    assert caplog.records and KEY not in caplog.text

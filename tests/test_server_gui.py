@@ -1,0 +1,149 @@
+"""Servers in the window: Add server…, switching, the status bar, and writing through a server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("openai", reason="pip install -e .[test] brings the openai client")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+
+from tests.server_standin import MODEL, StandIn
+from writer.config import Key, set_setting, settings_path
+from writer.engine.server_list import last_server, load_servers
+from writer.engine.server_spec import host_of
+
+KEY = "sk-gui-secret-key-9876"
+STORY = "The rain had not stopped for three days. Mara stood at the window and"
+NON_MODAL = Qt.WindowModality.NonModal
+
+
+@pytest.fixture
+def standin() -> Iterator[StandIn]:
+    server = StandIn().start()
+    yield server
+    server.stop()
+
+
+def action(window, name: str) -> QAction:
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def type_story(window, text: str = STORY):
+    editor = window.findChild(QPlainTextEdit, "editor")
+    editor.setPlainText(text)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    return editor
+
+
+def add_server(qtbot, window, url: str, key: str = "") -> None:
+    """Fill in the Add server dialog, list the models, take the first, and wait for the engine."""
+    dialog = window.models.add_server(modality=NON_MODAL)
+    assert dialog.objectName() == "serverDialog"
+    dialog.findChild(QLineEdit, "serverUrl").setText(url)
+    dialog.findChild(QLineEdit, "serverKey").setText(key)
+    with qtbot.waitSignal(dialog.modelsListed, timeout=30_000) as listed:
+        qtbot.mouseClick(dialog.findChild(QPushButton, "serverListModels"),
+                         Qt.MouseButton.LeftButton)
+    assert listed.args[0] >= 1
+    assert dialog.findChild(QListWidget, "serverModels").currentItem() is not None
+    with qtbot.waitSignal(window.engine.modelLoaded, timeout=120_000):
+        dialog.accept()
+
+
+def test_add_server_lists_models_and_the_status_bar_says_where_text_goes(
+    qtbot, bare_window, standin: StandIn, writer_home
+):
+    action(bare_window, "actionAddServer")
+    add_server(qtbot, bare_window, standin.url, KEY)
+    host = host_of(standin.url)
+    assert bare_window.status.text("statusModel") == f"{MODEL} @ {host}"
+    assert "estimated" in bare_window.findChild(QLabel, "statusModel").toolTip()
+    assert [entry.label for entry in load_servers()] == [f"{MODEL} @ {host}"]
+    assert last_server() is not None
+    assert standin.authorizations[-1] == f"Bearer {KEY}"
+    # Continue streams the stand-in's words into the editor.
+    editor = type_story(bare_window)
+    with qtbot.waitSignal(bare_window.stream.finished, timeout=30_000):
+        action(bare_window, "actionContinue").trigger()
+    assert editor.toPlainText().startswith(STORY) and "quiet lake" in editor.toPlainText()
+    # A stream that breaks off keeps its text, and says so in one line.
+    standin.mode = "cut"
+    with qtbot.waitSignal(bare_window.stream.failed, timeout=30_000) as failed:
+        action(bare_window, "actionContinue").trigger()
+    assert "broke off" in failed.args[1] and "\n" not in failed.args[1]
+    assert editor.toPlainText().endswith("quiet lake.Once upon a time there ")
+    # The key never lands in settings.ini, the log, or a message.
+    bare_window.engine.shutdown()
+    assert KEY not in settings_path().read_text(encoding="utf-8")
+    for log in writer_home.rglob("*.log"):
+        assert KEY not in log.read_text(encoding="utf-8", errors="replace")
+    assert KEY not in failed.args[1]
+
+
+def test_switching_between_a_file_and_a_server_model_without_restart(
+    qtbot, window, standin: StandIn, model_path
+):
+    add_server(qtbot, window, standin.url)
+    assert window.engine.model.is_remote
+    manager = window.models.open_manager(modality=NON_MODAL)
+    assert manager.select_server(f"{MODEL} @ {host_of(standin.url)}")
+    assert manager.select_path(model_path)
+    with qtbot.waitSignal(window.engine.modelLoaded, timeout=60_000) as loaded:
+        manager.use_selected()
+    assert not loaded.args[0].is_remote and last_server() is None
+    assert manager.select_server(f"{MODEL} @ {host_of(standin.url)}")
+    with qtbot.waitSignal(window.engine.modelLoaded, timeout=60_000) as loaded:
+        manager.use_selected()
+    assert loaded.args[0].is_remote
+    manager.close()
+
+
+@pytest.mark.model
+def test_continue_stop_regenerate_and_chat_through_a_real_server(qtbot, bare_window, llama_server):
+    set_setting(Key.MAX_TOKENS, 24)
+    os.environ.pop("WRITER_API_KEY", None)
+    add_server(qtbot, bare_window, llama_server.url)
+    window = bare_window
+    editor = type_story(window)
+    with qtbot.waitSignal(window.stream.finished, timeout=120_000) as done:
+        action(window, "actionContinue").trigger()
+    assert done.args[1].tokens > 0
+    first = editor.toPlainText()
+    assert first.startswith(STORY) and len(first) > len(STORY)
+    with qtbot.waitSignal(window.stream.finished, timeout=120_000):
+        action(window, "actionRegenerate").trigger()
+    assert editor.toPlainText().startswith(STORY) and editor.toPlainText() != first
+    editor.undo()
+    assert editor.toPlainText() == first
+    editor.undo()
+    assert editor.toPlainText() == STORY  # each passage was one undo step
+
+    set_setting(Key.MAX_TOKENS, 2000)
+    with qtbot.waitSignal(window.engine.text, timeout=120_000):
+        action(window, "actionContinue").trigger()
+    with qtbot.waitSignal(window.stream.finished, timeout=5_000) as done:
+        action(window, "actionStop").trigger()
+    assert done.args[1].stop_reason == "cancelled" and len(editor.toPlainText()) > len(STORY)
+
+    set_setting(Key.MAX_TOKENS, 16)
+    window.findChild(QLineEdit, "chatInput").setText("Name a colour.")
+    with qtbot.waitSignal(window.engine.finished, timeout=120_000):
+        qtbot.mouseClick(window.findChild(QPushButton, "chatSend"), Qt.MouseButton.LeftButton)
+    reply = window.assistant.transcript.conversation.turns[0].reply
+    assert reply
+    editor.setPlainText("Hello world")
+    cursor = editor.textCursor()
+    cursor.setPosition(5)
+    editor.setTextCursor(cursor)
+    action(window, "actionInsertReply").trigger()
+    assert editor.toPlainText() == "Hello" + reply + " world"

@@ -1,0 +1,169 @@
+"""``writer bench --only remote``: writing through a server against a raw ``openai`` stream.
+
+One ``llama_cpp.server`` with the model runs on a loopback port for the whole
+section. Figures: streamed tokens/s of Continue through the app's server
+engine into the editor over a raw streamed ``openai`` completions loop on the
+same server, prompt and seed (target >= 0.98); the time from Stop to the
+engine being free again (target <= 200 ms); and, for reference, the same two
+figures of the in-process engine.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from writer.bench.common import STORY, Figure
+from writer.core.sampling import SamplingParams
+from writer.engine.backend import EngineOptions, GenerationStats, default_thread_count
+from writer.engine.jobs import ContinueJob
+
+PARAMS = SamplingParams(max_tokens=160, temperature=0.7, seed=1234, repeat_penalty=1.1)
+N_CTX = 4096
+
+
+def _raw_rate(url: str, model: str, prompt: str, params: SamplingParams) -> float:
+    """Return tokens/s of a raw streamed ``openai`` completions loop, after the first token."""
+    import openai
+
+    client = openai.OpenAI(base_url=url, api_key="no-key", max_retries=0)
+    stamps: list[float] = []
+    try:
+        stream = client.completions.create(
+            model=model, prompt=prompt, stream=True, max_tokens=params.max_tokens,
+            temperature=params.temperature, top_p=params.top_p, seed=params.seed,
+            extra_body={"min_p": params.min_p, "top_k": params.top_k,
+                        "repeat_penalty": params.repeat_penalty},
+        )
+        for chunk in stream:
+            if chunk.choices and chunk.choices[0].text:
+                stamps.append(time.perf_counter())
+    finally:
+        client.close()
+    return (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
+
+
+class _Window:
+    """A main window whose engine writes with one model; streams Continue into its editor."""
+
+    def __init__(self, connect: Any) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        from writer.gui.main_window import MainWindow
+
+        self.window = MainWindow(load_model=False)
+        loop = QEventLoop()
+        self.window.engine.modelLoaded.connect(loop.quit)
+        self.window.engine.modelFailed.connect(loop.quit)
+        connect(self.window.engine)
+        loop.exec()
+        if self.window.engine.model is None:
+            raise RuntimeError(self.window.engine.load_error or "the model did not load")
+        self.stamps: list[float] = []
+        self.window.engine.text.connect(lambda _id, _p: self.stamps.append(time.perf_counter()))
+
+    def _start(self, params: SamplingParams) -> Any:
+        editor = self.window.current_editor()
+        editor.setPlainText(STORY)
+        cursor = editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+        editor.context_window.reset()
+        self.stamps.clear()
+        return self.window.stream.stream(
+            editor, ContinueJob(STORY, editor.context_window, params)
+        )
+
+    def _wait_end(self) -> GenerationStats | None:
+        from PySide6.QtCore import QEventLoop
+
+        done = QEventLoop()
+        result: dict[str, GenerationStats] = {}
+
+        def finished(_id: int, stats: GenerationStats) -> None:
+            result["stats"] = stats
+            done.quit()
+
+        self.window.stream.finished.connect(finished)
+        self.window.stream.failed.connect(done.quit)
+        done.exec()
+        self.window.stream.finished.disconnect(finished)
+        self.window.stream.failed.disconnect(done.quit)
+        return result.get("stats")
+
+    def rate(self) -> float:
+        """Stream one Continue; return tokens/s from the first inserted piece to the last."""
+        self._start(PARAMS)
+        stats = self._wait_end()
+        if stats is None or len(self.stamps) < 2:
+            return 0.0
+        return (stats.tokens - 1) / (self.stamps[-1] - self.stamps[0])
+
+    def stop_latency(self) -> float:
+        """Start a long Continue, press Stop after the first text; return ms until it ended."""
+        from PySide6.QtCore import QEventLoop
+
+        self._start(PARAMS.with_overrides(max_tokens=2000))
+        first = QEventLoop()
+        self.window.engine.text.connect(first.quit)
+        first.exec()
+        self.window.engine.text.disconnect(first.quit)
+        asked = time.perf_counter()
+        self.window.action("actionStop").trigger()
+        self._wait_end()
+        return (time.perf_counter() - asked) * 1000
+
+    def close(self) -> None:
+        """End the engine and the window."""
+        self.window.engine.shutdown()
+        self.window.deleteLater()
+
+
+def bench_figures(model: Path, rounds: int = 3) -> list[Figure]:
+    """Server engine vs raw openai stream (tokens/s), Stop latency; in-process for reference."""
+    from writer.engine import local_server
+    from writer.engine.server_spec import ServerSpec
+    from writer.gui.app import create_application
+
+    app = create_application()
+    server = local_server.start(model, n_ctx=N_CTX, threads=default_thread_count())
+    try:
+        spec = ServerSpec(server.url, server.model, n_ctx=N_CTX, timeout=300)
+        remote = _Window(lambda engine: engine.connect_server(spec))
+        prompt = STORY.rstrip(" \t")  # as ContinueJob sends it
+        _raw_rate(server.url, server.model, prompt, PARAMS)  # warm up the server
+        app_rates, raw_rates = [], []
+        for _ in range(rounds):
+            raw_rates.append(_raw_rate(server.url, server.model, prompt, PARAMS))
+            app_rates.append(remote.rate())
+            app.processEvents()
+        stops = [remote.stop_latency() for _ in range(rounds)]
+        remote.close()
+    finally:
+        server.stop()
+    local = _Window(lambda engine: engine.load_model(model, EngineOptions(n_ctx=N_CTX,
+                                                                          gpu_layers=0)))
+    local.rate()  # warm up
+    local_rates = [local.rate() for _ in range(rounds)]
+    local_stops = [local.stop_latency() for _ in range(rounds)]
+    local.close()
+
+    app_rate, raw_rate = statistics.median(app_rates), statistics.median(raw_rates)
+    ratio = app_rate / raw_rate if raw_rate else 0.0
+    stop_ms, local_stop_ms = max(stops), max(local_stops)
+    local_rate = statistics.median(local_rates)
+    return [
+        Figure("remote", "server stream tokens/s, app into editor / raw openai loop", ratio,
+               ">= 0.98", ratio >= 0.98, f"app {app_rate:.1f} tok/s, raw {raw_rate:.1f} tok/s",
+               key="remote.tokens_per_s_over_raw"),
+        Figure("remote", "server Stop until the engine is free (ms, worst of 3)", stop_ms,
+               "<= 200", stop_ms <= 200, "llama_cpp.server on 127.0.0.1",
+               key="remote.stop_ms"),
+        Figure("remote", "in-process stream tokens/s into editor (reference)", local_rate,
+               "reference", True, f"server engine {app_rate:.1f} tok/s",
+               key="remote.local_tokens_per_s"),
+        Figure("remote", "in-process Stop until the engine is free (ms, reference)",
+               local_stop_ms, "<= 200", local_stop_ms <= 200, "", key="remote.local_stop_ms"),
+    ]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from writer.config import Key, set_setting
+from writer.core.presets import set_max_tokens_for
 from writer.core.sidecar import sidecar_path
 from writer.engine.assistant_jobs import STAGE_FINAL, STAGE_PART
 
@@ -67,6 +68,7 @@ def _left():
 @pytest.fixture(autouse=True)
 def short_replies():
     set_setting(Key.MAX_TOKENS, 16)
+    set_max_tokens_for("chat", 16)  # chat, summaries and tools
 
 
 def test_stable_names_and_tools_follow_the_selection(bare_window):
@@ -148,6 +150,7 @@ def test_a_tone_from_the_submenu(qtbot, window):
 
 def test_continue_while_a_chat_reply_streams_does_not_interleave(qtbot, window):
     set_setting(Key.MAX_TOKENS, 30)
+    set_max_tokens_for("chat", 30)
     seen: list[tuple[int, str]] = []
     window.engine.text.connect(lambda job_id, piece: seen.append((job_id, piece)))
     editor = editor_with(window, PARAGRAPH)
@@ -172,6 +175,7 @@ def test_continue_while_a_chat_reply_streams_does_not_interleave(qtbot, window):
 
 def test_stop_keeps_a_partial_reply_and_drops_a_queued_one(qtbot, window):
     set_setting(Key.MAX_TOKENS, 400)
+    set_max_tokens_for("chat", 400)
     window.findChild(QLineEdit, "chatInput").setText("Write a long story.")
     with qtbot.waitSignal(window.engine.text, timeout=120_000):
         window.assistant.send()

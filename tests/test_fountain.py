@@ -161,3 +161,35 @@ def test_an_opened_fountain_file_is_highlighted(qtbot, bare_window, tmp_path):
     assert editor.document().findChild(FountainHighlighter) is not None
     plain = bare_window.new_document("INT. NOT A SCRIPT")
     assert plain.document().findChild(FountainHighlighter) is None
+
+
+def test_a_time_is_not_a_character_cue_and_an_introduction_is_converted():
+    """Issue 11, item 10: lines the cleanup used to damage."""
+    cleaned = clean_screenplay(
+        "INT. DINER - NIGHT\n\nMISS BEDFALLS - 08:52 AM\n\n"
+        "ANNA, a tired waitress: \"Oh… you again.\"\n"
+    )
+    assert "52 AM" not in cleaned.replace("08:52 AM", "")
+    assert "MISS BEDFALLS - 08:52 AM" in cleaned
+    assert "\n\nANNA, a tired waitress.\n\nANNA\nOh… you again.\n" in cleaned + "\n"
+
+
+def test_a_repeated_scene_heading_is_dropped():
+    cleaned = clean_screenplay("EXT. A PARK - DAY\n\nEXT. A PARK - DAY\n\nThe sun comes up.\n")
+    assert cleaned.count("EXT. A PARK - DAY") == 1
+
+
+def test_the_scene_heading_comes_from_the_fields(model_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "writer", "template", "run", "screenplay_scene",
+         "--field", "place=a bus station", "--field", "time=day", "--field", "setting=ext",
+         "--max-tokens", "20", "--seed", "3", "--model", str(model_path)],
+        capture_output=True, text=True, timeout=300, env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("EXT. A BUS STATION - DAY\n")
+    assert result.stdout.count("EXT. A BUS STATION - DAY") == 1

@@ -142,7 +142,10 @@ def test_screenplay_output_is_cleaned_as_it_streams(library):
     )
     sink = Sink()
     TemplateJob(library.get("screenplay_scene")).run(backend, sink, StopFlag())
-    assert sink.all == "INT. DINER - NIGHT\n\nANNA\nCoffee?\n\nTOM\n(quietly)\nBlack."
+    # The heading comes from the fields; the model's own is dropped (issue 11, item 10).
+    assert sink.all == (
+        "INT. A LATE-NIGHT DINER - NIGHT\n\nANNA\nCoffee?\n\nTOM\n(quietly)\nBlack."
+    )
 
 
 def test_prose_loses_the_lead_in_and_gets_the_lead(library):

@@ -112,6 +112,7 @@ def test_every_dialog_and_panel_is_chinese(chinese, qtbot, tmp_path: Path):
         hub,
         window.template_feature.open_dialog(modal=False),
         window.chinese.show_terms(modality=modal),
+        window.models.add_server(modality=modal),
         recovery,
     ]
     seen_types = {type(widget).__name__ for widget in shown}

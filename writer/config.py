@@ -54,6 +54,7 @@ class Key(StrEnum):
     CANDIDATES = "choices/candidates"  # how many candidates Continue with Choices writes, 1-6
     SHOW_ALTERNATIVES = "choices/show_alternatives"
     TINT_UNLIKELY = "choices/tint_unlikely"  # tint words the model gave a low probability
+    CHAT_ATTACH_DRAFT = "assistant/attach_draft"  # the chat sees the document on screen
 
 
 DEFAULTS: dict[Key, Any] = {
@@ -84,6 +85,7 @@ DEFAULTS: dict[Key, Any] = {
     Key.CANDIDATES: 3,
     Key.SHOW_ALTERNATIVES: False,
     Key.TINT_UNLIKELY: False,
+    Key.CHAT_ATTACH_DRAFT: True,
 }
 
 

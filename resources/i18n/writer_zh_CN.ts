@@ -239,6 +239,14 @@
     </message>
 </context>
 <context>
+    <name>ContextMeter</name>
+    <message>
+        <source>{0} prompt tokens, {1} reused from the cache</source>
+        <extracomment>The editor property that holds the document&apos;s figure: (used tokens, tooltip).</extracomment>
+        <translation>提示词 {0} 个词元，其中 {1} 个来自缓存</translation>
+    </message>
+</context>
+<context>
     <name>ContextSettingsPage</name>
     <message>
         <source>Put triggered lore entries into Continue&apos;s prompt</source>
@@ -263,6 +271,21 @@
     <message>
         <source>Author&apos;s note, paragraphs before the end</source>
         <translation>作者注距结尾的段落数</translation>
+    </message>
+</context>
+<context>
+    <name>ContinueLength</name>
+    <message>
+        <source>Continue: </source>
+        <translation>续写：</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>How much Continue writes before it finishes its sentence.</source>
+        <translation>续写时先写这么多，然后把句子写完。</translation>
     </message>
 </context>
 <context>
@@ -438,6 +461,25 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>DraftChip</name>
+    <message>
+        <source>about: {0}, {1} tokens</source>
+        <translation>关于：{0}，{1} 个词元</translation>
+    </message>
+    <message>
+        <source>The chat sees this document. Click to ask without it.</source>
+        <translation>聊天会参考此文档。点击可不带它提问。</translation>
+    </message>
+    <message>
+        <source>not about {0}</source>
+        <translation>不参考 {0}</translation>
+    </message>
+    <message>
+        <source>The chat does not see this document. Click to include it.</source>
+        <translation>聊天不参考此文档。点击可将其加入。</translation>
     </message>
 </context>
 <context>
@@ -946,16 +988,20 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
     </message>
     <message>
+        <source>Export as EP&amp;UB…</source>
+        <translation>导出为 EPUB(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Export as OpenDocu&amp;ment (ODT)…</source>
+        <translation>导出为 OpenDocument (ODT)(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke Snapshot…</source>
+        <translation>创建快照(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Reopen with &amp;Encoding…</source>
         <translation>以指定编码重新打开(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save with E&amp;ncoding…</source>
-        <translation>以指定编码保存(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Export as Plain &amp;Text…</source>
-        <translation>导出为纯文本(&amp;T)…</translation>
     </message>
     <message>
         <source>R&amp;eplace…</source>
@@ -1011,20 +1057,8 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>导出为 Word (DOCX)(&amp;W)…</translation>
     </message>
     <message>
-        <source>Export as E&amp;PUB…</source>
-        <translation>导出为 EPUB(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Export as &amp;OpenDocument (ODT)…</source>
-        <translation>导出为 OpenDocument (ODT)(&amp;O)…</translation>
-    </message>
-    <message>
         <source>Export &amp;Chat as Markdown…</source>
         <translation>将对话导出为 Markdown(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Take Snaps&amp;hot…</source>
-        <translation>创建快照(&amp;H)…</translation>
     </message>
     <message>
         <source>New from &amp;Template…</source>
@@ -1075,12 +1109,20 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
+        <source>Save with Enco&amp;ding…</source>
+        <translation>以指定编码保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export as Plain Te&amp;xt…</source>
+        <translation>导出为纯文本(&amp;X)…</translation>
+    </message>
+    <message>
         <source>Show &amp;Prompt…</source>
         <translation>显示提示词(&amp;P)…</translation>
     </message>
     <message>
-        <source>Continue with C&amp;hoices</source>
-        <translation>多个候选续写(&amp;H)</translation>
+        <source>Continue with Ch&amp;oices</source>
+        <translation>多个候选续写(&amp;O)</translation>
     </message>
     <message>
         <source>Pre&amp;vious Take</source>
@@ -1147,8 +1189,8 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>显示备选词(&amp;A)</translation>
     </message>
     <message>
-        <source>S&amp;napshots</source>
-        <translation>快照(&amp;N)</translation>
+        <source>Snapsho&amp;ts</source>
+        <translation>快照(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1232,10 +1274,6 @@ Context: {1} tokens</source>
     <message>
         <source>Nothing to regenerate yet.</source>
         <translation>还没有可重新生成的内容。</translation>
-    </message>
-    <message>
-        <source>{0} prompt tokens, {1} reused from the cache</source>
-        <translation>提示词 {0} 个词元，其中 {1} 个来自缓存</translation>
     </message>
     <message>
         <source>Generation failed</source>
@@ -2263,6 +2301,10 @@ Context: {1} tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
+        <source>Also used for summaries and the selection tools.</source>
+        <translation>也用于摘要和选区工具。</translation>
+    </message>
+    <message>
         <source>Custom values</source>
         <translation>自定义参数</translation>
     </message>
@@ -2342,6 +2384,10 @@ Context: {1} tokens</source>
     <message>
         <source>Precise</source>
         <translation>精确</translation>
+    </message>
+    <message>
+        <source>Each template&apos;s own</source>
+        <translation>各模板自带</translation>
     </message>
     <message>
         <source>Light</source>

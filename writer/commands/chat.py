@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     """Answer each line of stdin in one conversation."""
     context = read_text_file(args.about) if args.about else ""
     backend = load_backend(args)
-    params = sampling_from(args)
+    params = sampling_from(args, "chat")
     turns: list[ChatTurn] = []
     interactive = sys.stdin.isatty()
     if interactive:

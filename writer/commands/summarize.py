@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         progress(f"{args.file} is empty: there is nothing to summarize.")
         return 0
     backend = load_backend(args)
-    params = sampling_from(args)
+    params = sampling_from(args, "chat")
     if args.max_tokens is None:
         params = params.with_overrides(max_tokens=min(params.max_tokens, 256))
     job = SummaryJob(text, params=params, language=args.language)

@@ -24,6 +24,7 @@ from writer.commands.common import (
     progress,
 )
 from writer.core.fountain import export_screenplay
+from writer.core.presets import template_overrides
 from writer.core.sampling import SamplingParams
 from writer.core.templates import LANGUAGES, Template, TemplateLibrary, load_templates
 from writer.engine.backend import StopFlag
@@ -166,8 +167,8 @@ def run_template(args: argparse.Namespace) -> int:
         "max_tokens": args.max_tokens, "temperature": args.temperature, "top_p": args.top_p,
         "top_k": args.top_k, "seed": args.seed,
     }
-    job = TemplateJob(template, values, args.lang, SamplingParams.from_settings(),
-                      {k: v for k, v in overrides.items() if v is not None})
+    chosen = template_overrides() | {k: v for k, v in overrides.items() if v is not None}
+    job = TemplateJob(template, values, args.lang, SamplingParams.from_settings(), chosen)
     stats = job.run(backend, _Sink(echo=not args.output), StopFlag())
     if args.output:
         path = Path(args.output)

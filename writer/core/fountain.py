@@ -37,9 +37,13 @@ _TRANSITION = re.compile(
     r"|fade out|fade in|cut to black|切至|切到|淡入|淡出|叠化|转场)\s*[:.：。]?$",
     re.IGNORECASE,
 )
+# "NAME: words" (a colon between digits, as in 08:52, is part of the text, not a cue's).
 _INLINE_CUE = re.compile(
-    r"^(?P<cue>[^:：()（）\[\]]{1,32}?)\s*(?P<paren>[(（][^)）]*[)）])?\s*[:：]\s*(?P<text>.*)$"
+    r"^(?P<cue>[^:：()（）\[\]]{1,32}?)\s*(?P<paren>[(（][^)）]*[)）])?\s*"
+    r"(?:：|:(?!\d))\s*(?P<text>.*)$"
 )
+#: "ANNA, a tired waitress": a name, then who they are (an introduction, not a name).
+_INTRODUCED = re.compile(r"^(?P<name>[^,，]{1,24})[,，]\s*(?P<who>\S.{0,60})$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9'.\-]*(?: [A-Z0-9][A-Za-z0-9'.\-]*){0,3}$")
 _UPPER_CUE = re.compile(r"^[A-Z0-9][A-Z0-9 '.\-]{0,30}(?: ?\([A-Z.' ]+\))?$")
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{1,6}$")
@@ -138,6 +142,9 @@ class FountainCleaner:
         self._input_blank = False  # the model left a blank line since the last element
         self._in_dialogue = False  # a cue on its own line opened a dialogue block
         self._title_page = True  # "Title:" lines at the very start form a title page
+        self._last_heading = ""
+        self._after_heading = False  # nothing came after the last heading yet
+        self._elements = 0
 
     def feed(self, piece: str) -> str:
         """Take a piece of model text; return cleaned Fountain for the lines it completes."""
@@ -166,6 +173,10 @@ class FountainCleaner:
         self._started = True
         self._input_blank = False
         self._need_blank = kind in ("heading", "transition")
+        self._after_heading = kind == "heading"
+        self._elements += 1
+        if kind == "heading":
+            self._last_heading = text
         return separator + text
 
     def _line(self, raw: str) -> str:
@@ -183,6 +194,10 @@ class FountainCleaner:
         heading = _scene_heading(text)
         if heading is not None:
             self._in_dialogue = self._title_page = False
+            if self._after_heading and (
+                self._elements == 1 or heading.upper() == self._last_heading.upper()
+            ):
+                return ""  # the model repeated the heading (Writer wrote it from the fields)
             return self._emit("heading", heading) if heading else ""
         transition = _transition(text)
         if transition is not None:
@@ -193,7 +208,8 @@ class FountainCleaner:
             self._need_blank = True
             return out
         self._title_page = False
-        if not self._started and is_preamble(text):
+        nothing_but_a_heading = self._elements == 1 and self._after_heading
+        if (self._elements == 0 or nothing_but_a_heading) and is_preamble(text):
             return ""
         if _CHATTER.match(text):
             return ""
@@ -208,8 +224,13 @@ class FountainCleaner:
             paren = inline.group("paren") or ""
             is_ext = bool(_EXTENSION.match(paren)) if paren else False
             cue = _cue(inline.group("cue"), paren if is_ext else "")
+            introduced = _INTRODUCED.match(inline.group("cue")) if cue is None else None
+            out = ""
+            if introduced is not None and (cue := _cue(introduced.group("name"))) is not None:
+                who = introduced.group("who").rstrip(" .")
+                out = self._emit("action", f"{introduced.group('name').strip()}, {who}.")
             if cue is not None:
-                out = self._emit("cue", cue)
+                out += self._emit("cue", cue)
                 speech = inline.group("text").strip()
                 if paren and not is_ext:
                     out += self._emit("paren", _paren(paren))

@@ -3,7 +3,8 @@
 Built-in presets are data (``resources/presets.toml``); user presets are kept
 in the settings as JSON. Each purpose (Continue, chat, templates) has its own
 chosen preset and max tokens; the preset ``Custom`` means the sampling values
-stored in the settings.
+stored in the settings. Chat's choice also serves summaries and selection tools.
+Templates may keep their own values (:data:`TEMPLATE_OWN`, and a length of 0).
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ log = logging.getLogger(__name__)
 
 PURPOSES = ("continue", "chat", "template")
 CUSTOM = "Custom"
-DEFAULT_PRESET = {"continue": CUSTOM, "chat": "Balanced", "template": "Creative"}
-DEFAULT_MAX_TOKENS = {"continue": None, "chat": 400, "template": 500}
+#: The templates' preset that keeps each template's own sampling values.
+TEMPLATE_OWN = "Template"
+DEFAULT_PRESET = {"continue": CUSTOM, "chat": "Balanced", "template": TEMPLATE_OWN}
+#: Max tokens per purpose; a template length of 0 keeps each template's own.
+DEFAULT_MAX_TOKENS = {"continue": None, "chat": 400, "template": 0}
 _FIELDS = ("temperature", "top_p", "top_k", "min_p", "repeat_penalty")
 _USER_KEY = "presets/user"
 
@@ -90,7 +94,7 @@ def max_tokens_for(purpose: str) -> int:
     """Return the max tokens for ``purpose`` (Continue's is the ``sampling/max_tokens`` key)."""
     if purpose == "continue":
         return int(get_setting(Key.MAX_TOKENS))
-    default = int(DEFAULT_MAX_TOKENS[purpose] or 400)
+    default = int(DEFAULT_MAX_TOKENS[purpose] or 0)
     value = settings().value(f"sampling/max_tokens_{purpose}", default)
     try:
         return int(value) if isinstance(value, int | str) else default
@@ -110,9 +114,23 @@ def sampling_for(purpose: str) -> SamplingParams:
     """Return the sampling parameters to use for ``purpose`` (continue, chat, template)."""
     custom = SamplingParams.from_settings()
     name = preset_for(purpose)
-    values = all_presets().get(name) if name != CUSTOM else None
+    values = all_presets().get(name) if name not in (CUSTOM, TEMPLATE_OWN) else None
     params = custom.with_overrides(**values) if values else custom
-    return params.with_overrides(max_tokens=max_tokens_for(purpose))
+    return params.with_overrides(max_tokens=max_tokens_for(purpose) or None)
+
+
+def template_overrides() -> dict[str, Any]:
+    """Return what the writer chose for templates, to beat each template's own values.
+
+    Empty when both the preset and the length are left to the templates.
+    """
+    chosen: dict[str, Any] = {}
+    if preset_for("template") != TEMPLATE_OWN:
+        params = sampling_for("template")
+        chosen = {field: getattr(params, field) for field in _FIELDS}
+    if length := max_tokens_for("template"):
+        chosen["max_tokens"] = length
+    return chosen
 
 
 def _clean(values: dict[str, Any]) -> dict[str, float]:

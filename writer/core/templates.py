@@ -143,6 +143,7 @@ class Prompt:
     instruction: str
     completion: str
     system: str = ""
+    heading: str = ""  # a screenplay's scene heading, built from the fields
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,21 @@ class Template:
             TemplateError: an unknown field or a bad value.
         """
         lang = lang if lang in self.prompts else next(iter(self.prompts))
+        words = self._words(values, lang)
+        prompt = self.prompts[lang]
+        if chat:
+            return RenderedPrompt(
+                _fill(prompt.instruction, words).strip(), _fill(prompt.system, words).strip()
+            )
+        return RenderedPrompt(_fill(prompt.completion, words).lstrip(), "", chat=False)
+
+    def heading(self, values: Mapping[str, Any], lang: str) -> str:
+        """Return the scene heading in ``lang`` built from the fields ("" without one)."""
+        lang = lang if lang in self.prompts else next(iter(self.prompts))
+        return _fill(self.prompts[lang].heading, self._words(values, lang)).strip()
+
+    def _words(self, values: Mapping[str, Any], lang: str) -> dict[str, str]:
+        """Return what each ``{placeholder}`` stands for in ``lang``."""
         resolved = self.resolve(values, lang)
         words: dict[str, str] = {}
         for f in self.fields:
@@ -250,15 +266,9 @@ class Template:
                 words[f.key] = option.prompt_text(lang) if option else str(value)
             else:
                 words[f.key] = str(value)
-        count = self.line_count(resolved)
-        words["lines"] = str(count or "")
+        words["lines"] = str(self.line_count(resolved) or "")
         words["example"] = _fill(self._example(resolved, lang), words)
-        prompt = self.prompts[lang]
-        if chat:
-            return RenderedPrompt(
-                _fill(prompt.instruction, words).strip(), _fill(prompt.system, words).strip()
-            )
-        return RenderedPrompt(_fill(prompt.completion, words).lstrip(), "", chat=False)
+        return words
 
 
 def _fill(text: str, words: Mapping[str, str]) -> str:
@@ -420,14 +430,15 @@ def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
             raise _InvalidError(f"[prompt.{lang}] needs an instruction or a completion.",
                            f"prompt.{lang}")
         system = raw.get("system", "")
-        for text in (instruction, completion, system):
+        heading = raw.get("heading", "")
+        for text in (instruction, completion, system, heading):
             unknown = _placeholders(text) - known
             if unknown:
                 first = sorted(unknown)[0]
                 raise _InvalidError(
                     f"The prompt names an unknown field {{{first}}}.", f"{{{first}}}"
                 )
-        prompts[lang] = Prompt(instruction, completion, str(system))
+        prompts[lang] = Prompt(instruction, completion, str(system), str(heading))
     sampling = data.get("sampling", {})
     if not isinstance(sampling, Mapping):
         raise _InvalidError("[sampling] must be a table.", "sampling")

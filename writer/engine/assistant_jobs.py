@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from writer.core.chat_prompt import ChatFormat, ChatMessage, ChatPrompt, ChatTurn, build_prompt
+from writer.core.draft_context import Draft, DraftContext, build_draft_context
 from writer.core.prompt_library import PromptLibrary, detect_language, library
 from writer.core.sampling import SamplingParams
 from writer.core.summary_plan import SplitStoppedError, fits, group_summaries, split_into_parts
@@ -24,6 +25,8 @@ from writer.errors import GenerationError
 
 #: Tokens kept free between the prompt and the reply's room.
 MARGIN_TOKENS = 8
+#: The draft a chat question is about may take this share of the prompt's room.
+DRAFT_SHARE = 0.5
 #: Combining rounds before the part summaries are returned as they are.
 MAX_COMBINE_ROUNDS = 6
 #: Progress labels of a summary (``JobSink.progress``): stage keys, worded by the UI.
@@ -125,7 +128,9 @@ class ChatJob(AssistantJob):
     The messages are read from ``turns`` when the job runs, so a question
     asked while the previous reply was still streaming sees that reply: the
     GUI records each reply (on ``finished``) before the engine starts the next
-    job. Turns without a reply (stopped before any text) are left out.
+    job. Turns without a reply (stopped before any text) are left out. The
+    ``draft`` (the document on screen) goes after the system prompt, trimmed to
+    the part around its cursor when it does not fit.
     """
 
     turns: list[ChatTurn]
@@ -134,10 +139,12 @@ class ChatJob(AssistantJob):
     system: str | None = None  # None: the library's chat system prompt
     keep_from: int = 0  # messages left out last time (keeps the cached prefix)
     prompts: PromptLibrary | None = None
+    draft: Draft | None = None
     kind: str = "chat"
     #: Filled in by :meth:`run`.
     reply: str = ""
     dropped: int = 0
+    context: DraftContext | None = None  # what was sent of the draft
 
     def messages(self) -> list[ChatMessage]:
         """Return the messages of the prompt: system, earlier turns, this question."""
@@ -147,6 +154,8 @@ class ChatJob(AssistantJob):
         system = self.system
         if system is None:
             system = self._library().get("chat", language).system
+        if self.context is not None:
+            system = f"{system}\n\n{self.context.text}" if system else self.context.text
         messages = [ChatMessage("system", system)] if system else []
         for earlier in self.turns[:index]:
             if earlier.reply:
@@ -154,6 +163,10 @@ class ChatJob(AssistantJob):
                 messages.append(ChatMessage("assistant", earlier.reply))
         messages.append(ChatMessage("user", self._content(turn)))
         return messages
+
+    def draft_text(self) -> str:
+        """Return the text of the draft the job was given ("" without one)."""
+        return self.draft.text if self.draft is not None else ""
 
     def _content(self, turn: ChatTurn) -> str:
         """Return what the model sees of a question (with its context, if any)."""
@@ -166,6 +179,11 @@ class ChatJob(AssistantJob):
     def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Render the conversation and stream the reply."""
         max_tokens = self._reply_room(backend, self.params)
+        if self.draft is not None:
+            room = int((backend.n_ctx - max_tokens - MARGIN_TOKENS) * DRAFT_SHARE)
+            self.context = build_draft_context(
+                self.draft, room, special_token_counter(backend), prompts=self._library()
+            )
         prompt = self._render(backend, self.messages(), max_tokens, sink, keep_from=self.keep_from)
         self.dropped = prompt.dropped
         params = self.params.with_overrides(max_tokens=max_tokens)

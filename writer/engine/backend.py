@@ -360,6 +360,8 @@ class LlamaBackend:
                     if stop.is_set():
                         reason = "cancelled"
                         break
+        except BrokenPipeError:
+            raise  # whoever read the text went away: not the model's failure
         except (RuntimeError, ValueError, OSError) as error:
             log.exception("generation failed")
             raise GenerationError(f"The model failed while generating: {error}") from error

@@ -81,6 +81,7 @@ class _QtSink:
             text = "".join(self._pending)
             self._pending.clear()
             self._sent_at = time.perf_counter() if now is None else now
+            self._worker.generated.emit(self._job_id, self._pieces)  # the figure, then the text
             self._worker.textReady.emit(self._job_id, text)
             if self._pieces > 1 and self._sent_at > self._first_at:
                 rate = (self._pieces - 1) / (self._sent_at - self._first_at)
@@ -105,6 +106,7 @@ class EngineWorker(QObject):
     loadFailed = Signal(str)
     textReady = Signal(int, str)
     rate = Signal(int, float)  # live tokens/s of a streaming job
+    generated = Signal(int, int)  # tokens a streaming job has written so far
     progress = Signal(int, int, int, str)
     notice = Signal(int, str)
     jobFinished = Signal(int, object)  # GenerationStats
@@ -207,6 +209,7 @@ class Engine(QObject):
     jobStarted = Signal(int, str)  # id, kind; always after submit() has returned the id
     text = Signal(int, str)
     rate = Signal(int, float)  # id, live tokens/s while it streams
+    generated = Signal(int, int)  # id, tokens written so far while it streams
     progress = Signal(int, int, int, str)
     notice = Signal(int, str)
     finished = Signal(int, object)  # id, GenerationStats
@@ -236,6 +239,7 @@ class Engine(QObject):
         self._worker.loadFailed.connect(self._on_load_failed)
         self._worker.textReady.connect(self.text)
         self._worker.rate.connect(self.rate)
+        self._worker.generated.connect(self.generated)
         self._worker.progress.connect(self.progress)
         self._worker.notice.connect(self.notice)
         self._worker.jobFinished.connect(self._on_job_finished)

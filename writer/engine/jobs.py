@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from writer.core.context_window import ContextWindow
 from writer.core.lore import LoreEntry
+from writer.core.passage_end import PassageEnd, allowance_for
 from writer.core.prompt_parts import (
     Assembly,
     ContextRequest,
@@ -76,6 +77,8 @@ class Job(ABC):
     kind: str = "generic"
     #: In the GUI, streamed text is sent to the screen at most this often (seconds).
     stream_interval: float = 0.05
+    #: Set by :meth:`run` before the first text when known: the prompt's tokens (about).
+    prompt_tokens: int = 0
 
     @abstractmethod
     def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
@@ -125,6 +128,8 @@ class ContinueJob(Job):
     story_so_far: StorySoFar | None = None
     settings: ContextSettings | None = None
     offset: int = 0  # where ``text_before`` starts in the document
+    #: End at a sentence end or line break within a small allowance past the length.
+    finish_sentence: bool = True
     kind: str = "continue"
     #: Filled in by :meth:`run`: where the prompt started in ``text_before``, and its parts.
     prompt_start: int = 0
@@ -169,16 +174,46 @@ class ContinueJob(Job):
         (the caller strips it from the first piece). Sets :attr:`prompt_start`.
         """
         assembly = self.assemble(backend, reserve=reserve)
+        self.prompt_tokens = assembly.tokens
         return assembly.prompt, assembly.trailing_space
 
     def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
-        """Assemble the prompt and stream the continuation."""
-        assembly = self.assemble(backend)
-        emit = strip_first_spaces(sink.text) if assembly.trailing_space else sink.text
-        params = self.params.with_overrides(max_tokens=self.reply_tokens(backend))
-        return backend.generate(
-            assembly.prompt, params, emit, stop=stop, stop_strings=assembly.stop_strings
+        """Assemble the prompt and stream the continuation.
+
+        With :attr:`finish_sentence`, up to :func:`allowance_for` more tokens
+        let the passage end at a sentence end or line break, else after a whole word.
+        """
+        length = self.reply_tokens(backend)
+        extra = allowance_for(length) if self.finish_sentence else 0
+        assembly = self.assemble(backend, reserve=length + extra)
+        self.prompt_tokens = assembly.tokens
+        end = PassageEnd(sink.text, length if extra else length + 1)
+        ended = _EitherFlag(stop)
+
+        def forward(piece: str) -> None:
+            if end.feed(piece):
+                ended.set()
+
+        emit = strip_first_spaces(forward) if assembly.trailing_space else forward
+        params = self.params.with_overrides(max_tokens=length + extra)
+        stats = backend.generate(
+            assembly.prompt, params, emit, stop=ended, stop_strings=assembly.stop_strings
         )
+        end.finish(model_ended=stats.stop_reason != "length" or not extra)
+        if end.done and not stop.is_set():
+            stats = replace(stats, stop_reason="stop")  # ended cleanly, like a stop string
+        return stats
+
+class _EitherFlag(StopFlag):
+    """A stop flag set by its owner or by an outer flag (the user's Stop)."""
+
+    def __init__(self, outer: StopFlag) -> None:
+        super().__init__()
+        self._outer = outer
+
+    def is_set(self) -> bool:
+        """Return whether either flag is set."""
+        return super().is_set() or self._outer.is_set()
 
 
 def strip_first_spaces(on_text: Callable[[str], None]) -> Callable[[str], None]:

@@ -213,6 +213,9 @@ class TemplateJob(Job):
         def on_text(piece: str) -> None:
             emit(shaper.feed(piece))
 
+        if self.template.kind == "screenplay" and (heading := self.template.heading(
+                self.values, self.lang)):
+            emit(shaper.feed(heading + "\n\n"))  # from the fields, not left to the model
         done = (lambda: shaper.done) if isinstance(shaper, PoemLineFilter) else (lambda: False)
         inner = _StopWhen(stop, done)
         all_stats: list[GenerationStats] = []

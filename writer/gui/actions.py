@@ -76,9 +76,9 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         "file",
     ),
     Action("actionExportDocx", QT_TRANSLATE_NOOP("MainWindow", "Export as &Word (DOCX)…"), "file"),
-    Action("actionExportEpub", QT_TRANSLATE_NOOP("MainWindow", "Export as E&PUB…"), "file"),
+    Action("actionExportEpub", QT_TRANSLATE_NOOP("MainWindow", "Export as EP&UB…"), "file"),
     Action(
-        "actionExportOdt", QT_TRANSLATE_NOOP("MainWindow", "Export as &OpenDocument (ODT)…"), "file"
+        "actionExportOdt", QT_TRANSLATE_NOOP("MainWindow", "Export as OpenDocu&ment (ODT)…"), "file"
     ),
     Action(
         "actionExportChat", QT_TRANSLATE_NOOP("MainWindow", "Export &Chat as Markdown…"), "file"
@@ -86,7 +86,7 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
     Separator("file"),
     Action(
         "actionTakeSnapshot",
-        QT_TRANSLATE_NOOP("MainWindow", "Take Snaps&hot…"),
+        QT_TRANSLATE_NOOP("MainWindow", "Ta&ke Snapshot…"),
         "file",
         "Ctrl+Alt+S",
     ),
@@ -97,9 +97,9 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         "file",
     ),
     Action(
-        "actionSaveWithEncoding", QT_TRANSLATE_NOOP("MainWindow", "Save with E&ncoding…"), "file"
+        "actionSaveWithEncoding", QT_TRANSLATE_NOOP("MainWindow", "Save with Enco&ding…"), "file"
     ),
-    Action("actionExportText", QT_TRANSLATE_NOOP("MainWindow", "Export as Plain &Text…"), "file"),
+    Action("actionExportText", QT_TRANSLATE_NOOP("MainWindow", "Export as Plain Te&xt…"), "file"),
     Action(
         "actionNewFromTemplate",
         QT_TRANSLATE_NOOP("MainWindow", "New from &Template…"),
@@ -144,7 +144,7 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
     ),
     Action(
         "actionContinueChoices",
-        QT_TRANSLATE_NOOP("MainWindow", "Continue with C&hoices"),
+        QT_TRANSLATE_NOOP("MainWindow", "Continue with Ch&oices"),
         "assistant",
         "Ctrl+Alt+Return",
     ),
@@ -238,7 +238,7 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
     ),
     Action(
         "actionShowSnapshots",
-        QT_TRANSLATE_NOOP("MainWindow", "S&napshots"),
+        QT_TRANSLATE_NOOP("MainWindow", "Snapsho&ts"),
         "view",
         "Ctrl+Alt+H",
         checkable=True,

@@ -41,6 +41,7 @@ from writer.errors import NoModelError
 from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
 from writer.gui.assistant.panel import AssistantPanel
 from writer.gui.choices.feature import ChoicesFeature
+from writer.gui.context_meter import ContextMeter
 from writer.gui.documents.autosave import Autosave
 from writer.gui.documents.files import DocumentFiles
 from writer.gui.documents.story_notes import StoryNotes
@@ -58,7 +59,9 @@ from writer.gui.templates.feature import TemplatesFeature
 from writer.gui.view.feature import ViewFeature
 from writer.gui.widgets.display import document_title
 from writer.gui.widgets.editor import Editor
+from writer.gui.widgets.length_box import ContinueLength
 from writer.gui.widgets.status_bar import StatusBar
+from writer.gui.widgets.stop_key import StopKeyFilter
 from writer.i18n import resolve_language
 from writer.manuscript.chat_export import ChatEntry
 
@@ -92,6 +95,10 @@ class MainWindow(QMainWindow):
         self.stream = StreamController(self.engine, self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.context_meter = ContextMeter(self.engine, self.stream, self.status,
+                                          self.current_editor, self)
+        self.continue_length = ContinueLength(self.status)
+        self.status.addPermanentWidget(self.continue_length)
         self._build_layout()
         self.menus: dict[str, QMenu] = {}
         self.submenus: dict[str, QMenu] = {}
@@ -188,6 +195,9 @@ class MainWindow(QMainWindow):
         width = panel.fontMetrics().averageCharWidth() * 48
         self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
         self.menu("view").addAction(panel.toggleViewAction())
+        self.signals.settingsChanged.connect(lambda _change: self.continue_length.reload())
+        bar = self.menuBar()  # the first Esc after a menu closes goes to the menu bar
+        bar.installEventFilter(StopKeyFilter(self.action("actionStop"), bar))
         self.manuscript.chat_source = lambda editor: [
             ChatEntry(entry.role, entry.text, entry.title)
             for entry in self.assistant.conversation(editor).entries
@@ -414,6 +424,7 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, _index: int) -> None:
         self._update_title()
         self.signals.currentEditorChanged.emit(self.current_editor())
+        self.context_meter.show()
 
     # -- the model -----------------------------------------------------------------
 
@@ -477,7 +488,7 @@ class MainWindow(QMainWindow):
                 f"{info.name} · {offload}",
                 self.tr("{0}\nContext: {1} tokens").format(info.path, info.n_ctx),
             )
-        self.status.set("statusContext", f"0 / {info.n_ctx}")
+        self.context_meter.show()
         self._update_engine_state()
 
     @Slot(str)
@@ -559,18 +570,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def _on_job_finished(self, _job_id: int, stats: GenerationStats) -> None:
-        info = self.engine.model
         if stats.tokens and stats.tokens_per_s:
             self.show_speed(stats.tokens_per_s)
-        if info is not None and stats.prompt_tokens:
-            used = stats.prompt_tokens + stats.tokens
-            self.status.set(
-                "statusContext",
-                f"{used} / {info.n_ctx}",
-                self.tr("{0} prompt tokens, {1} reused from the cache").format(
-                    stats.prompt_tokens, stats.cached_tokens
-                ),
-            )
 
     @Slot(int, str)
     def _on_stream_failed(self, _job_id: int, message: str) -> None:

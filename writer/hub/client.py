@@ -170,8 +170,13 @@ def hub_error(
     ):
         where = repo_id or "the repository"
         return HubNotFoundError(f"{filename or 'The file'} is not in {where}.")
-    if isinstance(error, hf_errors.RepositoryNotFoundError) or status == 404:
-        return HubNotFoundError(f"Repository {repo_id or ''} was not found on the model hub.")
+    if (isinstance(error, hf_errors.RepositoryNotFoundError) or status == 404) and repo_id:
+        return HubNotFoundError(f"Repository {repo_id} was not found on the model hub.")
+    if status == 404:  # a search or listing: the address is not a model hub
+        return HubNotFoundError(
+            f"The model hub at {hub_endpoint()} does not offer model search (it answered 404). "
+            "Check HF_ENDPOINT: it should point at huggingface.co or a compatible hub."
+        )
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
         return HubDiskFullError("The disk is full. Free some space, then download again.")
     if status is not None:

@@ -34,12 +34,19 @@ from PySide6.QtWidgets import (
 
 from writer.config import Key, get_setting
 from writer.core.chat_prompt import ChatTurn
+from writer.core.presets import sampling_for
 from writer.core.prompt_library import library
-from writer.core.sampling import SamplingParams
-from writer.engine.assistant_jobs import STAGE_COMBINE, STAGE_FINAL, ChatJob, SummaryJob, ToolJob
+from writer.engine.assistant_jobs import (
+    STAGE_COMBINE,
+    STAGE_FINAL,
+    ChatJob,
+    SummaryJob,
+    ToolJob,
+)
 from writer.engine.backend import GenerationStats
 from writer.engine.jobs import Job
 from writer.gui.assistant.conversation_store import ConversationStore
+from writer.gui.assistant.draft_chip import DraftChip
 from writer.gui.assistant.requests import AssistantRequests
 from writer.gui.assistant.transcript import (
     Conversation,
@@ -115,9 +122,11 @@ class AssistantPanel(QDockWidget):
         layout.addWidget(self.progress)
         self.buttons = QGridLayout()  # two columns, so the panel can stay narrow
         layout.addLayout(self.buttons)
+        self.chip = DraftChip(self.engine, self.window_.current_editor, self.conversation, body)
+        layout.addWidget(self.chip)
         context_row = QHBoxLayout()
         self.context_label = QLabel(body)
-        self.context_label.setObjectName("chatContext")
+        self.context_label.setObjectName("chatSelection")
         self.context_label.setWordWrap(True)
         self.context_clear = QToolButton(body)
         self.context_clear.setText("×")
@@ -146,6 +155,7 @@ class AssistantPanel(QDockWidget):
         self.context_clear.setToolTip(self.tr("Ask without the selection"))
         self.input.setPlaceholderText(self.tr("Ask the assistant…"))
         self.send_button.setText(self.tr("Send"))
+        self.chip.retranslate()
         self.transcript.retranslate()
         tones = getattr(self, "tones_menu", None)
         if tones is not None:
@@ -225,11 +235,13 @@ class AssistantPanel(QDockWidget):
         if not editor.property("assistantWatched"):
             editor.setProperty("assistantWatched", True)
             editor.selectionChanged.connect(self.update_actions)
+            self.chip.watch(editor)
             editor.document().modificationChanged.connect(
                 lambda modified, e=editor: None if modified else self.save_conversation(e)
             )
         self.transcript.show_conversation(self.conversation(editor))
         self.update_actions()
+        self.chip.refresh()
 
     def update_actions(self) -> None:
         """Enable the selection tools with a selection, and the result actions with a result."""
@@ -281,7 +293,8 @@ class AssistantPanel(QDockWidget):
         self.input.clear()
         self.clear_context()
         job = ChatJob(conversation.turns, index=len(conversation.turns) - 1,
-                      params=SamplingParams.from_settings(), keep_from=conversation.keep_from)
+                      params=sampling_for("chat"), keep_from=conversation.keep_from,
+                      draft=self.chip.draft())
         entry = Entry("assistant", kind="chat", turn=turn)
         return self._submit(job, entry, conversation)
 
@@ -318,8 +331,9 @@ class AssistantPanel(QDockWidget):
             return None
         if not self._ready(self.tr("Cannot summarize")):
             return None
-        entry = Entry("assistant", kind="summary", title=SUMMARY_TITLE)
-        job = SummaryJob(text, params=SamplingParams.from_settings())
+        entry = Entry("assistant", kind="summary", title=SUMMARY_TITLE,
+                      whole_document=not editor.selected_text())
+        job = SummaryJob(text, params=sampling_for("chat"))
         return self._submit(job, entry, self.conversation(editor))
 
     def run_tool(self, tool: str, *, tone: str | None = None) -> int | None:
@@ -341,7 +355,7 @@ class AssistantPanel(QDockWidget):
         entry = Entry("assistant", kind="tool", title=label, source=source,
                       source_text=selection)
         editor = self.window_.current_editor()
-        job = ToolJob(tool, selection, params=SamplingParams.from_settings(), tone=self._tone,
+        job = ToolJob(tool, selection, params=sampling_for("chat"), tone=self._tone,
                       notes=editor.state.notes if editor is not None else "")
         return self._submit(job, entry, self.conversation(editor))
 
@@ -444,6 +458,10 @@ class AssistantPanel(QDockWidget):
     def _on_finished(self, entry: Entry, conversation: Conversation, job: Job,
                      stats: GenerationStats) -> None:
         stopped = stats.stop_reason == "cancelled"
+        if isinstance(job, ChatJob) and job.context is not None:
+            editor = self.store.editor_of(conversation, self.window_.editors())
+            if editor is not None:
+                self.chip.measured(editor, job.draft_text(), job.context.tokens)
         if isinstance(job, ChatJob) and entry.turn is not None:
             editor = self.store.editor_of(conversation, self.window_.editors())
             if editor is not None:

@@ -44,6 +44,7 @@ class Entry:
     turn: ChatTurn | None = None
     source: QTextCursor | None = None  # the selection a tool result was made from
     source_text: str = ""
+    whole_document: bool = False  # a summary of the whole document (the story so far)
 
     @property
     def is_result(self) -> bool:

@@ -47,6 +47,7 @@ PRESET_LABELS = {
     "Balanced": QT_TRANSLATE_NOOP("SettingsDialog", "Balanced"),
     "Creative": QT_TRANSLATE_NOOP("SettingsDialog", "Creative"),
     "Precise": QT_TRANSLATE_NOOP("SettingsDialog", "Precise"),
+    presets.TEMPLATE_OWN: QT_TRANSLATE_NOOP("SettingsDialog", "Each template's own"),
 }
 
 
@@ -132,15 +133,22 @@ class SettingsDialog(QDialog):
             row = QHBoxLayout()
             box = QComboBox(page)
             box.setObjectName(f"settingPreset_{purpose}")
-            for name in names:
+            own = [presets.TEMPLATE_OWN] if purpose == "template" else []
+            for name in own + names:
                 label = PRESET_LABELS.get(name)
                 box.addItem(self.tr(label) if label else name, name)
             box.setCurrentIndex(max(0, box.findData(presets.preset_for(purpose))))
             tokens = QSpinBox(page)
             tokens.setObjectName(f"settingMaxTokens_{purpose}")
-            tokens.setRange(8, 8192)
+            tokens.setRange(0 if own else 8, 8192)
+            if own:  # 0 keeps each template's own length
+                tokens.setSpecialValueText(self.tr("Each template's own"))
             tokens.setValue(presets.max_tokens_for(purpose))
             tokens.setSuffix(self.tr(" tokens"))
+            if purpose == "chat":
+                tip = self.tr("Also used for summaries and the selection tools.")
+                box.setToolTip(tip)
+                tokens.setToolTip(tip)
             row.addWidget(box, 1)
             row.addWidget(tokens)
             self.preset_boxes[purpose] = box

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from writer.config import Key, get_setting, settings
 from writer.core.document import DocumentState
+from writer.core.presets import template_overrides
 from writer.core.sampling import SamplingParams
 from writer.core.templates import (
     Field,
@@ -360,7 +361,7 @@ class TemplateDialog(QDialog):
         if screenplay and (self.new_document.isChecked() or not editor.toPlainText().strip()):
             attach_fountain(editor)
         job = TemplateJob(template, values, self.lang(), SamplingParams.from_settings(),
-                          lead=lead)
+                          template_overrides(), lead=lead)
         job_id = window.stream.stream(editor, job)
         self.writeStarted.emit(job_id)
         self.accept()

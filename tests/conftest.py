@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("WRITER_MODEL", None)
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no test reaches the internet
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from writer.core.model_files import bundled_model_path
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 #: The local Hugging-Face-compatible hub (fixtures hub, hub_with_model, dead_endpoint).
 pytest_plugins = ["tests.hub_fixtures", "tests.server_fixtures"]

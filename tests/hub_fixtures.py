@@ -9,8 +9,7 @@ offline mode off and a private ``WRITER_HOME``: nothing reaches the internet.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from huggingface_hub import constants
@@ -18,6 +17,10 @@ from huggingface_hub import constants
 from writer.bench.hub_server import HubServer, build_test_hub, sha256_of
 from writer.core.model_files import bundled_model_path
 from writer.hub.client import forget_reachability
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 REAL_REPO = "test-org/SmolLM2-135M-Instruct-GGUF"
 QUANTS_REPO = "test-org/Tiny-Quants-GGUF"

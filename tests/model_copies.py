@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import shutil
 import struct
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.core.gguf_info import read_gguf_metadata
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KEY = b"tokenizer.chat_template"
 

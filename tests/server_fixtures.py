@@ -8,12 +8,16 @@ for it with a bounded loop). Nothing reaches beyond this machine.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from writer.core.model_files import bundled_model_path
-from writer.engine.local_server import LocalServer
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from writer.engine.local_server import LocalServer
 
 #: The server's context window (the tests' texts are sized against it).
 SERVER_CTX = 2048

@@ -76,8 +76,13 @@ class StandIn:
                 server.requests.append(("GET", self.path, {}))
                 server.authorizations.append(self.headers.get("Authorization", ""))
                 if self.path == "/v1/models":
-                    self._json(200, {"object": "list", "data": [
-                        {"id": MODEL, "object": "model", "owned_by": "test"}]})
+                    self._json(
+                        200,
+                        {
+                            "object": "list",
+                            "data": [{"id": MODEL, "object": "model", "owned_by": "test"}],
+                        },
+                    )
                 else:
                     self._json(404, {"error": {"message": "not found"}})
 
@@ -133,8 +138,13 @@ class StandIn:
                     else:
                         choice["text"] = word
                         kind = "text_completion"
-                    event = {"id": "x", "object": kind, "created": 0, "model": MODEL,
-                             "choices": [choice]}
+                    event = {
+                        "id": "x",
+                        "object": kind,
+                        "created": 0,
+                        "model": MODEL,
+                        "choices": [choice],
+                    }
                     self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
                     self.wfile.flush()
                 self.wfile.write(b"data: [DONE]\n\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +19,9 @@ from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.candidates import decode_candidates
 from writer.engine.choice_jobs import RerollJob
 from writer.engine.jobs import CollectingSink
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 STORY = "The rain had not stopped for three days, and the river"
 CHINESE = "从前有一座山，山上有一座庙，庙里有一个老和尚。有一天，"
@@ -102,8 +105,13 @@ def test_chinese_spans_are_whole_characters(backend: LlamaBackend):
 def test_reroll_from_a_word_keeps_the_text_before_it(backend: LlamaBackend):
     prompt = backend.tokenize(STORY)
     first = decode_candidates(
-        backend, prompt, SamplingParams(max_tokens=20, seed=6), 1, lambda _i, _p: None,
-        stop=StopFlag(), record=True,
+        backend,
+        prompt,
+        SamplingParams(max_tokens=20, seed=6),
+        1,
+        lambda _i, _p: None,
+        stop=StopFlag(),
+        record=True,
     )
     steps = first.steps[0]
     spans = token_spans(steps)

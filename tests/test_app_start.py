@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ctypes
-
-import pytest
+from typing import TYPE_CHECKING
 
 from writer.gui import app
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def test_no_display(monkeypatch: pytest.MonkeyPatch):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +23,9 @@ from writer.engine.assistant_jobs import (
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import CollectingSink as Sink
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SMALL_CTX = 1024
 PARAGRAPH = (
@@ -127,8 +130,11 @@ def test_stop_in_the_middle_of_a_long_summary(qtbot, model_path: Path):
         engine.load_model(model_path, EngineOptions(n_ctx=SMALL_CTX, gpu_layers=0))
     job = SummaryJob(long_text(64), params=params(200))
     job_id = engine.submit(job)
-    with qtbot.waitSignal(engine.progress, timeout=120_000,
-                          check_params_cb=lambda i, step, _t, _s: i == job_id and step == 2):
+    with qtbot.waitSignal(
+        engine.progress,
+        timeout=120_000,
+        check_params_cb=lambda i, step, _t, _s: i == job_id and step == 2,
+    ):
         pass
     with qtbot.waitSignal(engine.text, timeout=60_000):
         pass  # part 2 is being written

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
@@ -20,6 +20,9 @@ from writer.config import Key, set_setting
 from writer.core.presets import set_max_tokens_for
 from writer.core.sidecar import sidecar_path
 from writer.engine.assistant_jobs import STAGE_FINAL, STAGE_PART
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PARAGRAPH = (
     "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
@@ -76,8 +79,14 @@ def test_stable_names_and_tools_follow_the_selection(bare_window):
     for name in ("actionInsertReply", "actionReplaceWithReply", "actionCopyReply"):
         action(bare_window, name)
     editor = editor_with(bare_window, PARAGRAPH)
-    tools = ("actionRewrite", "actionExpand", "actionShorten", "actionChangeTone",
-             "actionNewDirection", "actionAskAboutSelection")
+    tools = (
+        "actionRewrite",
+        "actionExpand",
+        "actionShorten",
+        "actionChangeTone",
+        "actionNewDirection",
+        "actionAskAboutSelection",
+    )
     assert not any(action(bare_window, name).isEnabled() for name in tools)
     editor.selectAll()
     assert all(action(bare_window, name).isEnabled() for name in tools)
@@ -128,8 +137,13 @@ def test_summarize_a_short_selection_then_replace_it(qtbot, window):
 
 def test_each_selection_tool_replaces_as_one_undo_step(qtbot, window):
     original = "Title\n\n" + PARAGRAPH
-    for name in ("actionRewrite", "actionExpand", "actionShorten", "actionChangeTone",
-                 "actionNewDirection"):
+    for name in (
+        "actionRewrite",
+        "actionExpand",
+        "actionShorten",
+        "actionChangeTone",
+        "actionNewDirection",
+    ):
         editor = editor_with(window, original, select=(7, len(original)))
         with qtbot.waitSignal(window.engine.finished, timeout=120_000):
             action(window, name).trigger()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +14,9 @@ from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag, _StopSt
 from writer.engine.jobs import CollectingSink as Sink
 from writer.engine.jobs import ContinueJob
 from writer.errors import ModelError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STORY = (
     "The old lighthouse keeper climbed the stairs every evening. He wiped the lens, "
@@ -96,7 +99,8 @@ def test_continue_again_reuses_the_prompt_cache(backend: LlamaBackend):
 def test_chinese_output_has_no_broken_characters(backend: LlamaBackend):
     sink = Sink()
     backend.generate(
-        "月亮升起来了，湖面上一片银光。她慢慢地走到岸边，", SamplingParams(max_tokens=80, seed=9),
+        "月亮升起来了，湖面上一片银光。她慢慢地走到岸边，",
+        SamplingParams(max_tokens=80, seed=9),
         sink.text,
     )
     assert sink.joined
@@ -114,7 +118,7 @@ def test_prompt_that_does_not_fit_is_refused(backend: LlamaBackend):
 
 def test_corrupt_model_file_gives_model_error(tmp_path: Path, model_path: Path):
     broken = tmp_path / "broken.gguf"
-    broken.write_bytes(model_path.read_bytes()[: 2_000_000])  # a download cut short
+    broken.write_bytes(model_path.read_bytes()[:2_000_000])  # a download cut short
     with pytest.raises(ModelError, match=r"damaged|truncated"):
         LlamaBackend.load(broken)
 

@@ -46,8 +46,9 @@ def test_chat_reply_comes_from_the_rendered_prompt(backend: LlamaBackend):
     backend.generate_chat(prompt, params, by_chat.text, stop=StopFlag())
     backend.clear_cache()
     tokens = backend.tokenize(prompt.text, add_bos=prompt.add_bos, special=True)
-    backend.generate(tokens, params, by_text.text, stop=StopFlag(),
-                     stop_strings=prompt.stop_strings)
+    backend.generate(
+        tokens, params, by_text.text, stop=StopFlag(), stop_strings=prompt.stop_strings
+    )
     assert by_chat.joined and by_chat.joined == by_text.joined
 
 

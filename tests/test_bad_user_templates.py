@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QAction
@@ -13,12 +13,15 @@ from PySide6.QtWidgets import QDialog
 
 from writer.config import user_templates_dir
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 GOOD = """name = "Postcard"
 kind = "prose"
 [prompt.en]
 instruction = "Write a postcard."
 """
-BAD_ORDER = GOOD.replace("kind", "order = \"abc\"\nkind")
+BAD_ORDER = GOOD.replace("kind", 'order = "abc"\nkind')
 DEEP = 'name = "Deep"\nnested = ' + "[" * 5000 + "]" * 5000 + "\n" + GOOD.split("\n", 1)[1]
 
 CASES = [("order.toml", BAD_ORDER, 2), ("deep.toml", DEEP, 2)]
@@ -37,7 +40,11 @@ def test_template_list_names_the_bad_file_and_lists_the_others(bad_name, bad_tex
     folder = _write_user_templates(bad_name, bad_text)
     result = subprocess.run(
         [sys.executable, "-m", "writer", "template", "list"],
-        capture_output=True, text=True, encoding="utf-8", timeout=120, env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=dict(os.environ),
     )
     assert result.returncode == 0, result.stderr
     ids = [row.split("\t")[0] for row in result.stdout.splitlines()]
@@ -47,8 +54,7 @@ def test_template_list_names_the_bad_file_and_lists_the_others(bad_name, bad_tex
 
 
 @pytest.mark.parametrize(("bad_name", "bad_text", "line"), CASES)
-def test_template_dialog_opens_and_names_the_bad_file(qtbot, bare_window, bad_name, bad_text,
-                                                      line):
+def test_template_dialog_opens_and_names_the_bad_file(qtbot, bare_window, bad_name, bad_text, line):
     _write_user_templates(bad_name, bad_text)
     bare_window.findChild(QAction, "actionNewFromTemplate").trigger()
     dialog = bare_window.findChild(QDialog, "templateDialog")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.bench.sections import SECTIONS
 from writer.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_every_section_is_a_function_of_the_model():

@@ -5,24 +5,43 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from writer.engine.utf8_stream import Utf8Stream, decode_token_bytes
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 MOUNTAIN = "从前有一座山，山里有一座庙。"
 
 
 @pytest.mark.parametrize("seed", [15])  # one of the seeds that broke a character
-def test_continue_on_chinese_prints_no_broken_characters(tmp_path: Path, model_path: Path,
-                                                         seed: int):
+def test_continue_on_chinese_prints_no_broken_characters(
+    tmp_path: Path, model_path: Path, seed: int
+):
     story = tmp_path / "s.txt"
     story.write_text(MOUNTAIN, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "writer", "continue", str(story), "--seed", str(seed),
-         "--max-tokens", "200", "--model", str(model_path)],
-        capture_output=True, text=True, encoding="utf-8", timeout=300, env=dict(os.environ),
+        [
+            sys.executable,
+            "-m",
+            "writer",
+            "continue",
+            str(story),
+            "--seed",
+            str(seed),
+            "--max-tokens",
+            "200",
+            "--model",
+            str(model_path),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        env=dict(os.environ),
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()

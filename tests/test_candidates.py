@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +14,9 @@ from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.candidates import decode_candidates, fit_candidates
 from writer.engine.choice_jobs import CandidatesJob, candidates_that_fit
 from writer.engine.jobs import CollectingSink
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 STORY = (
     "The old lighthouse keeper climbed the stairs every evening. He wiped the lens, "
@@ -77,9 +80,7 @@ def test_stop_ends_every_candidate_at_once(backend: LlamaBackend):
             stop.set()
 
     params = SamplingParams(max_tokens=200, seed=2)
-    result = decode_candidates(
-        backend, backend.tokenize(STORY), params, 3, on_text, stop=stop
-    )
+    result = decode_candidates(backend, backend.tokenize(STORY), params, 3, on_text, stop=stop)
     assert result.reasons.count("cancelled") + result.reasons.count("eos") == 3
     assert "cancelled" in result.reasons
     assert max(result.counts) <= 4  # nobody wrote on after the step that saw the stop
@@ -108,8 +109,17 @@ def test_cli_prints_the_candidates_as_a_json_list(tmp_path, model_path):
     story = tmp_path / "story.txt"
     story.write_text(STORY, encoding="utf-8")
     result = run_writer(
-        "continue", str(story), "--choices", "3", "--json", "--max-tokens", "12",
-        "--seed", "9", "--model", str(model_path),
+        "continue",
+        str(story),
+        "--choices",
+        "3",
+        "--json",
+        "--max-tokens",
+        "12",
+        "--seed",
+        "9",
+        "--model",
+        str(model_path),
     )
     assert result.returncode == 0, result.stderr
     candidates = json.loads(result.stdout)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +14,9 @@ from writer.core.chat_prompt import (
     render_plain,
 )
 from writer.core.prompt_library import PromptError, PromptLibrary, detect_language, library
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CHATML = (
     "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + "
@@ -99,19 +102,34 @@ def test_a_single_message_too_long_is_cut_in_the_middle():
 
 
 def test_turns_round_trip_through_the_sidecar_format():
-    turns = [ChatTurn("Who is Mara?", context="Mara stood at the window.", reply="A woman."),
-             ChatTurn("Stopped before a reply")]
+    turns = [
+        ChatTurn("Who is Mara?", context="Mara stood at the window.", reply="A woman."),
+        ChatTurn("Stopped before a reply"),
+    ]
     stored = [item for turn in turns for item in turn.to_dicts()]
-    assert stored[0] == {"role": "user", "content": "Who is Mara?",
-                         "context": "Mara stood at the window."}
+    assert stored[0] == {
+        "role": "user",
+        "content": "Who is Mara?",
+        "context": "Mara stood at the window.",
+    }
     back = ChatTurn.from_dicts([*stored, "garbage", {"role": "user"}])
     assert back == turns
 
 
 def test_prompt_files_have_every_prompt_in_english_and_chinese():
     prompts = library()
-    for name in ("chat", "ask", "summarize", "summarize_part", "summarize_combine",
-                 "rewrite", "expand", "shorten", "tone", "new_direction"):
+    for name in (
+        "chat",
+        "ask",
+        "summarize",
+        "summarize_part",
+        "summarize_combine",
+        "rewrite",
+        "expand",
+        "shorten",
+        "tone",
+        "new_direction",
+    ):
         english, chinese = prompts.get(name, "en"), prompts.get(name, "zh")
         assert english.system or english.user
         assert english.label != chinese.label
@@ -127,8 +145,9 @@ def test_prompt_files_have_every_prompt_in_english_and_chinese():
 def test_a_users_prompt_file_overrides_the_shipped_one(tmp_path: Path):
     user = tmp_path / "prompts"
     user.mkdir()
-    (user / "mine.toml").write_text('[rewrite]\nuser.en = "Make it rhyme: {text}"\n',
-                                    encoding="utf-8")
+    (user / "mine.toml").write_text(
+        '[rewrite]\nuser.en = "Make it rhyme: {text}"\n', encoding="utf-8"
+    )
     (user / "broken.toml").write_text("[[[", encoding="utf-8")
     from writer.core.prompt_library import prompt_folders
 

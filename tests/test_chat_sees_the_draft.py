@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton
 
 from writer.core.draft_context import Draft, build_draft_context
 from writer.core.presets import set_max_tokens_for
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STORY = (
     "# The Keeper\n\n"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +13,10 @@ from tests.conftest import require_starter
 from writer.config import Key, set_setting
 from writer.core import starter_model
 from writer.core.quality import PassageScore, QualityFigures, figures_for, save_figures
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -53,8 +56,11 @@ def test_a_chinese_first_start_loads_the_starter_and_writes_a_qiyan_jueju(
     assert notice.terms.isVisibleTo(window) and "Gemma" in notice.text.text()
     terms = notice.show_terms(modality=Qt.WindowModality.NonModal)
     qtbot.addWidget(terms)
-    assert terms.findChild(QPlainTextEdit, "licenceText").toPlainText().startswith(
-        "Gemma Terms of Use")
+    assert (
+        terms.findChild(QPlainTextEdit, "licenceText")
+        .toPlainText()
+        .startswith("Gemma Terms of Use")
+    )
     terms.close()
 
     dialog = window.template_feature.open_dialog(modal=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QPlainTextEdit
 
 from writer.config import Key, set_setting
 from writer.core.sidecar import load_sidecar
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STORY = "The rain had not stopped for three days. Mara stood at the window and"
 

@@ -5,21 +5,28 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def run_writer(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "writer", *args],
-        capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
     )
 
 
 def test_continue_prints_text_and_exits_0(tmp_path: Path, model_path: Path):
     story = tmp_path / "story.txt"
     story.write_text("The ship left the harbour at dawn, and the captain", encoding="utf-8")
-    result = run_writer("continue", str(story), "--max-tokens", "20", "--seed", "4",
-                        "--model", str(model_path))
+    result = run_writer(
+        "continue", str(story), "--max-tokens", "20", "--seed", "4", "--model", str(model_path)
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
     assert "tokens/s" in result.stderr

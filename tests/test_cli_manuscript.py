@@ -6,9 +6,12 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def run_writer(*args: str) -> subprocess.CompletedProcess:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PARAGRAPH = (
     "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
@@ -15,8 +18,18 @@ PARAGRAPH = (
 def test_summarize_a_short_file(tmp_path: Path, model_path: Path, capsys):
     document = tmp_path / "note.md"
     document.write_text(PARAGRAPH, encoding="utf-8")
-    code = main(["summarize", str(document), "--model", str(model_path),
-                 "--max-tokens", "24", "--seed", "3"])
+    code = main(
+        [
+            "summarize",
+            str(document),
+            "--model",
+            str(model_path),
+            "--max-tokens",
+            "24",
+            "--seed",
+            "3",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0
     assert out.strip() and PARAGRAPH not in out
@@ -25,10 +38,21 @@ def test_summarize_a_short_file(tmp_path: Path, model_path: Path, capsys):
 
 def test_summarize_a_long_file_in_parts(tmp_path: Path, model_path: Path, capsys):
     document = tmp_path / "long.md"
-    document.write_text("\n\n".join(f"Day {i}. {PARAGRAPH}" for i in range(64)),
-                        encoding="utf-8")
-    code = main(["summarize", str(document), "--model", str(model_path), "--ctx", "1024",
-                 "--max-tokens", "16", "--seed", "3"])
+    document.write_text("\n\n".join(f"Day {i}. {PARAGRAPH}" for i in range(64)), encoding="utf-8")
+    code = main(
+        [
+            "summarize",
+            str(document),
+            "--model",
+            str(model_path),
+            "--ctx",
+            "1024",
+            "--max-tokens",
+            "16",
+            "--seed",
+            "3",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0
     assert "Summarizing part 1 of" in err and "Combining the part summaries" in err

@@ -5,15 +5,24 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def run_writer(*args: str, cwd: Path | None = None, **streams) -> subprocess.CompletedProcess:
     options = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **streams}
-    return subprocess.run([sys.executable, "-m", "writer", *args], text=True, timeout=300,
-                          cwd=cwd, env=dict(os.environ), **options)
+    return subprocess.run(
+        [sys.executable, "-m", "writer", *args],
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        env=dict(os.environ),
+        **options,
+    )
 
 
 @pytest.fixture
@@ -52,13 +61,21 @@ def test_out_of_range_options_are_usage_errors(story: Path, option: str, value: 
 
 def test_closed_stdout_and_stdin_are_said_before_loading(story: Path):
     result = subprocess.run(
-        f"{sys.executable} -m writer continue {story} >&-", shell=True, text=True,
-        stderr=subprocess.PIPE, timeout=300,
+        f"{sys.executable} -m writer continue {story} >&-",
+        shell=True,
+        text=True,
+        stderr=subprocess.PIPE,
+        timeout=300,
     )
     assert result.returncode == 1
     assert result.stderr.strip() == "writer: standard output is closed; nowhere to write the result"
-    result = subprocess.run(f"{sys.executable} -m writer chat <&-", shell=True, text=True,
-                            capture_output=True, timeout=300)
+    result = subprocess.run(
+        f"{sys.executable} -m writer chat <&-",
+        shell=True,
+        text=True,
+        capture_output=True,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert "standard input is closed" in result.stderr and "NoneType" not in result.stderr
 
@@ -74,10 +91,11 @@ def test_a_pipe_already_closed_exits_quietly(story: Path):
 
 
 def test_a_pipe_closed_while_writing_exits_quietly(story: Path, model_path: Path):
-    command = (f"{sys.executable} -m writer continue {story} --max-tokens 300 "
-               f"--model {model_path} | head -c 1 > /dev/null; echo ${{PIPESTATUS[0]}} >&2")
-    result = subprocess.run(["bash", "-c", command], text=True, capture_output=True,
-                            timeout=300)
+    command = (
+        f"{sys.executable} -m writer continue {story} --max-tokens 300 "
+        f"--model {model_path} | head -c 1 > /dev/null; echo ${{PIPESTATUS[0]}} >&2"
+    )
+    result = subprocess.run(["bash", "-c", command], text=True, capture_output=True, timeout=300)
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "141", result.stderr
     assert not any("Broken pipe" in line or "error" in line for line in lines)

@@ -76,9 +76,9 @@ def test_cjk_text_is_cut_at_a_sentence_end():
 
 def test_next_boundary_prefers_paragraphs_then_sentences():
     text = "One. Two three.\n\nFour five."
-    assert text[next_boundary(text, 1, len(text)):].startswith("Four")
+    assert text[next_boundary(text, 1, len(text)) :].startswith("Four")
     text = "One two. Three four."
-    assert text[next_boundary(text, 1, len(text)):] == "Three four."
+    assert text[next_boundary(text, 1, len(text)) :] == "Three four."
 
 
 def test_zero_budget_gives_empty_prompt():

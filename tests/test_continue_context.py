@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +13,9 @@ from writer.core.lore import LoreEntry, save_document_lore
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.jobs import CollectingSink, ContinueJob
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MARA = LoreEntry("Mara", ("Mara",), "Mara is the lighthouse keeper's stubborn daughter.", 1)
 OWEN = LoreEntry("Owen", ("Owen",), "Owen is the old keeper, deaf in one ear.")
@@ -41,10 +44,19 @@ def capture_prompts(backend: LlamaBackend, monkeypatch) -> list[str]:
 
 def test_the_inspectors_parts_are_exactly_what_the_engine_receives(backend, monkeypatch):
     prompts = capture_prompts(backend, monkeypatch)
-    text = ("Owen rang the bell.\n\n" + "The waves broke on the rocks.\n\n" * 120
-            + "Mara climbed the stairs with the lamp.")
-    job = ContinueJob(text, ContextWindow(), SamplingParams(max_tokens=8, seed=1),
-                      notes="A storm coast.", lore=[MARA, OWEN], authors_note="Style: terse.")
+    text = (
+        "Owen rang the bell.\n\n"
+        + "The waves broke on the rocks.\n\n" * 120
+        + "Mara climbed the stairs with the lamp."
+    )
+    job = ContinueJob(
+        text,
+        ContextWindow(),
+        SamplingParams(max_tokens=8, seed=1),
+        notes="A storm coast.",
+        lore=[MARA, OWEN],
+        authors_note="Style: terse.",
+    )
     job.run(backend, CollectingSink(), StopFlag())
     assert job.assembly is not None
     assert "".join(part.text for part in job.assembly.parts) == prompts[0]
@@ -61,8 +73,12 @@ def test_continue_in_the_middle_leads_into_the_following_text(backend, monkeypat
     after = ".\n\n" + following + "\n\nOwen was still asleep."
     sink = CollectingSink()
     # Greedy sampling of a tiny model repeats what it sees: the stop must catch it.
-    job = ContinueJob(before, ContextWindow(), SamplingParams(max_tokens=40, temperature=0.0,
-                      seed=3), text_after=after)
+    job = ContinueJob(
+        before,
+        ContextWindow(),
+        SamplingParams(max_tokens=40, temperature=0.0, seed=3),
+        text_after=after,
+    )
     job.run(backend, sink, StopFlag())
     assert following in prompts[0]
     assert job.assembly is not None and job.assembly.mode == "bridge"
@@ -74,15 +90,29 @@ def test_writer_prompt_json_and_lore_commands(tmp_path: Path, model_path: Path):
     story = tmp_path / "story.md"
     story.write_text("Owen slept.\n\nMara lit the lamp, and", encoding="utf-8")
     book = tmp_path / "world.json"
-    book.write_text(json.dumps({"entries": {"0": {
-        "uid": 0, "key": ["Mara"], "comment": "Mara", "content": MARA.content,
-        "constant": False, "order": 101}}}), encoding="utf-8")
+    book.write_text(
+        json.dumps(
+            {
+                "entries": {
+                    "0": {
+                        "uid": 0,
+                        "key": ["Mara"],
+                        "comment": "Mara",
+                        "content": MARA.content,
+                        "constant": False,
+                        "order": 101,
+                    }
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
     imported = run_writer("lore", "import", str(story), str(book))
     assert imported.returncode == 0, imported.stderr
     listed = run_writer("lore", "list", str(story), "--json")
-    assert json.loads(listed.stdout) == [{"title": "Mara", "keys": ["Mara"],
-                                          "content": MARA.content, "priority": 1,
-                                          "always": False}]
+    assert json.loads(listed.stdout) == [
+        {"title": "Mara", "keys": ["Mara"], "content": MARA.content, "priority": 1, "always": False}
+    ]
     result = run_writer("prompt", str(story), "--json", "--model", str(model_path))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -90,8 +120,9 @@ def test_writer_prompt_json_and_lore_commands(tmp_path: Path, model_path: Path):
     assert [part["kind"] for part in data["parts"]] == ["lore", "text"]
     assert set(data["parts"][0]) >= {"kind", "text", "tokens", "why"}
     assert data["parts"][0]["tokens"] > 0
-    middle = run_writer("prompt", str(story), "--cursor", "11", "--json",
-                        "--model", str(model_path))
+    middle = run_writer(
+        "prompt", str(story), "--cursor", "11", "--json", "--model", str(model_path)
+    )
     assert "Mara lit the lamp" in json.loads(middle.stdout)["prompt"]
     bad = run_writer("lore", "import", str(story), str(story))
     assert bad.returncode == 1 and "not valid JSON" in bad.stderr

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStatusBar
 
 from writer.config import Key, set_setting
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 STORY = "The rain had not stopped for three days. Mara stood at the window and"
 
@@ -30,8 +33,14 @@ def action(window, name: str) -> QAction:
 def test_stable_names_and_shortcuts(bare_window):
     assert bare_window.objectName() == "mainWindow"
     assert bare_window.findChild(QStatusBar, "statusBar") is not None
-    for label in ("statusModel", "statusEngine", "statusSpeed", "statusContext",
-                  "statusCounts", "statusEncoding"):
+    for label in (
+        "statusModel",
+        "statusEngine",
+        "statusSpeed",
+        "statusContext",
+        "statusCounts",
+        "statusEncoding",
+    ):
         assert bare_window.findChild(QLabel, label) is not None, label
     assert action(bare_window, "actionContinue").shortcut() == QKeySequence("Ctrl+Return")
     assert action(bare_window, "actionStop").shortcut() == QKeySequence("Esc")

@@ -31,7 +31,7 @@ def test_the_length_box_sets_continue_and_the_passage_finishes_its_sentence(
     with qtbot.waitSignal(window.stream.finished, timeout=120_000) as done:
         window.findChild(QAction, "actionContinue").trigger()
     stats = done.args[1]
-    passage = editor.toPlainText()[len(STORY):]
+    passage = editor.toPlainText()[len(STORY) :]
     assert jobs[-1].params.max_tokens == 30
     assert stats.tokens <= 30 + allowance_for(30)
     # A sentence (or line) end, or at least a whole word: never "on his" cut short.

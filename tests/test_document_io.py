@@ -7,7 +7,7 @@ import locale
 import os
 import stat
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -24,6 +24,9 @@ from writer.errors import (
     UndecodableError,
     UnencodableTextError,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CHINESE = (
     "第一章 山雨欲来\n\n夜深了，城里的灯一盏一盏地熄灭。李明站在窗前，望着远处的山影，"

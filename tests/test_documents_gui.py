@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import socket
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QTextBrowser
 
 from writer.gui.messages import Answer
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CHINESE = "第一章\n\n月光洒在安静的湖面上，远处传来钟声。她慢慢地走到岸边。\n"
 TRADITIONAL = "第一章\n\n月光灑在安靜的湖面上，遠處傳來鐘聲。她慢慢地走到岸邊，回頭望去。\n"
@@ -28,8 +31,9 @@ def act(window, name: str) -> None:
         ("cp1252", "Windows-1252", "Café déjà vu — naïve façade, “quoted”.\r\n", "\r\n"),
     ],
 )
-def test_open_and_save_back_byte_identical(bare_window, tmp_path: Path, encoding, label, text,
-                                           newline):
+def test_open_and_save_back_byte_identical(
+    bare_window, tmp_path: Path, encoding, label, text, newline
+):
     path = tmp_path / "doc.txt"
     data = text.replace("\n", newline).replace("\r\r", "\r").encode(encoding)
     path.write_bytes(data)
@@ -76,8 +80,9 @@ def test_binary_file_is_refused(bare_window, tmp_path: Path, answers):
     assert answers.errors and "binary" in answers.errors[-1][1].lower()
 
 
-def test_failed_save_keeps_the_original_and_says_so(qtbot, bare_window, tmp_path: Path,
-                                                    monkeypatch, answers):
+def test_failed_save_keeps_the_original_and_says_so(
+    qtbot, bare_window, tmp_path: Path, monkeypatch, answers
+):
     folder = tmp_path / "docs"
     folder.mkdir()
     path = folder / "keep.md"
@@ -98,8 +103,7 @@ def test_failed_save_keeps_the_original_and_says_so(qtbot, bare_window, tmp_path
     assert [p.name for p in folder.iterdir() if not p.name.endswith(".snapshots")] == ["keep.md"]
 
 
-def test_file_changed_on_disk_asks_before_overwriting(qtbot, bare_window, tmp_path: Path,
-                                                      answers):
+def test_file_changed_on_disk_asks_before_overwriting(qtbot, bare_window, tmp_path: Path, answers):
     path = tmp_path / "shared.md"
     path.write_text("one\n", encoding="utf-8")
     editor = bare_window.open_document(path)
@@ -143,7 +147,9 @@ def test_preview_never_touches_the_network(qtbot, bare_window, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", record)
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: attempts.append(a))
     editor = bare_window.current_editor()
-    editor.setPlainText("# Hi\n\n![x](http://example.com/a.png)\n\n<script>document.title='x'</script>")
+    editor.setPlainText(
+        "# Hi\n\n![x](http://example.com/a.png)\n\n<script>document.title='x'</script>"
+    )
     preview = bare_window.findChild(QTextBrowser, "preview")
     bare_window.show()
     with qtbot.waitSignal(preview.rendered, timeout=10_000):
@@ -173,8 +179,9 @@ def test_cjk_counts_in_the_status_bar(qtbot, bare_window):
 def test_ten_megabyte_document_counts_without_blocking(qtbot, bare_window):
     editor = bare_window.current_editor()
     editor.setPlainText("word " * 2_000_000)
-    qtbot.waitUntil(lambda: "2,000,000 words" in bare_window.status.text("statusCounts"),
-                    timeout=60_000)
+    qtbot.waitUntil(
+        lambda: "2,000,000 words" in bare_window.status.text("statusCounts"), timeout=60_000
+    )
 
 
 def test_find_replace_and_outline(qtbot, bare_window):

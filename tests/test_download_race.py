@@ -23,7 +23,10 @@ FILE = "tiny-Q8_0.gguf"  # 3 MB, sent in 1 MB chunks
 def _download(env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "writer", "models", "download", QUANTS_REPO, FILE],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
         cwd=Path(__file__).resolve().parent.parent,
     )
 

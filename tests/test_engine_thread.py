@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import CompletionJob, Job, JobSink
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass
@@ -54,8 +57,7 @@ def test_stop_within_200_ms(qtbot, model_path: Path):
     engine = loaded_engine(qtbot, model_path)
     try:  # a failure must not leave the engine thread running (Qt aborts the whole run)
         with qtbot.waitSignal(engine.text, timeout=60_000):
-            job_id = engine.submit(
-                CompletionJob("A long story:", SamplingParams(max_tokens=4000)))
+            job_id = engine.submit(CompletionJob("A long story:", SamplingParams(max_tokens=4000)))
         asked = time.perf_counter()
         with qtbot.waitSignal(engine.finished, timeout=5_000) as done:
             engine.cancel(job_id)

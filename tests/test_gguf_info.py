@@ -8,13 +8,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.hub_fixtures import default_model_file
 from writer.core.gguf_info import read_gguf_info, split_parts
 from writer.errors import ModelError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import llama_cpp
 import pytest
 
 from writer.engine.backend import EngineOptions, LlamaBackend
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-@pytest.mark.parametrize(("supported", "setting", "expected"), [
-    (True, "auto", -1), (False, "auto", 0), (True, "0", 0), (True, 12, 12), (False, "20", 20),
-])
+
+@pytest.mark.parametrize(
+    ("supported", "setting", "expected"),
+    [
+        (True, "auto", -1),
+        (False, "auto", 0),
+        (True, "0", 0),
+        (True, 12, 12),
+        (False, "20", 20),
+    ],
+)
 def test_layers_follow_detection_and_settings(monkeypatch, supported, setting, expected):
     monkeypatch.setattr(llama_cpp, "llama_supports_gpu_offload", lambda: supported)
     assert EngineOptions(gpu_layers=setting).resolved_gpu_layers() == expected

@@ -6,7 +6,7 @@ chat falls back to the plain prompt with a notice instead of hanging the engine.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QAction, QTextCursor
@@ -16,8 +16,13 @@ from tests.model_copies import with_chat_template
 from writer.config import Key, set_setting
 from writer.core.chat_template import forget_broken_templates
 
-ENDLESS = ("{% for a in range(100000) %}{% for b in range(100000) %}{% for c in range(100000) %}"
-           "{% endfor %}{% endfor %}{% endfor %}{{ messages[0]['content'] }}")
+if TYPE_CHECKING:
+    from pathlib import Path
+
+ENDLESS = (
+    "{% for a in range(100000) %}{% for b in range(100000) %}{% for c in range(100000) %}"
+    "{% endfor %}{% endfor %}{% endfor %}{{ messages[0]['content'] }}"
+)
 BROKEN = "{% for message in messages %}{{ message['content'] "
 
 

@@ -6,10 +6,13 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class _NotFound(BaseHTTPRequestHandler):
@@ -37,8 +40,13 @@ def not_a_hub() -> Iterator[str]:
 
 def test_search_on_a_server_that_answers_404(not_a_hub: str):
     env = {**os.environ, "HF_ENDPOINT": not_a_hub, "HF_HUB_OFFLINE": "0"}
-    result = subprocess.run([sys.executable, "-m", "writer", "models", "search", "llama"],
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "writer", "models", "search", "llama"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

@@ -54,19 +54,24 @@ def test_catalogue_is_complete_and_current(tmp_path: Path):
     fresh = tmp_path / "fresh.ts"
     files = sorted(str(p) for p in (ROOT / "writer").rglob("*.py"))
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run([str(lupdate), *files, "-locations", "none", "-ts", str(fresh)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(lupdate), *files, "-locations", "none", "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     committed = {(ctx, src): tr for ctx, src, tr in messages(catalogue_source("zh_CN"))}
     missing, unfinished = [], []
     for ctx, src, _tr in messages(fresh):
         translation = committed.get((ctx, src))
         if translation is None:
             missing.append(f"{ctx}: {src}")
-        elif translation.get("type") in ("unfinished", "vanished", "obsolete") or (not (
-            translation.text or "").strip() and not translation.findall("numerusform")):
+        elif translation.get("type") in ("unfinished", "vanished", "obsolete") or (
+            not (translation.text or "").strip() and not translation.findall("numerusform")
+        ):
             unfinished.append(f"{ctx}: {src}")
     assert not missing, "run `python -m writer.i18n update`; not in the catalogue:\n" + "\n".join(
-        missing[:30])
+        missing[:30]
+    )
     assert not unfinished, "untranslated in writer_zh_CN.ts:\n" + "\n".join(unfinished[:30])
 
 
@@ -98,10 +103,13 @@ def visible_texts(widget: QWidget) -> list[str]:
 
 def field_labels(dialog: QWidget) -> set[str]:
     """Return the labels a template's field rows are built from (the template's own data)."""
-    return {label.text() for form in dialog.findChildren(QFormLayout)
-            for row in range(form.rowCount())
-            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
-            and isinstance(label := item.widget(), QLabel)}
+    return {
+        label.text()
+        for form in dialog.findChildren(QFormLayout)
+        for row in range(form.rowCount())
+        if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+        and isinstance(label := item.widget(), QLabel)
+    }
 
 
 def english_leftovers(texts: list[str]) -> list[str]:

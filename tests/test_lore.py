@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +18,9 @@ from writer.core.lore import (
     select_entries,
 )
 from writer.core.lore_formats import LoreFormatError, parse_lore, read_lore_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def count_words(text: str) -> int:
@@ -82,24 +85,74 @@ def test_document_and_project_lore_are_stored_and_merged(tmp_path: Path):
 
 
 KOBOLD = [
-    {"key": "Mara, keeper's daughter", "keysecondary": "", "content": "Mara is stubborn.",
-     "comment": "Mara", "folder": None, "selective": False, "constant": False},
-    {"key": "coast", "keysecondary": "", "content": "A storm coast.", "comment": "Coast",
-     "folder": None, "selective": False, "constant": True},
-    {"key": "/gh?osts?/i", "keysecondary": "", "content": "Ghosts walk.", "comment": "",
-     "folder": None, "selective": False, "constant": False},
+    {
+        "key": "Mara, keeper's daughter",
+        "keysecondary": "",
+        "content": "Mara is stubborn.",
+        "comment": "Mara",
+        "folder": None,
+        "selective": False,
+        "constant": False,
+    },
+    {
+        "key": "coast",
+        "keysecondary": "",
+        "content": "A storm coast.",
+        "comment": "Coast",
+        "folder": None,
+        "selective": False,
+        "constant": True,
+    },
+    {
+        "key": "/gh?osts?/i",
+        "keysecondary": "",
+        "content": "Ghosts walk.",
+        "comment": "",
+        "folder": None,
+        "selective": False,
+        "constant": False,
+    },
 ]
-TAVERN = {"entries": {
-    "0": {"uid": 0, "key": ["Mara", "keeper's daughter"], "keysecondary": [], "comment": "Mara",
-          "content": "Mara is stubborn.", "constant": False, "selective": True, "order": 100,
-          "position": 0, "disable": False},
-    "1": {"uid": 1, "key": ["coast"], "keysecondary": [], "comment": "Coast",
-          "content": "A storm coast.", "constant": True, "selective": True, "order": 100,
-          "position": 0, "disable": False},
-    "2": {"uid": 2, "key": ["/gh?osts?/i"], "keysecondary": [], "comment": "",
-          "content": "Ghosts walk.", "constant": False, "selective": True, "order": 100,
-          "position": 0, "disable": False},
-}}
+TAVERN = {
+    "entries": {
+        "0": {
+            "uid": 0,
+            "key": ["Mara", "keeper's daughter"],
+            "keysecondary": [],
+            "comment": "Mara",
+            "content": "Mara is stubborn.",
+            "constant": False,
+            "selective": True,
+            "order": 100,
+            "position": 0,
+            "disable": False,
+        },
+        "1": {
+            "uid": 1,
+            "key": ["coast"],
+            "keysecondary": [],
+            "comment": "Coast",
+            "content": "A storm coast.",
+            "constant": True,
+            "selective": True,
+            "order": 100,
+            "position": 0,
+            "disable": False,
+        },
+        "2": {
+            "uid": 2,
+            "key": ["/gh?osts?/i"],
+            "keysecondary": [],
+            "comment": "",
+            "content": "Ghosts walk.",
+            "constant": False,
+            "selective": True,
+            "order": 100,
+            "position": 0,
+            "disable": False,
+        },
+    }
+}
 
 
 def test_koboldai_and_sillytavern_world_info_give_the_same_entries(tmp_path: Path):
@@ -111,9 +164,19 @@ def test_koboldai_and_sillytavern_world_info_give_the_same_entries(tmp_path: Pat
     assert from_kobold == read_lore_file(tavern)
     assert from_kobold[0] == LoreEntry("Mara", ("Mara", "keeper's daughter"), "Mara is stubborn.")
     assert from_kobold[1].always and from_kobold[2].keys == ("/gh?osts?/i",)
-    united = {"folders": {"root": []}, "entries": {
-        "0": {"uid": 0, "title": "Mara", "key": ["Mara", "keeper's daughter"],
-              "content": "Mara is stubborn.", "constant": False, "type": "wi"}}}
+    united = {
+        "folders": {"root": []},
+        "entries": {
+            "0": {
+                "uid": 0,
+                "title": "Mara",
+                "key": ["Mara", "keeper's daughter"],
+                "content": "Mara is stubborn.",
+                "constant": False,
+                "type": "wi",
+            }
+        },
+    }
     assert parse_lore(united)[0] == from_kobold[0]
 
 

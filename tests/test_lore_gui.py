@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,9 +16,22 @@ from writer.core.sidecar import load_sidecar
 from writer.core.story_so_far import load_summary
 from writer.gui.lore.entry_dialog import LoreEntryDialog
 
-TAVERN = {"entries": {"0": {"uid": 0, "key": ["Owen"], "comment": "Owen",
-                            "content": "Owen is the old keeper.", "constant": False,
-                            "order": 100}}}
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+TAVERN = {
+    "entries": {
+        "0": {
+            "uid": 0,
+            "key": ["Owen"],
+            "comment": "Owen",
+            "content": "Owen is the old keeper.",
+            "constant": False,
+            "order": 100,
+        }
+    }
+}
 
 
 def open_at_end(window, path: Path):
@@ -49,7 +61,8 @@ def test_lore_dock_adds_searches_imports_and_keeps_entries(qtbot, bare_window, t
     entries = bare_window.findChild(QListWidget, "loreList")
     assert entries.count() == 1 and entries.item(0).text().startswith("Mara")
     assert load_lorebook(path).document == [
-        LoreEntry("Mara", ("Mara", "keeper's daughter"), "Mara is stubborn.")]
+        LoreEntry("Mara", ("Mara", "keeper's daughter"), "Mara is stubborn.")
+    ]
     dock.search.setText("lighthouse")
     assert entries.count() == 0
     dock.search.setText("stubborn")
@@ -69,10 +82,16 @@ def test_lore_dock_adds_searches_imports_and_keeps_entries(qtbot, bare_window, t
 
 def test_inspector_lists_exactly_what_continue_sends(qtbot, window, tmp_path: Path):
     path = tmp_path / "story.md"
-    path.write_text("Owen slept.\n\n" + "The wind rose.\n\n" * 300 + "Mara lit the lamp and",
-                    encoding="utf-8")
-    save_document_lore(path, [LoreEntry("Mara", ("Mara",), "Mara is stubborn."),
-                              LoreEntry("Owen", ("Owen",), "Owen is deaf.")])
+    path.write_text(
+        "Owen slept.\n\n" + "The wind rose.\n\n" * 300 + "Mara lit the lamp and", encoding="utf-8"
+    )
+    save_document_lore(
+        path,
+        [
+            LoreEntry("Mara", ("Mara",), "Mara is stubborn."),
+            LoreEntry("Owen", ("Owen",), "Owen is deaf."),
+        ],
+    )
     open_at_end(window, path)
     with qtbot.waitSignal(window.lore.promptShown, timeout=60_000) as shown:
         window.action("actionShowPrompt").trigger()
@@ -100,8 +119,10 @@ def small_window(qtbot, model_path: Path) -> Iterator:
     win.engine.shutdown()
 
 
-CHAPTER = ("The keeper climbed the tower at dusk and lit the great lamp. Ships passed far out, "
-           "and he wrote each one in the log.\n\n")
+CHAPTER = (
+    "The keeper climbed the tower at dusk and lit the great lamp. Ships passed far out, "
+    "and he wrote each one in the log.\n\n"
+)
 
 
 def test_a_200k_document_gets_its_story_so_far_while_idle(qtbot, small_window, tmp_path):

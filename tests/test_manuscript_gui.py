@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QDockWidget, QListWidget
 from writer.gui.main_window import MainWindow
 from writer.manuscript import files
 from writer.manuscript.snapshots import SnapshotStore
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TEXT = (
     "# The Lighthouse\n\n## One\n\nThe keeper waited.\n\n长安城的钟声响了。 😀\n\n"

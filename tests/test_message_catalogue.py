@@ -21,8 +21,9 @@ def code_strings() -> str:
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 texts.append(node.value)
             elif isinstance(node, ast.JoinedStr):
-                texts.append("".join(
-                    v.value if isinstance(v, ast.Constant) else "\0" for v in node.values))
+                texts.append(
+                    "".join(v.value if isinstance(v, ast.Constant) else "\0" for v in node.values)
+                )
     return "\n".join(texts)
 
 

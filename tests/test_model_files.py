@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import struct
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from writer.core.model_files import check_gguf, choose_model
 from writer.errors import ModelError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_missing_file(tmp_path: Path):

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +21,9 @@ from writer.hub.local_models import (
     import_model,
     list_local_models,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture
@@ -146,8 +149,9 @@ def test_delete_asks_first_and_respects_no(qtbot, downloaded, answers):
 def test_import_button_uses_the_patched_file_picker(qtbot, default_model, tmp_path, monkeypatch):
     mine = tmp_path / "mine.gguf"
     shutil.copyfile(default_model, mine)
-    monkeypatch.setattr("writer.gui.models.model_manager.ask_import_path",
-                        lambda _parent: str(mine))
+    monkeypatch.setattr(
+        "writer.gui.models.model_manager.ask_import_path", lambda _parent: str(mine)
+    )
     dialog = make_manager(qtbot, FakeEngine())
     dialog.import_button.click()
     assert dialog.selected_model().path == mine.resolve()

@@ -7,13 +7,16 @@ chat, summaries and templates must still show clean text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPushButton, QRadioButton
 
 from writer.config import Key, set_setting
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 BAD = (b"\xff", b"\x80", b"\xe4\xb8")  # invalid, a lone continuation, half of 中
 

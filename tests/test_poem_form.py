@@ -62,8 +62,10 @@ def test_engine_and_hub_messages_come_back_translated_from_the_catalogue():
     def translate(_context: str, source: str) -> str:
         return table.get(source, source)
 
-    damaged = ("Could not load x.gguf: the file is damaged, truncated, or made for a newer "
-               "llama.cpp. Download it again or choose another model.")
+    damaged = (
+        "Could not load x.gguf: the file is damaged, truncated, or made for a newer "
+        "llama.cpp. Download it again or choose another model."
+    )
     assert localize(damaged, translate) == "无法加载 x.gguf：文件已损坏。"
     saved = "Cannot save a.txt: the disk is full; the file on disk is unchanged."
     assert localize(saved, translate) == "无法保存 a.txt：磁盘已满；磁盘上的文件未改动。"

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import socket
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -15,6 +15,9 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 
 from writer.gui.view.preview import PreviewPane
 from writer.gui.widgets.markdown_highlighter import MarkdownHighlighter
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
 

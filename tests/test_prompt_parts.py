@@ -29,14 +29,22 @@ LIGHT = LoreEntry("灯塔", ("灯塔",), "灯塔建于一八五零年。")
 
 
 def filler(paragraphs: int) -> str:
-    return "\n\n".join(f"Paragraph {i}: the waves rose and fell on the rocks." for i in
-                       range(paragraphs))
+    return "\n\n".join(
+        f"Paragraph {i}: the waves rose and fell on the rocks." for i in range(paragraphs)
+    )
 
 
-def build(request: ContextRequest, n_ctx: int = 4096, window: ContextWindow | None = None,
-          **settings) -> Assembly:
-    return assemble(request, window=window or ContextWindow(), n_ctx=n_ctx, reply_tokens=200,
-                    count_tokens=count_words, settings=ContextSettings(**settings))
+def build(
+    request: ContextRequest, n_ctx: int = 4096, window: ContextWindow | None = None, **settings
+) -> Assembly:
+    return assemble(
+        request,
+        window=window or ContextWindow(),
+        n_ctx=n_ctx,
+        reply_tokens=200,
+        count_tokens=count_words,
+        settings=ContextSettings(**settings),
+    )
 
 
 def lore_titles(assembly: Assembly) -> list[str]:
@@ -70,7 +78,7 @@ def test_lore_is_cut_by_priority_to_the_budget_and_the_cut_is_reported():
 
 def test_authors_note_goes_a_set_number_of_paragraphs_before_the_end():
     text = "One.\n\nTwo.\n\nThree.\n\nFour."
-    assert text[authors_note_position(text, 2):] == "Three.\n\nFour."
+    assert text[authors_note_position(text, 2) :] == "Three.\n\nFour."
     assembly = build(ContextRequest(text, authors_note="Style: terse."), authors_note_depth=2)
     assert [p.kind for p in assembly.parts] == ["text", "authors_note", "text"]
     assert assembly.prompt == "One.\n\nTwo.\n\n[Author's note: Style: terse.]\nThree.\n\nFour."
@@ -80,8 +88,9 @@ def test_typing_at_the_end_or_a_new_lore_entry_keeps_the_prompts_start():
     window = ContextWindow()
     text = filler(30) + "\n\nThe night was calm."
     first = build(ContextRequest(text, notes="Notes.", lore=[MARA, OWEN, COAST]), window=window)
-    second = build(ContextRequest(text + " Mara", notes="Notes.", lore=[MARA, OWEN, COAST]),
-                   window=window)
+    second = build(
+        ContextRequest(text + " Mara", notes="Notes.", lore=[MARA, OWEN, COAST]), window=window
+    )
     # The new entry goes after the lore already there, and the text follows unchanged.
     common = len(first.prompt) - len(first.parts[-1].text)
     assert second.prompt[:common] == first.prompt[:common]
@@ -96,9 +105,14 @@ def test_text_after_the_cursor_is_bridged_or_infilled_and_repetition_stops():
     assert "and the wind came in. Rain followed." in bridge.prompt
     assert bridge.prompt.endswith(before)
     assert bridge.stop_strings == ("and the wind", "Rain followed.")
-    fim = assemble(ContextRequest(before, text_after=after), window=ContextWindow(), n_ctx=4096,
-                   reply_tokens=200, count_tokens=count_words,
-                   fim=FimTokens("<PRE>", "<SUF>", "<MID>"))
+    fim = assemble(
+        ContextRequest(before, text_after=after),
+        window=ContextWindow(),
+        n_ctx=4096,
+        reply_tokens=200,
+        count_tokens=count_words,
+        fim=FimTokens("<PRE>", "<SUF>", "<MID>"),
+    )
     assert fim.mode == "fim"
     assert fim.prompt == f"<PRE>{before}<SUF>{after}<MID>"
     assert [p.kind for p in fim.parts] == ["notes", "text", "after"]

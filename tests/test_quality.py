@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +16,9 @@ from writer.core.quality import (
     save_figures,
     store_path,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_passages_are_fixed_public_domain_openings():
@@ -53,9 +56,14 @@ def test_quality_bench_gives_the_same_figures_twice(model_path: Path, capsys):
         return {row["key"]: row["value"] for row in rows}
 
     first, second = run(), run()
-    for key in ("quality.bits_per_char_en", "quality.bits_per_char_zh",
-                "quality.tokens_per_char_en", "quality.tokens_per_char_zh",
-                "quality.chars_per_token_zh", "quality.writes_chinese"):
+    for key in (
+        "quality.bits_per_char_en",
+        "quality.bits_per_char_zh",
+        "quality.tokens_per_char_en",
+        "quality.tokens_per_char_zh",
+        "quality.chars_per_token_zh",
+        "quality.writes_chinese",
+    ):
         assert first[key] == second[key], key
     assert first["quality.tokens_per_s"] > 0 and first["quality.chars_per_s"] > 0
     # SmolLM2-135M is an English model: Chinese surprises it far more, and costs more tokens.

@@ -38,7 +38,10 @@ def crashed_while_typing(tmp_path_factory) -> tuple[Path, Path, str]:
     document.write_text(ORIGINAL, encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.apps.typing_app", str(document), "12"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
         env={**os.environ, "WRITER_HOME": str(home)},
     )
     last = ""
@@ -77,8 +80,9 @@ def test_steady_typing_is_copied_before_a_kill_9(qtbot, crashed_while_typing):
     window.engine.shutdown()
 
 
-def test_restored_copy_asks_before_overwriting_a_file_changed_since(qtbot, crashed_while_typing,
-                                                                     answers):
+def test_restored_copy_asks_before_overwriting_a_file_changed_since(
+    qtbot, crashed_while_typing, answers
+):
     document, leftovers, last = crashed_while_typing
     assert last.startswith("AUTOSAVED"), last
     other = "Written by another program after the crash.\n"
@@ -97,13 +101,21 @@ def test_restored_copy_asks_before_overwriting_a_file_changed_since(qtbot, crash
 
 
 def test_copy_is_offered_when_its_process_id_was_reused(qtbot, bare_window):
-    save = ("from writer.core.recovery import RecoveryStore; "
-            "RecoveryStore().save('dead0002', 'Lost chapter', {'title': 'Lost chapter'})")
+    save = (
+        "from writer.core.recovery import RecoveryStore; "
+        "RecoveryStore().save('dead0002', 'Lost chapter', {'title': 'Lost chapter'})"
+    )
     subprocess.run([sys.executable, "-c", save, "writer"], check=True)  # a Writer that died
     reused = subprocess.Popen(  # the id now belongs to a program that is not that Writer
-        [sys.executable, "-c", "import sys; print('ready', flush=True); sys.stdin.read()",
-         "writer"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; print('ready', flush=True); sys.stdin.read()",
+            "writer",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert reused.stdout is not None and reused.stdout.readline().strip() == "ready"

@@ -6,13 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
 
 from writer.core.recovery import RecoveryStore
 from writer.gui.documents.recovery_dialog import RecoveryDialog
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture

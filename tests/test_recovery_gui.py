@@ -17,13 +17,16 @@ ORIGINAL = "# Chapter\n\nThe first line on disk.\n"
 TYPED = "Typed before the crash: the fox ran through the snow."
 
 
-def test_kill_9_while_streaming_then_recover(qtbot, tmp_path: Path, model_path: Path,
-                                             writer_home: Path):
+def test_kill_9_while_streaming_then_recover(
+    qtbot, tmp_path: Path, model_path: Path, writer_home: Path
+):
     document = tmp_path / "chapter.md"
     document.write_text(ORIGINAL, encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.apps.streaming_app", str(document), TYPED, str(model_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "WRITER_HOME": str(writer_home)},
         cwd=Path(__file__).resolve().parent.parent,
     )
@@ -89,14 +92,24 @@ def test_saving_removes_the_recovery_copy(qtbot, bare_window, tmp_path: Path):
 
 def test_copies_of_another_running_writer_are_not_offered(qtbot, bare_window):
     """A second window must not offer the live documents of a first one as 'recovered'."""
-    save = ("from writer.core.recovery import RecoveryStore; "
-            "RecoveryStore().save(sys.argv[1], 'text', {'title': sys.argv[1]}); ")
-    subprocess.run([sys.executable, "-c", "import sys; " + save, "dead0001", "writer"],
-                   check=True)  # a Writer that saved a copy, then died
+    save = (
+        "from writer.core.recovery import RecoveryStore; "
+        "RecoveryStore().save(sys.argv[1], 'text', {'title': sys.argv[1]}); "
+    )
+    subprocess.run(
+        [sys.executable, "-c", "import sys; " + save, "dead0001", "writer"], check=True
+    )  # a Writer that saved a copy, then died
     other = subprocess.Popen(  # a Writer still running, with a document open
-        [sys.executable, "-c", "import sys; " + save + "print('ready', flush=True); "
-         "sys.stdin.read()", "live0001", "writer"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; " + save + "print('ready', flush=True); sys.stdin.read()",
+            "live0001",
+            "writer",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "ready"

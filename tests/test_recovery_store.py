@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +12,9 @@ from writer import config
 from writer.core import recovery
 from writer.core.recovery import RecoveryStore, new_doc_id
 from writer.errors import DocumentError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import threading
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +20,9 @@ from writer.engine.backend import EngineOptions, LlamaBackend
 from writer.engine.backend_api import Backend, StopFlag
 from writer.engine.jobs import CollectingSink, ContinueJob
 from writer.engine.template_jobs import TemplateJob
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = pytest.mark.model
 
@@ -63,8 +66,9 @@ def test_token_counts_match_the_local_tokenizer(remote, model_path: Path):
 
 def test_continue_streams_and_stop_keeps_the_text(remote):
     sink = CollectingSink()
-    job = ContinueJob("The ship left the harbour at dawn, and the captain", ContextWindow(),
-                      params=params(24))
+    job = ContinueJob(
+        "The ship left the harbour at dawn, and the captain", ContextWindow(), params=params(24)
+    )
     stats = job.run(remote, sink, StopFlag())
     assert sink.joined.strip() and stats.tokens > 0 and stats.stop_reason in ("length", "eos")
 
@@ -102,9 +106,23 @@ def test_writer_continue_with_server(tmp_path: Path, llama_server):
     story.write_text("The ship left the harbour at dawn, and the captain", encoding="utf-8")
     env = {**os.environ, "WRITER_SERVER_MODEL": llama_server.model}
     result = subprocess.run(
-        [sys.executable, "-m", "writer", "continue", str(story), "--server", llama_server.url,
-         "--max-tokens", "12", "--seed", "4"],
-        capture_output=True, text=True, timeout=300, env=env,
+        [
+            sys.executable,
+            "-m",
+            "writer",
+            "continue",
+            str(story),
+            "--server",
+            llama_server.url,
+            "--max-tokens",
+            "12",
+            "--seed",
+            "4",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() and "Traceback" not in result.stderr
@@ -116,7 +134,9 @@ def test_writer_continue_with_a_dead_server_is_one_line(tmp_path: Path):
     story.write_text("The ship", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "writer", "continue", str(story), "--server", "127.0.0.1:9"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1].startswith("writer: Cannot reach the server")

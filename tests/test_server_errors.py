@@ -93,8 +93,12 @@ def test_without_completions_continue_falls_back_to_chat_and_says_so(standin: St
 
 @pytest.mark.parametrize(
     ("mode", "words"),
-    [("401", "refused the API key"), ("404", f"no model named “{MODEL}”"),
-     ("500", "internal error"), ("malformed", "cannot read")],
+    [
+        ("401", "refused the API key"),
+        ("404", f"no model named “{MODEL}”"),
+        ("500", "internal error"),
+        ("malformed", "cannot read"),
+    ],
 )
 def test_each_refusal_is_one_line(standin: StandIn, mode: str, words: str):
     backend = connect(standin)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
 
 pytest.importorskip("openai", reason="pip install -e .[test] brings the openai client")
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -17,6 +18,9 @@ from tests.server_standin import MODEL, StandIn
 from writer.config import Key, set_setting, settings_path
 from writer.engine.server_list import last_server, load_servers
 from writer.engine.server_spec import host_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 KEY = "sk-gui-secret-key-9876"
 STORY = "The rain had not stopped for three days. Mara stood at the window and"
@@ -52,8 +56,9 @@ def add_server(qtbot, window, url: str, key: str = "") -> None:
     dialog.findChild(QLineEdit, "serverUrl").setText(url)
     dialog.findChild(QLineEdit, "serverKey").setText(key)
     with qtbot.waitSignal(dialog.modelsListed, timeout=30_000) as listed:
-        qtbot.mouseClick(dialog.findChild(QPushButton, "serverListModels"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QPushButton, "serverListModels"), Qt.MouseButton.LeftButton
+        )
     assert listed.args[0] >= 1
     assert dialog.findChild(QListWidget, "serverModels").currentItem() is not None
     with qtbot.waitSignal(window.engine.modelLoaded, timeout=120_000):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import keyring
 import pytest
@@ -13,6 +13,9 @@ from writer.config import settings_path
 from writer.engine import server_keys
 from writer.engine.server_list import ServerEntry, load_servers, remember_server
 from writer.engine.server_spec import ServerSpec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 URL = "http://gpu-box:8080/v1"
 

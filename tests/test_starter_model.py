@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +13,9 @@ from writer.core.model_files import choose_model, needs_assembly, prepare_model
 from writer.core.model_languages import is_chinese_text, model_languages, writes_chinese
 from writer.core.quality import PassageScore, QualityFigures, save_figures
 from writer.errors import ModelError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_assembled_file_matches_the_published_sha256(starter_file: Path):

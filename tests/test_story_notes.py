@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -11,6 +11,9 @@ from writer.core.sampling import SamplingParams
 from writer.core.sidecar import load_sidecar, sidecar_path
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.jobs import CollectingSink, ContinueJob
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 NOTES = "Mara: a lighthouse keeper's daughter. Setting: a storm coast in 1890."
 
@@ -27,8 +30,9 @@ def test_notes_lead_the_prompt_of_a_trimmed_document(model_path: Path, monkeypat
     monkeypatch.setattr(backend, "generate", capture)
     document = "\n\n".join(f"Paragraph {i}: the waves rose and fell." for i in range(400))
     try:
-        stats = ContinueJob(document, ContextWindow(), SamplingParams(max_tokens=8), notes=NOTES
-                            ).run(backend, CollectingSink(), StopFlag())
+        stats = ContinueJob(
+            document, ContextWindow(), SamplingParams(max_tokens=8), notes=NOTES
+        ).run(backend, CollectingSink(), StopFlag())
     finally:
         backend.close()
     prompt = prompts[0]
@@ -83,8 +87,9 @@ def test_selection_tools_put_the_notes_ahead(model_path: Path, monkeypatch):
 
     monkeypatch.setattr(backend, "tokenize", capture)
     try:
-        job = ToolJob("rewrite", "The storm came.", params=SamplingParams(max_tokens=8),
-                      notes=NOTES)
+        job = ToolJob(
+            "rewrite", "The storm came.", params=SamplingParams(max_tokens=8), notes=NOTES
+        )
         job.run(backend, CollectingSink(), StopFlag())
     finally:
         backend.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,10 +14,17 @@ from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.jobs import CollectingSink, ContinueJob
 from writer.engine.story_jobs import StorySoFarJob
 
-CHAPTER = ("The keeper climbed the tower at dusk and lit the great lamp. Ships passed far out, "
-           "and he wrote each one in the log.\n\n")
-NEW_CHAPTER = ("A storm came from the north. The glass broke in the lantern room, and Mara held "
-               "the shutters while Owen mended the frame.\n\n")
+if TYPE_CHECKING:
+    from pathlib import Path
+
+CHAPTER = (
+    "The keeper climbed the tower at dusk and lit the great lamp. Ships passed far out, "
+    "and he wrote each one in the log.\n\n"
+)
+NEW_CHAPTER = (
+    "A storm came from the north. The glass broke in the lantern room, and Mara held "
+    "the shutters while Owen mended the frame.\n\n"
+)
 
 
 def test_summary_is_kept_beside_the_document_and_an_edit_sticks(tmp_path: Path):
@@ -56,8 +63,9 @@ def test_a_200k_document_gets_its_story_so_far_and_continue_fits(model_path: Pat
         assert grown.updated is not None and grown.updated.covers > job.updated.covers
         assert 0 < grown.made_parts <= first_made + 4
         summary = grown.updated.as_prompt_summary()
-        cont = ContinueJob(longer, ContextWindow(), SamplingParams(max_tokens=16, seed=1),
-                           story_so_far=summary)
+        cont = ContinueJob(
+            longer, ContextWindow(), SamplingParams(max_tokens=16, seed=1), story_so_far=summary
+        )
         stats = cont.run(backend, CollectingSink(), StopFlag())
     finally:
         backend.close()

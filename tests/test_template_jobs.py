@@ -96,8 +96,9 @@ def test_a_short_poem_is_continued_and_then_reported(library):
     sink = Sink()
     TemplateJob(library.get("poem"), {"form": "sonnet"}).run(backend, sink, StopFlag())
     assert len(backend.prompts) == 3
-    assert sink.notices == ["The model wrote 2 lines instead of 14; "
-                            "edit the poem or write it again."]
+    assert sink.notices == [
+        "The model wrote 2 lines instead of 14; edit the poem or write it again."
+    ]
 
 
 def test_a_base_model_gets_the_completion_form(library):
@@ -129,8 +130,11 @@ def test_a_working_chat_template_wraps_system_and_instruction(library):
 
 def test_sampling_is_settings_then_template_then_overrides(library):
     poem = library.get("poem")
-    job = TemplateJob(poem, params=SamplingParams(temperature=0.2, max_tokens=50, top_k=7),
-                      overrides={"max_tokens": 12})
+    job = TemplateJob(
+        poem,
+        params=SamplingParams(temperature=0.2, max_tokens=50, top_k=7),
+        overrides={"max_tokens": 12},
+    )
     params = job.sampling()
     assert params.temperature == poem.sampling["temperature"]
     assert params.max_tokens == 12 and params.top_k == 7
@@ -191,8 +195,12 @@ def test_instruction_goes_through_the_models_chat_template(backend, library):
 @pytest.mark.model
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_four_line_poem_has_exactly_four_lines(backend, library, seed: int):
-    job = TemplateJob(library.get("poem"), {"form": "rhymed_quatrain", "subject": "autumn"},
-                      params=SamplingParams(seed=seed), overrides={"max_tokens": 160})
+    job = TemplateJob(
+        library.get("poem"),
+        {"form": "rhymed_quatrain", "subject": "autumn"},
+        params=SamplingParams(seed=seed),
+        overrides={"max_tokens": 160},
+    )
     sink = Sink()
     job.run(backend, sink, StopFlag())
     assert count_lines(sink.all) == 4, sink.all

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,9 +12,19 @@ from writer.core.poem_lines import PoemLineFilter, count_lines
 from writer.core.templates import LANGUAGES, load_templates
 from writer.errors import TemplateError
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 REQUIRED = {
-    "poem", "screenplay_scene", "stage_play_scene", "story_opening", "character_sketch",
-    "dialogue", "letter", "blog_post", "customer_reply",
+    "poem",
+    "screenplay_scene",
+    "stage_play_scene",
+    "story_opening",
+    "character_sketch",
+    "dialogue",
+    "letter",
+    "blog_post",
+    "customer_reply",
 }
 
 
@@ -78,8 +88,15 @@ def test_names_in_both_languages_find_a_template():
 
 @pytest.mark.parametrize(
     ("form", "lines"),
-    [("sonnet", 14), ("rhymed_quatrain", 4), ("haiku", 3), ("七言绝句", 4), ("五言律诗", 8),
-     ("free_verse", None), ("现代诗", None)],
+    [
+        ("sonnet", 14),
+        ("rhymed_quatrain", 4),
+        ("haiku", 3),
+        ("七言绝句", 4),
+        ("五言律诗", 8),
+        ("free_verse", None),
+        ("现代诗", None),
+    ],
 )
 def test_poem_forms_set_their_line_count(form: str, lines: int | None):
     poem = load_templates().get("poem")
@@ -136,13 +153,17 @@ def test_a_user_template_overrides_a_builtin_one_by_file_name():
 
 
 def test_poem_filter_stops_after_the_nth_line_and_ends_at_its_end():
-    stream = ("Here is a quatrain about the sea:\n\n**The Sea**\n"
-              "Waves fold the light\nover the sleeping stones\n\n"
-              "the moon keeps count\nof every tide it owns\nA fifth line\n")
+    stream = (
+        "Here is a quatrain about the sea:\n\n**The Sea**\n"
+        "Waves fold the light\nover the sleeping stones\n\n"
+        "the moon keeps count\nof every tide it owns\nA fifth line\n"
+    )
     poem = PoemLineFilter(4)
     out = "".join(poem.feed(ch) for ch in stream) + poem.flush()
-    assert out == ("Waves fold the light\nover the sleeping stones\n\n"
-                   "the moon keeps count\nof every tide it owns")
+    assert out == (
+        "Waves fold the light\nover the sleeping stones\n\n"
+        "the moon keeps count\nof every tide it owns"
+    )
     assert poem.done and poem.count == 4 and count_lines(out) == 4
 
 

@@ -24,10 +24,44 @@ from writer.i18n import apply_language
 GUI = Path(__file__).resolve().parent.parent / "writer" / "gui"
 #: Words a Chinese user reads in Latin letters: names, formats, units, keys.
 NAMES = {
-    "Writer", "GGUF", "UTF", "Markdown", "Fountain", "HTML", "EPUB", "DOCX", "ODT", "Ctrl",
-    "Shift", "Alt", "Esc", "Return", "Enter", "Tab", "Del", "Qwen", "Gemma", "SmolLM", "Llama",
-    "Hugging", "Face", "Hub", "Top", "Min", "tok", "English", "Instruct", "Terms", "Use", "Google",
-    "pip", "install", "llama", "cpp", "none", "Untitled",
+    "Writer",
+    "GGUF",
+    "UTF",
+    "Markdown",
+    "Fountain",
+    "HTML",
+    "EPUB",
+    "DOCX",
+    "ODT",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Esc",
+    "Return",
+    "Enter",
+    "Tab",
+    "Del",
+    "Qwen",
+    "Gemma",
+    "SmolLM",
+    "Llama",
+    "Hugging",
+    "Face",
+    "Hub",
+    "Top",
+    "Min",
+    "tok",
+    "English",
+    "Instruct",
+    "Terms",
+    "Use",
+    "Google",
+    "pip",
+    "install",
+    "llama",
+    "cpp",
+    "none",
+    "Untitled",
 }
 
 
@@ -159,7 +193,8 @@ def test_labels_follow_a_language_switch_both_ways(qtbot, bare_window):
     conversation = panel.conversation()
     panel.transcript.add_entry(conversation, Entry("user", "hello"))
     panel.transcript.add_entry(
-        conversation, Entry("assistant", "short", kind="summary", title=SUMMARY_TITLE))
+        conversation, Entry("assistant", "short", kind="summary", title=SUMMARY_TITLE)
+    )
     window.show_speed(12.5)
 
     def switch(language: str) -> None:

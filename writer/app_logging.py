@@ -9,9 +9,12 @@ from __future__ import annotations
 import ctypes
 import logging
 import logging.handlers
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.config import log_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LOG_FILE = "writer.log"
 HANDLER_NAME = "writer"  # the name of the handler setup_logging adds, so a second call replaces it
@@ -31,9 +34,7 @@ def setup_logging(*, verbose: bool = False) -> Path | None:
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     except OSError:
         path = None
         handler = logging.NullHandler()

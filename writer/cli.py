@@ -12,8 +12,8 @@ import difflib
 import logging
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer import __version__
 from writer.commands import (
@@ -30,9 +30,21 @@ from writer.commands import (
 )
 from writer.errors import WriterError
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 #: Modules that add a subcommand through ``register(subparsers)``, in --help order.
 COMMAND_MODULES = (
-    continue_text, models, summarize, chat, template, export, snapshot, bench, prompt, lore
+    continue_text,
+    models,
+    summarize,
+    chat,
+    template,
+    export,
+    snapshot,
+    bench,
+    prompt,
+    lore,
 )
 
 log = logging.getLogger(__name__)
@@ -124,14 +136,12 @@ def check_streams(args: argparse.Namespace) -> int | None:
         if writes_file:
             sys.stdout = os.fdopen(os.open(os.devnull, os.O_WRONLY), "w")
         else:
-            print("writer: standard output is closed; nowhere to write the result",
-                  file=sys.stderr)
+            print("writer: standard output is closed; nowhere to write the result", file=sys.stderr)
             return 1
     elif not writes_file and _pipe_closed(_fileno(sys.stdout)):
         return BROKEN_PIPE_EXIT  # quietly, as Unix tools do
     if args.command == "chat" and sys.stdin is None:
-        print("writer: standard input is closed; chat reads its questions from it",
-              file=sys.stderr)
+        print("writer: standard input is closed; chat reads its questions from it", file=sys.stderr)
         return 1
     return None
 

@@ -51,8 +51,10 @@ def lrelease_command() -> list[str] | None:
     """Return the command that compiles .ts files, or None if Qt's tools are missing."""
     import PySide6
 
-    for candidate in (Path(PySide6.__file__).parent / "lrelease",
-                      Path(PySide6.__file__).parent / "lrelease.exe"):
+    for candidate in (
+        Path(PySide6.__file__).parent / "lrelease",
+        Path(PySide6.__file__).parent / "lrelease.exe",
+    ):
         if candidate.is_file():
             return [str(candidate)]
     found = shutil.which("pyside6-lrelease")
@@ -66,8 +68,9 @@ def compile_catalogue(source: Path, target: Path) -> bool:
         log.warning("pyside6-lrelease not found; cannot compile %s", source)
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([*command, str(source), "-qm", str(target)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [*command, str(source), "-qm", str(target)], capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         log.warning("lrelease failed for %s: %s", source, result.stderr.strip())
         return False
@@ -78,8 +81,9 @@ def compiled_catalogue(language: str) -> Path | None:
     """Return an up-to-date .qm for ``language``, compiling one if needed."""
     source = catalogue_source(language)
     shipped = source.with_suffix(".qm")
-    if shipped.is_file() and (not source.is_file()
-                              or shipped.stat().st_mtime >= source.stat().st_mtime):
+    if shipped.is_file() and (
+        not source.is_file() or shipped.stat().st_mtime >= source.stat().st_mtime
+    ):
         return shipped
     if not source.is_file():
         return None
@@ -125,8 +129,9 @@ def update_sources() -> int:
     for language in LANGUAGES[1:]:
         target = catalogue_source(language)
         target.parent.mkdir(parents=True, exist_ok=True)
-        status |= subprocess.run([lupdate, *files, "-no-obsolete", "-locations", "none",
-                                  "-ts", str(target)], check=False).returncode
+        status |= subprocess.run(
+            [lupdate, *files, "-no-obsolete", "-locations", "none", "-ts", str(target)], check=False
+        ).returncode
     return status
 
 

@@ -38,9 +38,7 @@ def main() -> None:
             print("STREAMING", flush=True)
 
     window.engine.text.connect(on_text)
-    window.autosave.autosaved.connect(
-        lambda _doc: print(f"AUTOSAVED {pieces[0]}", flush=True)
-    )
+    window.autosave.autosaved.connect(lambda _doc: print(f"AUTOSAVED {pieces[0]}", flush=True))
     window.engine.modelLoaded.connect(lambda _info: window.continue_writing())
     window.show()
     app.exec()

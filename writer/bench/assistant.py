@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.bench.common import Figure, on_engine_thread
 from writer.core.chat_prompt import ChatTurn
@@ -27,6 +26,9 @@ from writer.engine.backend import (
     default_thread_count,
     safe_cpu_buffers,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 N_CTX = 4096
 PARAGRAPH = (
@@ -47,8 +49,14 @@ def raw_llama(model: Path) -> Any:
 
     threads = default_thread_count()
     with safe_cpu_buffers():
-        return llama_cpp.Llama(model_path=str(model), n_ctx=N_CTX, n_gpu_layers=0,
-                               n_threads=threads, n_threads_batch=threads, verbose=False)
+        return llama_cpp.Llama(
+            model_path=str(model),
+            n_ctx=N_CTX,
+            n_gpu_layers=0,
+            n_threads=threads,
+            n_threads_batch=threads,
+            verbose=False,
+        )
 
 
 def long_text(chars: int = 30_000) -> str:
@@ -102,9 +110,14 @@ def bench_summary(model: Path, rounds: int = 3) -> list[Figure]:
             started = time.perf_counter()
             for tokens, made in backend.calls:
                 raw.create_completion(
-                    tokens, max_tokens=max(1, made), temperature=params.temperature,
-                    top_p=params.top_p, top_k=params.top_k, min_p=params.min_p,
-                    repeat_penalty=params.repeat_penalty, seed=params.seed,
+                    tokens,
+                    max_tokens=max(1, made),
+                    temperature=params.temperature,
+                    top_p=params.top_p,
+                    top_k=params.top_k,
+                    min_p=params.min_p,
+                    repeat_penalty=params.repeat_penalty,
+                    seed=params.seed,
                 )
             raw_times.append(time.perf_counter() - started)
     finally:
@@ -112,20 +125,31 @@ def bench_summary(model: Path, rounds: int = 3) -> list[Figure]:
         raw.close()
     app_s, raw_s = statistics.median(app_times), statistics.median(raw_times)
     ratio = app_s / raw_s if raw_s else 0.0
-    return [Figure(
-        "summary", "summary of 30,000 characters in parts, app / raw calls (time)", ratio,
-        "<= 1.1", ratio <= 1.1,
-        f"app {app_s:.1f} s, raw {raw_s:.1f} s, {parts} parts, {len(backend.calls)} calls",
-    )]
+    return [
+        Figure(
+            "summary",
+            "summary of 30,000 characters in parts, app / raw calls (time)",
+            ratio,
+            "<= 1.1",
+            ratio <= 1.1,
+            f"app {app_s:.1f} s, raw {raw_s:.1f} s, {parts} parts, {len(backend.calls)} calls",
+        )
+    ]
 
 
 def _raw_chat_rate(raw: Any, messages: list[dict[str, str]], params: SamplingParams) -> float:
     """Return tokens/s of raw ``create_chat_completion(stream=True)`` after the first token."""
     stamps: list[float] = []
     for chunk in raw.create_chat_completion(
-        messages, max_tokens=params.max_tokens, temperature=params.temperature,
-        top_p=params.top_p, top_k=params.top_k, min_p=params.min_p,
-        repeat_penalty=params.repeat_penalty, seed=params.seed, stream=True,
+        messages,
+        max_tokens=params.max_tokens,
+        temperature=params.temperature,
+        top_p=params.top_p,
+        top_k=params.top_k,
+        min_p=params.min_p,
+        repeat_penalty=params.repeat_penalty,
+        seed=params.seed,
+        stream=True,
     ):
         if chunk["choices"][0]["delta"].get("content"):
             stamps.append(time.perf_counter())
@@ -173,6 +197,7 @@ def bench_chat(model: Path, rounds: int = 3) -> list[Figure]:
         return (tokens - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and tokens > 1 else 0.0
 
     messages = [m.to_dict() for m in ChatJob([ChatTurn(QUESTION)]).messages()]
+
     def raw_rate() -> float:
         raw.reset()
         return _raw_chat_rate(raw, messages, params)
@@ -186,7 +211,13 @@ def bench_chat(model: Path, rounds: int = 3) -> list[Figure]:
     raw.close()
     raw_rate, app_rate_ = statistics.median(raw_rates), statistics.median(app_rates)
     ratio = app_rate_ / raw_rate if raw_rate else 0.0
-    return [Figure(
-        "chat", "streamed chat tokens/s, app / raw create_chat_completion", ratio, ">= 0.98",
-        ratio >= 0.98, f"app {app_rate_:.1f} tok/s, raw {raw_rate:.1f} tok/s",
-    )]
+    return [
+        Figure(
+            "chat",
+            "streamed chat tokens/s, app / raw create_chat_completion",
+            ratio,
+            ">= 0.98",
+            ratio >= 0.98,
+            f"app {app_rate_:.1f} tok/s, raw {raw_rate:.1f} tok/s",
+        )
+    ]

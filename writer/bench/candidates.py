@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import statistics
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.bench.common import STORY, Figure
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.candidates import CandidatesResult, decode_candidates, raw_decode_ratio
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 TOKENS = 128
 
 
-def _timed(backend: LlamaBackend, prompt: list[int], count: int, record: bool, seed: int) -> tuple[
-    float, CandidatesResult
-]:
+def _timed(
+    backend: LlamaBackend, prompt: list[int], count: int, record: bool, seed: int
+) -> tuple[float, CandidatesResult]:
     """Return (seconds after the prompt, result) of one batched run."""
     params = SamplingParams(max_tokens=TOKENS, temperature=0.8, seed=seed)
     started = time.perf_counter()

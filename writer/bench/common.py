@@ -9,13 +9,16 @@ alike. A section is a function that takes the model path and returns
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from writer.core.sampling import SamplingParams
 from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
 from writer.engine.jobs import Job, JobSink
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from writer.core.sampling import SamplingParams
 
 T = TypeVar("T")
 
@@ -95,9 +98,15 @@ def raw_stream_rate(llama, prompt: str, params: SamplingParams) -> tuple[float, 
     """Return (tokens/s, tokens) of raw ``create_completion(stream=True)`` after the first token."""
     stamps: list[float] = []
     for _chunk in llama.create_completion(
-        prompt, max_tokens=params.max_tokens, temperature=params.temperature,
-        top_p=params.top_p, top_k=params.top_k, min_p=params.min_p,
-        repeat_penalty=params.repeat_penalty, seed=params.seed, stream=True,
+        prompt,
+        max_tokens=params.max_tokens,
+        temperature=params.temperature,
+        top_p=params.top_p,
+        top_k=params.top_k,
+        min_p=params.min_p,
+        repeat_penalty=params.repeat_penalty,
+        seed=params.seed,
+        stream=True,
     ):
         stamps.append(time.perf_counter())
     if len(stamps) < 2:

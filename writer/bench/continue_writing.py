@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.bench.common import APPENDED, STORY, Figure, on_engine_thread, raw_stream_rate, story_of
 from writer.core.context_window import ContextWindow
@@ -24,6 +24,9 @@ from writer.engine.backend import (
     safe_cpu_buffers,
 )
 from writer.engine.jobs import CollectingSink, ContinueJob
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def bench_continue(model: Path, rounds: int = 5) -> list[Figure]:
@@ -40,8 +43,14 @@ def bench_continue(model: Path, rounds: int = 5) -> list[Figure]:
     params = SamplingParams(max_tokens=200, temperature=0.7, seed=1234, repeat_penalty=1.1)
     threads = default_thread_count()
     with safe_cpu_buffers():
-        raw = llama_cpp.Llama(model_path=str(model), n_ctx=4096, n_gpu_layers=0, verbose=False,
-                              n_threads=threads, n_threads_batch=threads)
+        raw = llama_cpp.Llama(
+            model_path=str(model),
+            n_ctx=4096,
+            n_gpu_layers=0,
+            verbose=False,
+            n_threads=threads,
+            n_threads_batch=threads,
+        )
     window = MainWindow(model=model, load_model=False)
     loop = QEventLoop()
     window.engine.modelLoaded.connect(loop.quit)
@@ -122,10 +131,22 @@ def bench_continue(model: Path, rounds: int = 5) -> list[Figure]:
     raw.close()
 
     figures = [
-        Figure("continue", "stream tokens/s, app path / raw llama-cpp-python", ratio, ">= 0.98",
-               ratio >= 0.98, f"app {app_rate_:.1f} tok/s, raw {raw_rate:.1f} tok/s"),
-        Figure("continue", "longest GUI-thread stall while streaming (ms)", stall_ms, "<= 20",
-               stall_ms <= 20, f"5 ms heartbeat, {len(gaps)} beats"),
+        Figure(
+            "continue",
+            "stream tokens/s, app path / raw llama-cpp-python",
+            ratio,
+            ">= 0.98",
+            ratio >= 0.98,
+            f"app {app_rate_:.1f} tok/s, raw {raw_rate:.1f} tok/s",
+        ),
+        Figure(
+            "continue",
+            "longest GUI-thread stall while streaming (ms)",
+            stall_ms,
+            "<= 20",
+            stall_ms <= 20,
+            f"5 ms heartbeat, {len(gaps)} beats",
+        ),
     ]
     figures.append(_time_to_first_token(model))
     return figures
@@ -146,7 +167,10 @@ def _time_to_first_token(model: Path) -> Figure:
         backend.close()
     ratio = warm.first_token_s / cold.first_token_s if cold.first_token_s else 0.0
     return Figure(
-        "continue", "time to first token, re-continue / cold (1,500 tokens)", ratio, "<= 0.05",
+        "continue",
+        "time to first token, re-continue / cold (1,500 tokens)",
+        ratio,
+        "<= 0.05",
         ratio <= 0.05,
         f"cold {cold.first_token_s * 1000:.0f} ms ({cold.prompt_tokens} tokens), "
         f"warm {warm.first_token_s * 1000:.1f} ms ({warm.cached_tokens} reused)",

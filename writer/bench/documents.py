@@ -15,8 +15,10 @@ from pathlib import Path
 
 from writer.bench.common import Figure
 
-PARAGRAPH = ("The lighthouse keeper climbed the stairs, wiped the salt from the lens and wrote "
-             "one line in the logbook: wind, weather, ships seen.\n\n")
+PARAGRAPH = (
+    "The lighthouse keeper climbed the stairs, wiped the salt from the lens and wrote "
+    "one line in the logbook: wind, weather, ships seen.\n\n"
+)
 PIECES = 400
 
 
@@ -70,9 +72,20 @@ def bench_figures(_model: Path) -> list[Figure]:
         window.deleteLater()
     ratio = big_cost / small_cost if small_cost else 0.0
     return [
-        Figure("documents", "per streamed token, 10 MB document / 1 KB", ratio, "<= 1.5",
-               ratio <= 1.5,
-               f"{big_cost * 1e6:.0f} µs vs {small_cost * 1e6:.0f} µs per piece"),
-        Figure("documents", "open 10 MB (s)", big_open, "(figure)", True,
-               f"1 KB opens in {small_open * 1000:.1f} ms"),
+        Figure(
+            "documents",
+            "per streamed token, 10 MB document / 1 KB",
+            ratio,
+            "<= 1.5",
+            ratio <= 1.5,
+            f"{big_cost * 1e6:.0f} µs vs {small_cost * 1e6:.0f} µs per piece",
+        ),
+        Figure(
+            "documents",
+            "open 10 MB (s)",
+            big_open,
+            "(figure)",
+            True,
+            f"1 KB opens in {small_open * 1000:.1f} ms",
+        ),
     ]

@@ -90,7 +90,10 @@ def bench_figures(_model: Path) -> list[Figure]:
     ratio = figures["download_ratio"]
     return [
         Figure(
-            "download", "hub download throughput, app / raw streamed copy", ratio, ">= 0.9",
+            "download",
+            "hub download throughput, app / raw streamed copy",
+            ratio,
+            ">= 0.9",
             ratio >= 0.9,
             f"app {figures['download_app_mb_s']} MB/s (with sha256), "
             f"raw {figures['download_raw_mb_s']} MB/s, 256 MB from 127.0.0.1",

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import statistics
 import time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.bench.common import STORY, Figure
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, GenerationStats, default_thread_count
 from writer.engine.jobs import ContinueJob
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PARAMS = SamplingParams(max_tokens=160, temperature=0.7, seed=1234, repeat_penalty=1.1)
 N_CTX = 4096
@@ -32,10 +34,18 @@ def _raw_rate(url: str, model: str, prompt: str, params: SamplingParams) -> floa
     stamps: list[float] = []
     try:
         stream = client.completions.create(
-            model=model, prompt=prompt, stream=True, max_tokens=params.max_tokens,
-            temperature=params.temperature, top_p=params.top_p, seed=params.seed,
-            extra_body={"min_p": params.min_p, "top_k": params.top_k,
-                        "repeat_penalty": params.repeat_penalty},
+            model=model,
+            prompt=prompt,
+            stream=True,
+            max_tokens=params.max_tokens,
+            temperature=params.temperature,
+            top_p=params.top_p,
+            seed=params.seed,
+            extra_body={
+                "min_p": params.min_p,
+                "top_k": params.top_k,
+                "repeat_penalty": params.repeat_penalty,
+            },
         )
         for chunk in stream:
             if chunk.choices and chunk.choices[0].text:
@@ -72,9 +82,7 @@ class _Window:
         editor.setTextCursor(cursor)
         editor.context_window.reset()
         self.stamps.clear()
-        return self.window.stream.stream(
-            editor, ContinueJob(STORY, editor.context_window, params)
-        )
+        return self.window.stream.stream(editor, ContinueJob(STORY, editor.context_window, params))
 
     def _wait_end(self) -> GenerationStats | None:
         from PySide6.QtCore import QEventLoop
@@ -143,8 +151,9 @@ def bench_figures(model: Path, rounds: int = 3) -> list[Figure]:
         remote.close()
     finally:
         server.stop()
-    local = _Window(lambda engine: engine.load_model(model, EngineOptions(n_ctx=N_CTX,
-                                                                          gpu_layers=0)))
+    local = _Window(
+        lambda engine: engine.load_model(model, EngineOptions(n_ctx=N_CTX, gpu_layers=0))
+    )
     local.rate()  # warm up
     local_rates = [local.rate() for _ in range(rounds)]
     local_stops = [local.stop_latency() for _ in range(rounds)]
@@ -155,15 +164,40 @@ def bench_figures(model: Path, rounds: int = 3) -> list[Figure]:
     stop_ms, local_stop_ms = max(stops), max(local_stops)
     local_rate = statistics.median(local_rates)
     return [
-        Figure("remote", "server stream tokens/s, app into editor / raw openai loop", ratio,
-               ">= 0.98", ratio >= 0.98, f"app {app_rate:.1f} tok/s, raw {raw_rate:.1f} tok/s",
-               key="remote.tokens_per_s_over_raw"),
-        Figure("remote", "server Stop until the engine is free (ms, worst of 3)", stop_ms,
-               "<= 200", stop_ms <= 200, "llama_cpp.server on 127.0.0.1",
-               key="remote.stop_ms"),
-        Figure("remote", "in-process stream tokens/s into editor (reference)", local_rate,
-               "reference", True, f"server engine {app_rate:.1f} tok/s",
-               key="remote.local_tokens_per_s"),
-        Figure("remote", "in-process Stop until the engine is free (ms, reference)",
-               local_stop_ms, "<= 200", local_stop_ms <= 200, "", key="remote.local_stop_ms"),
+        Figure(
+            "remote",
+            "server stream tokens/s, app into editor / raw openai loop",
+            ratio,
+            ">= 0.98",
+            ratio >= 0.98,
+            f"app {app_rate:.1f} tok/s, raw {raw_rate:.1f} tok/s",
+            key="remote.tokens_per_s_over_raw",
+        ),
+        Figure(
+            "remote",
+            "server Stop until the engine is free (ms, worst of 3)",
+            stop_ms,
+            "<= 200",
+            stop_ms <= 200,
+            "llama_cpp.server on 127.0.0.1",
+            key="remote.stop_ms",
+        ),
+        Figure(
+            "remote",
+            "in-process stream tokens/s into editor (reference)",
+            local_rate,
+            "reference",
+            True,
+            f"server engine {app_rate:.1f} tok/s",
+            key="remote.local_tokens_per_s",
+        ),
+        Figure(
+            "remote",
+            "in-process Stop until the engine is free (ms, reference)",
+            local_stop_ms,
+            "<= 200",
+            local_stop_ms <= 200,
+            "",
+            key="remote.local_stop_ms",
+        ),
     ]

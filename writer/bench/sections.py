@@ -6,8 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.bench import (
     assistant,
@@ -22,6 +21,10 @@ from writer.bench import (
     window,
 )
 from writer.bench.common import Figure
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 #: Section name (``writer bench --only NAME``) -> function of the model path returning figures.
 SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
@@ -52,9 +55,20 @@ def run_bench(model: Path, only: list[str] | None = None) -> list[Figure]:
     figures: list[Figure] = []
     for name in names:
         result = subprocess.run(
-            [sys.executable, "-m", "writer", "bench", "--only", name, "--json",
-             "--model", str(model)],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "writer",
+                "bench",
+                "--only",
+                name,
+                "--json",
+                "--model",
+                str(model),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
             detail = (result.stderr.strip().splitlines() or ["no output"])[-1]

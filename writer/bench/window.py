@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.bench.common import Figure
 from writer.core.context_window import ContextWindow
@@ -20,10 +20,17 @@ from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.jobs import CollectingSink, ContinueJob
 
-DAY = ("Day {i}. The keeper climbed the tower at dusk, trimmed the wick and lit the great lamp. "
-       "Far out a brig beat against the wind, and he wrote her name in the log.\n\n")
-NIGHT = ("Night {i}. Rain hammered the lantern glass; Mara counted the seconds between the "
-         "flashes and the thunder, and Owen slept through all of it.\n\n")
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DAY = (
+    "Day {i}. The keeper climbed the tower at dusk, trimmed the wick and lit the great lamp. "
+    "Far out a brig beat against the wind, and he wrote her name in the log.\n\n"
+)
+NIGHT = (
+    "Night {i}. Rain hammered the lantern glass; Mara counted the seconds between the "
+    "flashes and the thunder, and Owen slept through all of it.\n\n"
+)
 
 
 def window_start(window: ContextWindow, text: str) -> int:
@@ -73,7 +80,10 @@ def _ttft_after_move(model: Path) -> Figure:
         backend.close()
     ratio = moved.first_token_s / cold if cold else 0.0
     return Figure(
-        "window", "time to first token after the window moved / cold", ratio, "<= 0.25",
+        "window",
+        "time to first token after the window moved / cold",
+        ratio,
+        "<= 0.25",
         ratio <= 0.25,
         f"moved {moved.first_token_s * 1000:.0f} ms ({moved.shifted_tokens} tokens shifted, "
         f"{moved.prompt_tokens - moved.cached_tokens} evaluated), cold {cold * 1000:.0f} ms "
@@ -85,9 +95,13 @@ def _ttft_after_move(model: Path) -> Figure:
 def _lorebook(count: int) -> list[LoreEntry]:
     """Return ``count`` entries with two keys each, a few of them always included."""
     return [
-        LoreEntry(f"Person {i}", (f"Name{i}", f"Harbour{i}"),
-                  f"Name{i} is a sailor from Harbour{i}, with a scar on the left hand.",
-                  priority=i % 7, always=i % 100 == 0)
+        LoreEntry(
+            f"Person {i}",
+            (f"Name{i}", f"Harbour{i}"),
+            f"Name{i} is a sailor from Harbour{i}, with a scar on the left hand.",
+            priority=i % 7,
+            always=i % 100 == 0,
+        )
         for i in range(count)
     ]
 
@@ -102,11 +116,17 @@ def _assembly_speed(model: Path) -> Figure:
         window = ContextWindow()
 
         def once(body: str) -> float:
-            request = ContextRequest(body, lore=lore, notes="A storm coast.",
-                                     authors_note="Style: terse.")
+            request = ContextRequest(
+                body, lore=lore, notes="A storm coast.", authors_note="Style: terse."
+            )
             started = time.perf_counter()
-            assemble(request, window=window, n_ctx=4096, reply_tokens=200,
-                     count_tokens=backend.count_tokens)
+            assemble(
+                request,
+                window=window,
+                n_ctx=4096,
+                reply_tokens=200,
+                count_tokens=backend.count_tokens,
+            )
             return time.perf_counter() - started
 
         first = once(text)
@@ -118,7 +138,10 @@ def _assembly_speed(model: Path) -> Figure:
         backend.close()
     median_ms = statistics.median(typed) * 1000
     return Figure(
-        "window", "prompt assembly, 500 lore entries on 1 MB (ms)", median_ms, "<= 20",
+        "window",
+        "prompt assembly, 500 lore entries on 1 MB (ms)",
+        median_ms,
+        "<= 20",
         median_ms <= 20,
         f"{len(text) / 1e6:.2f} MB; first assembly {first * 1000:.1f} ms, then median of 20 "
         "while typing",

@@ -7,8 +7,8 @@ into the first question as context, like "Ask about selection".
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from writer.commands.common import (
     StdoutSink,
@@ -21,6 +21,9 @@ from writer.commands.common import (
 from writer.core.chat_prompt import ChatTurn
 from writer.engine.assistant_jobs import ChatJob
 from writer.engine.backend import StopFlag
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

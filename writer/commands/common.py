@@ -6,15 +6,16 @@ import argparse
 import math
 import sys
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, LlamaBackend
-from writer.engine.backend_api import Backend
 from writer.errors import WriterError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from writer.core.sampling import SamplingParams
+    from writer.engine.backend_api import Backend
     from writer.engine.server_spec import ServerSpec
 
 
@@ -76,7 +77,8 @@ def context_size(text: str) -> int:
     value = _whole_number(text)
     if not MIN_CTX <= value <= MAX_CTX:
         raise argparse.ArgumentTypeError(
-            f"must be between {MIN_CTX} and {MAX_CTX:,} tokens, not {value:,}")
+            f"must be between {MIN_CTX} and {MAX_CTX:,} tokens, not {value:,}"
+        )
     return value
 
 
@@ -132,10 +134,10 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
 def add_sampling_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the sampling options to a subcommand."""
     parser.add_argument("--max-tokens", type=positive_int, default=None, metavar="N")
-    parser.add_argument("--temperature", type=temperature, default=None, metavar="T",
-                        help="0 to 5")
-    parser.add_argument("--top-p", type=probability, default=None, metavar="P",
-                        help="above 0, at most 1")
+    parser.add_argument("--temperature", type=temperature, default=None, metavar="T", help="0 to 5")
+    parser.add_argument(
+        "--top-p", type=probability, default=None, metavar="P", help="above 0, at most 1"
+    )
     parser.add_argument("--top-k", type=non_negative_int, default=None, metavar="K")
     parser.add_argument("--seed", type=_whole_number, default=None, metavar="S")
 
@@ -203,8 +205,10 @@ def _check_context_fits(path: Path, ctx: int) -> None:
             f"{path.name}, more than this machine's {human_size(total)}; use a smaller --ctx."
         )
     if info.context_length and ctx > info.context_length:
-        progress(f"Note: {path.name} was trained on {info.context_length:,} tokens of "
-                 f"context; text beyond that may lose its thread.")
+        progress(
+            f"Note: {path.name} was trained on {info.context_length:,} tokens of "
+            f"context; text beyond that may lose its thread."
+        )
 
 
 def connect_server(spec: ServerSpec) -> Backend:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from writer.commands.common import (
     StdoutSink,
@@ -19,6 +19,9 @@ from writer.core.context_window import ContextWindow
 from writer.engine.backend_api import Backend, StopFlag
 from writer.engine.candidates import MAX_CANDIDATES
 from writer.engine.choice_jobs import CandidatesJob
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -10,9 +10,9 @@ stderr, 2 a usage error.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.commands.common import progress, read_text_file
 from writer.manuscript.export import (
@@ -24,6 +24,9 @@ from writer.manuscript.export import (
     format_of,
     is_screenplay,
 )
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_USAGE = 2
 

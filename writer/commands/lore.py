@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.commands.common import CommandError, progress
 from writer.core.lore import (
@@ -14,6 +14,9 @@ from writer.core.lore import (
     write_lore_file,
 )
 from writer.core.lore_formats import read_lore_file
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

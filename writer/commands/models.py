@@ -7,15 +7,17 @@ error. Library noise goes to the log, never to the terminal.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.errors import WriterError
 from writer.hub.errors import DownloadCancelledError
 from writer.hub.fit import human_size
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.commands.common import (
     CommandError,
@@ -19,6 +19,9 @@ from writer.core.document_context import load_document_context
 from writer.core.prompt_parts import ContextSettings
 from writer.engine.jobs import ContinueJob
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``prompt`` subcommand."""
@@ -27,12 +30,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument(
-        "--cursor", type=int, default=None, metavar="N",
+        "--cursor",
+        type=int,
+        default=None,
+        metavar="N",
         help="the cursor as a character offset (default: the end; negative counts from the end)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--max-tokens", type=int, default=None, metavar="N",
-                        help="room kept for the passage (default: settings)")
+    parser.add_argument(
+        "--max-tokens",
+        type=int,
+        default=None,
+        metavar="N",
+        help="room kept for the passage (default: settings)",
+    )
     add_model_arguments(parser)
     parser.set_defaults(func=run, temperature=None, top_p=None, top_k=None, seed=None)
 

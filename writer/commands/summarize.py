@@ -8,8 +8,8 @@ summaries made so far.
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from writer.commands.common import (
     StdoutSink,
@@ -22,6 +22,9 @@ from writer.commands.common import (
 )
 from writer.engine.assistant_jobs import STAGE_COMBINE, STAGE_FINAL, SummaryJob
 from writer.engine.backend import StopFlag
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class _SummarySink(StdoutSink):
@@ -51,14 +54,19 @@ class _SummarySink(StdoutSink):
         else:
             progress(f"Summarizing part {step} of {total}…")
 
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``summarize`` subcommand."""
     parser = subparsers.add_parser(
         "summarize", help="print a summary of FILE (long files are summarized in parts)"
     )
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--language", choices=("en", "zh"), default=None,
-                        help="language of the summary prompt (default: that of the text)")
+    parser.add_argument(
+        "--language",
+        choices=("en", "zh"),
+        default=None,
+        help="language of the summary prompt (default: that of the text)",
+    )
     add_model_arguments(parser)
     add_sampling_arguments(parser)
     parser.set_defaults(func=run)

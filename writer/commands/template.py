@@ -10,11 +10,10 @@ error (an unknown template, a bad field).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.commands.common import (
     CommandError,
@@ -30,6 +29,9 @@ from writer.core.templates import LANGUAGES, Template, TemplateLibrary, load_tem
 from writer.engine.backend import StopFlag
 from writer.engine.template_jobs import TemplateJob
 from writer.errors import TemplateError
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_USAGE = 2
 
@@ -63,16 +65,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     listing = actions.add_parser("list", help="list the templates")
     listing.add_argument("--json", action="store_true", help="print one JSON document")
-    listing.add_argument("--lang", choices=LANGUAGES, default="en",
-                         help="language of the names shown (default: en)")
+    listing.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the names shown (default: en)"
+    )
     listing.set_defaults(func=run_list)
 
     run = actions.add_parser("run", help="write from a template")
     run.add_argument("name", metavar="NAME", help="template id or name (see: writer template list)")
-    run.add_argument("--field", action="append", default=[], metavar="KEY=VALUE",
-                     help="a field value (repeat for several fields)")
-    run.add_argument("--lang", choices=LANGUAGES, default="en",
-                     help="language to write in (default: en)")
+    run.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a field value (repeat for several fields)",
+    )
+    run.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language to write in (default: en)"
+    )
     run.add_argument("-o", "--output", metavar="FILE", help="write the text to FILE")
     add_model_arguments(run)
     add_sampling_arguments(run)
@@ -104,8 +113,11 @@ def _template_json(template: Template) -> dict[str, Any]:
                 "label": {lang: f.label_in(lang) for lang in LANGUAGES},
                 "default": {lang: f.default_in(lang) for lang in LANGUAGES},
                 "options": [
-                    {"value": o.value, "label": {lang: o.label_in(lang) for lang in LANGUAGES},
-                     "lines": o.lines}
+                    {
+                        "value": o.value,
+                        "label": {lang: o.label_in(lang) for lang in LANGUAGES},
+                        "lines": o.lines,
+                    }
                     for o in f.options
                 ],
             }
@@ -118,13 +130,16 @@ def run_list(args: argparse.Namespace) -> int:
     """Print the templates."""
     library = _load()
     if args.json:
-        print(json.dumps([_template_json(t) for t in library.templates], ensure_ascii=False,
-                         indent=2))
+        print(
+            json.dumps([_template_json(t) for t in library.templates], ensure_ascii=False, indent=2)
+        )
         return 0
     for template in library.templates:
         fields = ", ".join(f.key for f in template.fields)
-        print(f"{template.id}\t{template.kind}\t{template.name_in(args.lang)}\t[{fields}]\t"
-              f"{template.description_in(args.lang)}")
+        print(
+            f"{template.id}\t{template.kind}\t{template.name_in(args.lang)}\t[{fields}]\t"
+            f"{template.description_in(args.lang)}"
+        )
     return 0
 
 
@@ -164,8 +179,11 @@ def run_template(args: argparse.Namespace) -> int:
         return _usage_error(str(error))
     backend = load_backend(args)
     overrides = {
-        "max_tokens": args.max_tokens, "temperature": args.temperature, "top_p": args.top_p,
-        "top_k": args.top_k, "seed": args.seed,
+        "max_tokens": args.max_tokens,
+        "temperature": args.temperature,
+        "top_p": args.top_p,
+        "top_k": args.top_k,
+        "seed": args.seed,
     }
     chosen = template_overrides() | {k: v for k, v in overrides.items() if v is not None}
     job = TemplateJob(template, values, args.lang, SamplingParams.from_settings(), chosen)

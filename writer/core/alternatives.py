@@ -11,8 +11,11 @@ or three tokens: hovering shows the alternatives of the span's first token.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: How many of the most likely tokens each step keeps.
 TOP_COUNT = 10

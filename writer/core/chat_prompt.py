@@ -16,11 +16,13 @@ stays the same for a few turns and llama.cpp reuses its cached prefix.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.core.chat_template import ChatTemplate, ChatTemplateError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +169,7 @@ def build_prompt(
             at least as many are left out now, so the prompt's start stays put.
     """
     system = list(messages[:1]) if messages and messages[0].role == "system" else []
-    rest = list(messages[len(system):])
+    rest = list(messages[len(system) :])
     if not rest:
         raise ValueError("a chat prompt needs at least one message")
     # Candidate starts: user messages, so the prompt never opens with a reply.

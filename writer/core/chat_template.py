@@ -22,13 +22,15 @@ import functools
 import json
 import logging
 import threading
-from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.ext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -84,19 +86,25 @@ class _LimitedEnvironment(ImmutableSandboxedEnvironment):
                     and isinstance(count, int)
                     and len(sequence) * max(count, 0) > MAX_OUTPUT_CHARS
                 ):
-                    raise ChatTemplateError("the chat template builds a huge string",
-                                            permanent=True)
+                    raise ChatTemplateError(
+                        "the chat template builds a huge string", permanent=True
+                    )
         if operator == "**" and isinstance(right, int) and abs(right) > 4096:
-            raise ChatTemplateError("the chat template computes a huge number",
-                                    permanent=True)
+            raise ChatTemplateError("the chat template computes a huge number", permanent=True)
         return super().call_binop(context, operator, left, right)
 
 
-def _tojson(value: Any, ensure_ascii: bool = False, indent: int | None = None,
-            separators: tuple[str, str] | None = None, sort_keys: bool = False) -> str:
+def _tojson(
+    value: Any,
+    ensure_ascii: bool = False,
+    indent: int | None = None,
+    separators: tuple[str, str] | None = None,
+    sort_keys: bool = False,
+) -> str:
     """Return ``value`` as JSON the way Transformers' chat templates expect."""
-    return json.dumps(value, ensure_ascii=ensure_ascii, indent=indent, separators=separators,
-                      sort_keys=sort_keys)
+    return json.dumps(
+        value, ensure_ascii=ensure_ascii, indent=indent, separators=separators, sort_keys=sort_keys
+    )
 
 
 def _raise_exception(message: str) -> None:
@@ -166,7 +174,8 @@ class ChatTemplate:
             return _with_deadline(lambda: _collect(self._template.generate(**context)), timeout)
         except _Overrun:
             raise self._remember(
-                f"the chat template took longer than {timeout:g} seconds") from None
+                f"the chat template took longer than {timeout:g} seconds"
+            ) from None
         except ChatTemplateError as error:
             if error.permanent:
                 raise self._remember(str(error)) from None
@@ -199,8 +208,11 @@ def _collect(pieces: Iterator[str]) -> str:
     for piece in pieces:
         size += len(piece)
         if size > MAX_OUTPUT_CHARS:
-            raise ChatTemplateError("the chat template writes a huge prompt (longer than "
-                                    f"{MAX_OUTPUT_CHARS:,} characters)", permanent=True)
+            raise ChatTemplateError(
+                "the chat template writes a huge prompt (longer than "
+                f"{MAX_OUTPUT_CHARS:,} characters)",
+                permanent=True,
+            )
         parts.append(piece)
     return "".join(parts)
 
@@ -221,7 +233,8 @@ class _Watchdog:
                 return
             self.fired = True
             ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                ctypes.c_ulong(self.thread_id), ctypes.py_object(_Overrun))
+                ctypes.c_ulong(self.thread_id), ctypes.py_object(_Overrun)
+            )
 
     def finish(self) -> None:
         """The render ended: never interrupt, and drop an interruption not yet delivered."""

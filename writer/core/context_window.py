@@ -11,8 +11,11 @@ boundary, so the cache is rebuilt rarely and the prompt starts cleanly.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: After a move, the window holds this share of the budget, leaving room to grow.
 REFILL_FRACTION = 0.7

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.core.lore import LoreEntry, load_lorebook
-from writer.core.prompt_parts import StorySoFar
 from writer.core.sidecar import load_sidecar, update_sidecar
 from writer.core.story_so_far import StoredSummary
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from writer.core.prompt_parts import StorySoFar
 
 #: Sidecar key of the author's note.
 AUTHORS_NOTE_KEY = "authors_note"

@@ -19,13 +19,16 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
 from writer.errors import BinaryFileError, DocumentError, UndecodableError, UnencodableTextError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 #: Encodings offered in "Reopen with encoding" / "Save with encoding": (codec, label).
 COMMON_ENCODINGS: tuple[tuple[str, str], ...] = (

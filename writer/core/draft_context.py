@@ -11,12 +11,15 @@ The text of the block comes from the prompt files (``[draft]`` in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from writer.core.context_window import next_boundary
 from writer.core.outline import parse_headings
 from writer.core.prompt_library import PromptLibrary, detect_language, library
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Share of the part that lies before the cursor when the draft does not fit.
 BEFORE_SHARE = 0.7

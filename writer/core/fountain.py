@@ -49,9 +49,34 @@ _UPPER_CUE = re.compile(r"^[A-Z0-9][A-Z0-9 '.\-]{0,30}(?: ?\([A-Z.' ]+\))?$")
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{1,6}$")
 _EXTENSION = re.compile(r"^[(（]\s*(V\.?O\.?|O\.?S\.?|O\.?C\.?|CONT'?D|画外音|旁白)\s*[)）]$", re.I)
 _NOT_NAMES = {
-    "note", "notes", "title", "scene", "setting", "time", "place", "location", "characters",
-    "summary", "description", "action", "logline", "genre", "author", "draft", "credit", "source",
-    "contact", "场景", "时间", "地点", "人物", "注", "标题", "背景", "剧名", "角色",
+    "note",
+    "notes",
+    "title",
+    "scene",
+    "setting",
+    "time",
+    "place",
+    "location",
+    "characters",
+    "summary",
+    "description",
+    "action",
+    "logline",
+    "genre",
+    "author",
+    "draft",
+    "credit",
+    "source",
+    "contact",
+    "场景",
+    "时间",
+    "地点",
+    "人物",
+    "注",
+    "标题",
+    "背景",
+    "剧名",
+    "角色",
 }
 _TITLE_KEYS = re.compile(
     r"^(title|credit|author|authors|source|draft date|date|contact|notes|copyright)\s*:",
@@ -77,7 +102,7 @@ def _scene_heading(text: str) -> str | None:
         text = rest
     loose = _SCENE_LOOSE.match(text)
     if loose and loose.group("where").upper() in ("INTERIOR", "EXTERIOR"):
-        after = text[len(loose.group("where")):][:1]
+        after = text[len(loose.group("where")) :][:1]
         if not (text.isupper() or after in tuple(".,:-–—")):
             loose = None  # "Interior of the car smells." is action
     if loose and (loose.group("rest") or SCENE.match(text)):
@@ -306,8 +331,9 @@ def classify_line(line: str, *, prev_blank: bool, next_blank: bool) -> str:
         return "synopsis"
     if text.startswith(">"):
         return "centered" if text.endswith("<") else "transition"
-    if prev_blank and ((text.startswith(".") and not text.startswith("..") and len(text) > 1)
-                       or SCENE.match(text)):
+    if prev_blank and (
+        (text.startswith(".") and not text.startswith("..") and len(text) > 1) or SCENE.match(text)
+    ):
         return "scene_heading"
     if prev_blank and next_blank and text.isupper() and text.endswith("TO:"):
         return "transition"
@@ -418,8 +444,10 @@ def fountain_to_html(text: str, title: str = "Screenplay") -> str:
     for element in parse_fountain(text):
         if element.kind == "title":
             key, _, value = element.text.partition(":")
-            titles.append(f'<p class="title-{html.escape(key.strip().lower().replace(" ", "-"))}">'
-                          f"{_inline(value.strip())}</p>")
+            titles.append(
+                f'<p class="title-{html.escape(key.strip().lower().replace(" ", "-"))}">'
+                f"{_inline(value.strip())}</p>"
+            )
             if key.strip().lower() == "title" and value.strip():
                 title = value.strip()
             continue
@@ -430,7 +458,7 @@ def fountain_to_html(text: str, title: str = "Screenplay") -> str:
             body.append(f'<p class="{css}">{_inline(element.text)}</p>')
     head = f'<div class="title-page">{"".join(titles)}</div>\n' if titles else ""
     return (
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f'<div class="screenplay">\n{head}' + "\n".join(body) + "\n</div>\n</body>\n</html>\n"
     )

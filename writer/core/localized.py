@@ -91,8 +91,11 @@ def _from_catalogue(text: str) -> tuple[str, tuple[object, ...]] | None:
     for pattern, template in _patterns():
         match = pattern.match(text)
         if match:
-            order = [int(name) for _l, name, _s, _c in string.Formatter().parse(template)
-                     if name is not None]
+            order = [
+                int(name)
+                for _l, name, _s, _c in string.Formatter().parse(template)
+                if name is not None
+            ]
             values: list[object] = [""] * (max(order) + 1)
             for index, value in zip(order, match.groups(), strict=True):
                 values[index] = value

@@ -29,12 +29,14 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.core.sidecar import load_sidecar, update_sidecar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -269,8 +271,12 @@ def select_entries(
     """
     ranked = sorted(
         enumerate(triggers),
-        key=lambda item: (not item[1].entry.always, -item[1].entry.priority,
-                          -item[1].position, item[0]),
+        key=lambda item: (
+            not item[1].entry.always,
+            -item[1].entry.priority,
+            -item[1].position,
+            item[0],
+        ),
     )
     kept: list[tuple[Trigger, int]] = []
     cut: list[tuple[Trigger, int]] = []
@@ -358,8 +364,11 @@ def write_lore_file(
     if remove_when_empty and not entries:
         path.unlink(missing_ok=True)
         return
-    data = {"format": "writer-lorebook", "version": 1,
-            "entries": [entry.to_dict() for entry in entries]}
+    data = {
+        "format": "writer-lorebook",
+        "version": 1,
+        "entries": [entry.to_dict() for entry in entries],
+    }
     fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -21,11 +21,13 @@ priority, 0); KoboldAI has none (0). Secondary keys are not used by Writer and a
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.core.lore import LoreEntry
 from writer.errors import WriterError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: SillyTavern's default insertion order, which maps to priority 0.
 ST_DEFAULT_ORDER = 100

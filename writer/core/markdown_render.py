@@ -118,8 +118,11 @@ class _Sanitiser(HTMLParser):
             return
         if tag in _DROP_WITH_CONTENT:
             self.skipping.append(tag)
-            self.dropped_from = (len(self.out), self.get_starttag_text() or "",
-                                 self._offset_after_tag())
+            self.dropped_from = (
+                len(self.out),
+                self.get_starttag_text() or "",
+                self._offset_after_tag(),
+            )
             return
         if tag not in _ALLOWED_TAGS:
             return

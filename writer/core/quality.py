@@ -88,7 +88,11 @@ class QualityFigures:
 
     @classmethod
     def from_scores(
-        cls, model: Path, scores: dict[str, PassageScore], *, tokens_per_s: float = 0.0,
+        cls,
+        model: Path,
+        scores: dict[str, PassageScore],
+        *,
+        tokens_per_s: float = 0.0,
         chars_per_s: float = 0.0,
     ) -> QualityFigures:
         """Build the figures of ``model`` from its passage scores."""

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.core.prompt_parts import StorySoFar
 from writer.core.sidecar import load_sidecar, update_sidecar
 from writer.core.summary_plan import split_into_parts
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
 
 SIDECAR_KEY = "story_so_far"
 #: The story so far is made only when at least this many characters precede the window.
@@ -89,8 +91,11 @@ class StoredSummary:
         parts = []
         for item in data.get("parts", []):
             if isinstance(item, dict) and isinstance(item.get("hash"), str):
-                parts.append(PartSummary(item["hash"], int(item.get("chars", 0)),
-                                         str(item.get("summary", ""))))
+                parts.append(
+                    PartSummary(
+                        item["hash"], int(item.get("chars", 0)), str(item.get("summary", ""))
+                    )
+                )
         return cls(
             text=str(data.get("text", "")),
             covers=int(data.get("covers", 0) or 0),
@@ -109,8 +114,9 @@ def load_summary(document: Path | None) -> StoredSummary:
 
 def save_summary(document: Path, summary: StoredSummary) -> None:
     """Store the story so far beside ``document`` (atomically)."""
-    update_sidecar(document, **{SIDECAR_KEY: summary.to_dict() if summary.text or summary.parts
-                                else None})
+    update_sidecar(
+        document, **{SIDECAR_KEY: summary.to_dict() if summary.text or summary.parts else None}
+    )
 
 
 def edited_summary(summary: StoredSummary, text: str) -> StoredSummary:
@@ -158,6 +164,8 @@ def plan_parts(
 
 def stored_from(plan: SummaryPlan, summaries: Sequence[str], combined: str) -> StoredSummary:
     """Return the stored summary after a rebuild from ``plan``."""
-    parts = [PartSummary(digest(part), len(part), summary)
-             for part, summary in zip(plan.parts, summaries, strict=True)]
+    parts = [
+        PartSummary(digest(part), len(part), summary)
+        for part, summary in zip(plan.parts, summaries, strict=True)
+    ]
     return StoredSummary(combined, plan.covers, False, time.time(), parts)

@@ -120,9 +120,7 @@ def _pieces(
     for piece in _slices(text, _BOUNDARIES[level]):
         if should_stop is not None and level == 0 and should_stop():
             raise SplitStoppedError
-        tokens = (
-            count_tokens(piece) if len(piece) <= limit * MAX_CHARS_PER_TOKEN else limit + 1
-        )
+        tokens = count_tokens(piece) if len(piece) <= limit * MAX_CHARS_PER_TOKEN else limit + 1
         if tokens <= limit:
             yield piece, tokens
         else:

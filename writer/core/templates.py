@@ -21,10 +21,12 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.errors import TemplateError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: The languages a template is written in.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
@@ -198,9 +200,7 @@ class Template:
             found = self.field(key)
             if found is None:
                 known = ", ".join(f.key for f in self.fields) or "none"
-                raise TemplateError(
-                    f"Template '{self.id}' has no field '{key}' (fields: {known})."
-                )
+                raise TemplateError(f"Template '{self.id}' has no field '{key}' (fields: {known}).")
             resolved[key] = found.coerce(value)
         return resolved
 
@@ -233,9 +233,7 @@ class Template:
                     return localized(option.example, lang)
         return ""
 
-    def render(
-        self, values: Mapping[str, Any], lang: str, *, chat: bool = True
-    ) -> RenderedPrompt:
+    def render(self, values: Mapping[str, Any], lang: str, *, chat: bool = True) -> RenderedPrompt:
         """Return the prompt in ``lang`` with ``values`` filled in (defaults for the rest).
 
         Raises:
@@ -326,8 +324,9 @@ def _check_localized(value: Any, what: str, needle: str) -> Mapping[str, str] | 
         return value
     if isinstance(value, Mapping) and value and all(isinstance(v, str) for v in value.values()):
         return dict(value)
-    raise _InvalidError(f"{what} must be a string or a table like {{ en = \"…\", zh = \"…\" }}.",
-                   needle)
+    raise _InvalidError(
+        f'{what} must be a string or a table like {{ en = "…", zh = "…" }}.', needle
+    )
 
 
 def _parse_option(raw: Any, key: str) -> Option:
@@ -342,8 +341,7 @@ def _parse_option(raw: Any, key: str) -> Option:
         raise _InvalidError(f"Option '{value}': lines must be a positive whole number.", value)
     characters = raw.get("characters")
     if characters is not None and (not isinstance(characters, int) or characters < 1):
-        raise _InvalidError(
-            f"Option '{value}': characters must be a positive whole number.", value)
+        raise _InvalidError(f"Option '{value}': characters must be a positive whole number.", value)
     return Option(
         value=value,
         label=_check_localized(raw.get("label", value), f"Option '{value}' label", value),
@@ -400,15 +398,17 @@ def parse_template(data: Mapping[str, Any], template_id: str) -> Template:
         raise TemplateError(str(error)) from None
 
 
-def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
-           builtin: bool) -> Template:
+def _parse(
+    data: Mapping[str, Any], template_id: str, path: Path | None, *, builtin: bool
+) -> Template:
     """Build a :class:`Template`, raising :class:`_InvalidError` with a line hint."""
     name = _check_localized(data.get("name"), "name", "name")
     description = _check_localized(data.get("description", name), "description", "description")
     kind = str(data.get("kind", "prose")).strip().lower().replace(" ", "_").replace("-", "_")
     if kind not in KINDS:
-        raise _InvalidError(f"Unknown kind '{kind}' (use prose, poem, screenplay or stage_play).",
-                       "kind")
+        raise _InvalidError(
+            f"Unknown kind '{kind}' (use prose, poem, screenplay or stage_play).", "kind"
+        )
     fields = tuple(_parse_field(f) for f in data.get("fields", ()))
     keys = [f.key for f in fields]
     duplicate = next((k for k in keys if keys.count(k) > 1), None)
@@ -427,8 +427,9 @@ def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
         instruction = raw.get("instruction") or raw.get("completion")
         completion = raw.get("completion") or raw.get("instruction")
         if not isinstance(instruction, str) or not isinstance(completion, str):
-            raise _InvalidError(f"[prompt.{lang}] needs an instruction or a completion.",
-                           f"prompt.{lang}")
+            raise _InvalidError(
+                f"[prompt.{lang}] needs an instruction or a completion.", f"prompt.{lang}"
+            )
         system = raw.get("system", "")
         heading = raw.get("heading", "")
         for text in (instruction, completion, system, heading):
@@ -453,12 +454,19 @@ def _parse(data: Mapping[str, Any], template_id: str, path: Path | None, *,
         raise _InvalidError("lines must be a positive whole number.", "lines")
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
-        raise _InvalidError("order must be a whole number (templates are listed by it).",
-                            "order")
+        raise _InvalidError("order must be a whole number (templates are listed by it).", "order")
     return Template(
-        id=template_id, name=name, description=description, kind=kind, fields=fields,
-        prompts=prompts, sampling=dict(sampling), lines=lines,
-        order=order, path=path, builtin=builtin,
+        id=template_id,
+        name=name,
+        description=description,
+        kind=kind,
+        fields=fields,
+        prompts=prompts,
+        sampling=dict(sampling),
+        lines=lines,
+        order=order,
+        path=path,
+        builtin=builtin,
     )
 
 
@@ -480,8 +488,9 @@ def load_template_file(path: Path, *, builtin: bool = False) -> Template:
         message = _TOML_LINE.sub("", str(error)).replace("()", "").strip(" .")
         raise TemplateFileError(path, line, message + ".") from None
     except RecursionError:
-        raise TemplateFileError(path, _deep_nesting_line(source),
-                                "arrays or tables are nested too deeply.") from None
+        raise TemplateFileError(
+            path, _deep_nesting_line(source), "arrays or tables are nested too deeply."
+        ) from None
     try:
         return _parse(data, path.stem, path, builtin=builtin)
     except _InvalidError as error:
@@ -561,4 +570,3 @@ def load_templates(
             by_id[template.id] = template
     library.templates = sorted(by_id.values(), key=lambda t: (t.order, t.name_in("en")))
     return library
-

@@ -10,8 +10,11 @@ expressions in C, so a 10 MB novel is counted without a Python loop per characte
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Han ideographs, kana, bopomofo, CJK symbols and full-width forms: one "character" each.
 _CJK_RANGES = (
@@ -77,7 +80,8 @@ def format_counts(
     def describe(value: TextCounts, with_unit: bool) -> str:
         if value.cjk_characters and value.words:
             return translate("{0} characters, {1} words").format(
-                f"{value.cjk_characters:,}", f"{value.words:,}")
+                f"{value.cjk_characters:,}", f"{value.words:,}"
+            )
         if counts.is_mostly_cjk:
             number = f"{value.cjk_characters:,}"
             return translate("{0} characters").format(number) if with_unit else number

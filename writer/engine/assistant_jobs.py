@@ -11,8 +11,8 @@ keeps its result in an attribute the caller reads after the job has finished.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from writer.core.chat_prompt import ChatFormat, ChatMessage, ChatPrompt, ChatTurn, build_prompt
 from writer.core.draft_context import Draft, DraftContext, build_draft_context
@@ -22,6 +22,9 @@ from writer.core.summary_plan import SplitStoppedError, fits, group_summaries, s
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.jobs import Job, JobSink
 from writer.errors import GenerationError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 #: Tokens kept free between the prompt and the reply's room.
 MARGIN_TOKENS = 8

@@ -17,13 +17,11 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from writer.core.model_files import check_gguf
-from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import (
     CandidateCallback,
     GenerationStats,
@@ -39,7 +37,10 @@ from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError, ModelError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
     from writer.core.chat_prompt import ChatFormat, ChatPrompt
+    from writer.core.sampling import SamplingParams
     from writer.engine.candidates import CandidatesResult
 
 __all__ = [
@@ -153,8 +154,13 @@ class LlamaBackend:
         threads = options.n_threads if options.n_threads > 0 else default_thread_count()
         kwargs["n_threads"] = threads
         kwargs["n_threads_batch"] = threads
-        log.info("loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
-                 path, options.n_ctx, layers, threads)
+        log.info(
+            "loading model %s (n_ctx=%d, gpu_layers=%d, threads=%d)",
+            path,
+            options.n_ctx,
+            layers,
+            threads,
+        )
         try:
             with safe_cpu_buffers(), parallel_sequences(), _deferred_chat_templates():
                 llama = llama_cpp.Llama(**kwargs)
@@ -176,8 +182,12 @@ class LlamaBackend:
             chat_template=metadata.get("tokenizer.chat_template"),
             metadata=metadata,
         )
-        log.info("model loaded: %s (n_ctx=%d, gpu offload %s)", info.name, info.n_ctx,
-                 "on" if info.gpu_offload else "off")
+        log.info(
+            "model loaded: %s (n_ctx=%d, gpu offload %s)",
+            info.name,
+            info.n_ctx,
+            "on" if info.gpu_offload else "off",
+        )
         return cls(llama, info)
 
     def close(self) -> None:
@@ -277,7 +287,8 @@ class LlamaBackend:
                 position += len(chunk)
         finally:
             llama_cpp.llama_set_abort_callback(
-                context, llama_cpp.ggml_abort_callback(), ctypes.c_void_p())
+                context, llama_cpp.ggml_abort_callback(), ctypes.c_void_p()
+            )
         return reused, False
 
     def generate(
@@ -391,8 +402,9 @@ class LlamaBackend:
         stop: StopFlag | None = None,
     ) -> GenerationStats:
         """Generate the reply to a chat prompt rendered with :meth:`chat_format`."""
-        tokens = self.tokenize(prompt.text + prompt.reply_prefix, add_bos=prompt.add_bos,
-                               special=True)
+        tokens = self.tokenize(
+            prompt.text + prompt.reply_prefix, add_bos=prompt.add_bos, special=True
+        )
         return self.generate(tokens, params, on_text, stop=stop, stop_strings=prompt.stop_strings)
 
     def generate_candidates(
@@ -410,7 +422,8 @@ class LlamaBackend:
         from writer.engine.candidates import decode_candidates
 
         tokens = (
-            self.tokenize(prompt, add_bos=True, special=True) if isinstance(prompt, str)
+            self.tokenize(prompt, add_bos=True, special=True)
+            if isinstance(prompt, str)
             else list(prompt)
         )
         return decode_candidates(
@@ -566,16 +579,26 @@ def _deferred_chat_templates() -> Iterator[None]:
     class DeferredFormatter(original):  # type: ignore[misc, valid-type]
         """Keeps the template; compiles it on first use."""
 
-        def __init__(self, template: str, eos_token: str, bos_token: str,
-                     add_generation_prompt: bool = True,
-                     stop_token_ids: list[int] | None = None) -> None:
+        def __init__(
+            self,
+            template: str,
+            eos_token: str,
+            bos_token: str,
+            add_generation_prompt: bool = True,
+            stop_token_ids: list[int] | None = None,
+        ) -> None:
             self.template = template
             self.eos_token = eos_token
             self.bos_token = bos_token
             self.add_generation_prompt = add_generation_prompt
             self.stop_token_ids = set(stop_token_ids) if stop_token_ids is not None else None
-            self._arguments = (template, eos_token, bos_token, add_generation_prompt,
-                               stop_token_ids)
+            self._arguments = (
+                template,
+                eos_token,
+                bos_token,
+                add_generation_prompt,
+                stop_token_ids,
+            )
 
         def __call__(self, **kwargs: Any) -> Any:
             """Compile the template now and format the messages."""

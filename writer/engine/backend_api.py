@@ -16,13 +16,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from writer.core.sampling import SamplingParams
-
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from writer.core.chat_prompt import ChatFormat, ChatPrompt
+    from writer.core.sampling import SamplingParams
     from writer.engine.candidates import CandidatesResult
 
 

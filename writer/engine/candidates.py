@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from writer.core.alternatives import TOP_COUNT, Alternative, TokenStep
-from writer.core.sampling import SamplingParams
 from writer.engine.utf8_stream import Utf8Stream
 from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError
 
 if TYPE_CHECKING:
+    from writer.core.sampling import SamplingParams
     from writer.engine.backend import LlamaBackend, StopFlag
 
 #: The most candidates one press may ask for.
@@ -82,8 +82,7 @@ def fit_candidates(count: int, prompt_tokens: int, max_tokens: int, n_ctx: int) 
     room = n_ctx - prompt_tokens
     if room <= 0:
         raise GenerationError(
-            f"The prompt ({prompt_tokens} tokens) does not fit the context window "
-            f"({n_ctx} tokens)."
+            f"The prompt ({prompt_tokens} tokens) does not fit the context window ({n_ctx} tokens)."
         )
     count = max(1, min(count, MAX_CANDIDATES))
     max_tokens = max(1, min(max_tokens, room))
@@ -309,7 +308,6 @@ def _run(
 ) -> None:
     """Sample, emit and decode step by step until every candidate has ended."""
     import llama_cpp
-
 
     llama = backend.llama
     assert llama is not None, "the backend was closed"

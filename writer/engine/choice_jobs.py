@@ -14,12 +14,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from writer.core.alternatives import TokenStep
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.candidates import CandidatesResult, fewer_candidates_notice
 from writer.engine.jobs import ContinueJob, Job, JobSink
+
+if TYPE_CHECKING:
+    from writer.core.alternatives import TokenStep
 
 #: Receives batches of (candidate index from 0, text) while candidates stream.
 PiecesCallback = Callable[[list[tuple[int, str]]], None]
@@ -117,7 +120,7 @@ class CandidatesJob(ContinueJob):
     texts: list[str] = field(default_factory=list)
     steps: list[list[TokenStep]] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)
-    prompt_tokens: list[int] = field(default_factory=list)
+    prompt_ids: list[int] = field(default_factory=list)  # the prompt as evaluated, token ids
 
     def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Trim the text to the window and write the candidates."""
@@ -143,7 +146,8 @@ class CandidatesJob(ContinueJob):
         self.texts = relay.texts
         self.skipped = relay.skipped
         self.steps = result.steps
-        self.prompt_tokens = result.prompt_tokens
+        self.prompt_ids = result.prompt_tokens
+        self.prompt_tokens = len(result.prompt_tokens)
         return result_stats(result)
 
 

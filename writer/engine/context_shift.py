@@ -18,9 +18,11 @@ evaluating the prompt again; the log says which path ran.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +143,16 @@ def shift_for(llama: Any, tokens: Sequence[int]) -> int:
     if plan is None:
         return 0
     if apply_shift(llama, plan):
-        log.info("context shift: kept %d tokens, dropped %d, moved %d back; %d to evaluate",
-                 plan.keep, plan.drop, plan.reuse, len(tokens) - plan.keep - plan.reuse)
+        log.info(
+            "context shift: kept %d tokens, dropped %d, moved %d back; %d to evaluate",
+            plan.keep,
+            plan.drop,
+            plan.reuse,
+            len(tokens) - plan.keep - plan.reuse,
+        )
         return plan.reuse
-    log.info("context shift not possible for this model: evaluating %d tokens again",
-             len(tokens) - plan.keep)
+    log.info(
+        "context shift not possible for this model: evaluating %d tokens again",
+        len(tokens) - plan.keep,
+    )
     return 0

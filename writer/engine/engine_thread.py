@@ -17,6 +17,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
@@ -24,10 +25,12 @@ from writer.core.localized import localize
 from writer.core.model_files import prepare_model
 from writer.engine.backend import EngineOptions, LlamaBackend
 from writer.engine.backend_api import Backend, GenerationStats, ModelInfo, StopFlag
-from writer.engine.jobs import Job
-from writer.engine.server_spec import ServerSpec
 from writer.errors import WriterError
 from writer.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from writer.engine.jobs import Job
+    from writer.engine.server_spec import ServerSpec
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +44,11 @@ def not_ready_message(*, loading: bool, error: str | None = None) -> str:
     """Return the one line that says why no job can run (still loading, or no model)."""
     if loading:
         return QCoreApplication.translate("Engine", STILL_LOADING)
-    reason = localize(error, QCoreApplication.translate) if error else (
-        QCoreApplication.translate("Engine", NO_MODEL))
+    reason = (
+        localize(error, QCoreApplication.translate)
+        if error
+        else (QCoreApplication.translate("Engine", NO_MODEL))
+    )
     return f"{reason} {QCoreApplication.translate('Engine', CHOOSE_MODEL)}"
 
 

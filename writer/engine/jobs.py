@@ -12,12 +12,9 @@ Features add their own jobs (chat, summary, templates) by subclassing
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from writer.core.context_window import ContextWindow
-from writer.core.lore import LoreEntry
 from writer.core.passage_end import PassageEnd, allowance_for
 from writer.core.prompt_parts import (
     Assembly,
@@ -29,6 +26,12 @@ from writer.core.prompt_parts import (
 )
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from writer.core.context_window import ContextWindow
+    from writer.core.lore import LoreEntry
 
 
 class JobSink(Protocol):
@@ -203,6 +206,7 @@ class ContinueJob(Job):
         if end.done and not stop.is_set():
             stats = replace(stats, stop_reason="stop")  # ended cleanly, like a stop string
         return stats
+
 
 class _EitherFlag(StopFlag):
     """A stop flag set by its owner or by an outer flag (the user's Stop)."""

@@ -19,9 +19,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 #: The model id the local server answers to.
 ALIAS = "default"
@@ -53,8 +56,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start(model: Path, *, n_ctx: int = 2048, ready_s: float = 180.0, log: Path | None = None,
-          threads: int = 0) -> LocalServer:
+def start(
+    model: Path,
+    *,
+    n_ctx: int = 2048,
+    ready_s: float = 180.0,
+    log: Path | None = None,
+    threads: int = 0,
+) -> LocalServer:
     """Start a server for ``model`` on a free loopback port; return once it answers.
 
     Raises:
@@ -62,15 +71,29 @@ def start(model: Path, *, n_ctx: int = 2048, ready_s: float = 180.0, log: Path |
     """
     port = free_port()
     command = [
-        sys.executable, "-m", "writer.engine.local_server", "--model", str(model),
-        "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(n_ctx),
-        "--model_alias", ALIAS,
+        sys.executable,
+        "-m",
+        "writer.engine.local_server",
+        "--model",
+        str(model),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        str(n_ctx),
+        "--model_alias",
+        ALIAS,
     ]
     if threads > 0:
         command += ["--n_threads", str(threads), "--n_threads_batch", str(threads)]
     output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child keeps it)
-    process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        command,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     server = LocalServer(process, f"http://127.0.0.1:{port}/v1")
     deadline = time.monotonic() + ready_s
     while time.monotonic() < deadline:

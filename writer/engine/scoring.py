@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.core.quality import PASSAGE_LANGUAGES, PassageScore, QualityFigures, passage
 from writer.core.sampling import SamplingParams
 from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
-from writer.engine.backend_api import Backend
 from writer.engine.jobs import Job, JobSink
 from writer.errors import GenerationError
+
+if TYPE_CHECKING:
+    from writer.engine.backend_api import Backend
 
 #: Positions evaluated per batch: logits of a 262k-word vocabulary take 1 MB each.
 SCORE_BATCH = 32
@@ -155,7 +157,10 @@ class QualityJob(Job):
         sink.progress(2, 2, "speed")
         rate = measure_speed(backend, passage("zh"), stop)
         self.figures = QualityFigures(
-            **{**self.figures.__dict__, "tokens_per_s": round(rate.tokens_per_s, 2),
-               "chars_per_s": round(rate.chars_per_s, 2)}
+            **{
+                **self.figures.__dict__,
+                "tokens_per_s": round(rate.tokens_per_s, 2),
+                "chars_per_s": round(rate.chars_per_s, 2),
+            }
         )
         return GenerationStats(0, 0.0, rate.tokens_per_s, 0, 0, "length")

@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from writer.core.chat_prompt import ChatFormat, ChatMessage
-from writer.core.sampling import SamplingParams
 from writer.engine import server_errors
 from writer.engine.backend_api import (
     CandidateCallback,
@@ -46,7 +44,10 @@ from writer.engine.server_stream import StreamPump
 from writer.errors import GenerationError, ServerError, StreamInterruptedError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from writer.core.chat_prompt import ChatPrompt
+    from writer.core.sampling import SamplingParams
     from writer.engine.candidates import CandidatesResult
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,15 @@ class ServerBackend:
             )
         spec = ServerSpec(spec.url, model, spec.api_key, spec.n_ctx, spec.timeout)
         info = ModelInfo(
-            path=Path(model), name=model, n_ctx=spec.n_ctx or DEFAULT_SERVER_CTX, n_ctx_train=0,
-            gpu_offload=False, gpu_layers=0, chat_template=None, url=spec.url, host=spec.host,
+            path=Path(model),
+            name=model,
+            n_ctx=spec.n_ctx or DEFAULT_SERVER_CTX,
+            n_ctx_train=0,
+            gpu_offload=False,
+            gpu_layers=0,
+            chat_template=None,
+            url=spec.url,
+            host=spec.host,
         )
         backend = cls(spec, client, info)
         backend._probe()
@@ -143,9 +151,13 @@ class ServerBackend:
             tokens_estimated=self._tokenizer is None,
             notes=tuple(notes),
         )
-        log.info("server model %s: n_ctx=%d, tokenizer %s, completions %s", self.info.name,
-                 self.info.n_ctx, self._tokenizer.path if self._tokenizer else "estimated",
-                 "yes" if self._completions else "no (chat fallback)")
+        log.info(
+            "server model %s: n_ctx=%d, tokenizer %s, completions %s",
+            self.info.name,
+            self.info.n_ctx,
+            self._tokenizer.path if self._tokenizer else "estimated",
+            "yes" if self._completions else "no (chat fallback)",
+        )
 
     def _get(self, path: str) -> Any:
         """Return the JSON of GET ``path`` at the server's root (None on any failure)."""
@@ -168,8 +180,12 @@ class ServerBackend:
         for entry in (models or {}).get("data", []) if isinstance(models, dict) else []:
             if isinstance(entry, dict) and entry.get("id") == self.info.name:
                 meta = entry.get("meta") or {}
-                for value in (entry.get("max_model_len"), entry.get("context_length"),
-                              meta.get("n_ctx"), meta.get("n_ctx_train")):
+                for value in (
+                    entry.get("max_model_len"),
+                    entry.get("context_length"),
+                    meta.get("n_ctx"),
+                    meta.get("n_ctx_train"),
+                ):
                     if isinstance(value, int) and value > 0:
                         return value, None
         return 0, None
@@ -189,8 +205,9 @@ class ServerBackend:
     def _call_tokenizer(self, tokenizer: Tokenizer, text: str) -> list[int] | None:
         """Return the tokens of ``text`` from one tokenize endpoint (None when it has none)."""
         try:
-            answer = self._root.post(tokenizer.path, body=tokenizer.body(text, self.info.name),
-                                     cast_to=object)
+            answer = self._root.post(
+                tokenizer.path, body=tokenizer.body(text, self.info.name), cast_to=object
+            )
         except Exception as error:
             log.debug("tokenize at %s failed: %s", tokenizer.path, type(error).__name__)
             return None
@@ -238,8 +255,11 @@ class ServerBackend:
             count = estimate_tokens(text)
         else:
             tokens = self._call_tokenizer(self._tokenizer, text)
-            count = (len(tokens) - self._tokenizer.bos_tokens if tokens is not None
-                     else estimate_tokens(text))
+            count = (
+                len(tokens) - self._tokenizer.bos_tokens
+                if tokens is not None
+                else estimate_tokens(text)
+            )
         if len(self._counts) >= _CACHE_SIZE:
             self._counts.clear()
         self._counts[text] = count
@@ -251,8 +271,9 @@ class ServerBackend:
         if not path:
             raise ServerError(f"The server at {self.spec.host} cannot turn tokens into text.")
         try:
-            answer = self._root.post(path, body={"tokens": list(tokens), "model": self.info.name},
-                                     cast_to=object)
+            answer = self._root.post(
+                path, body={"tokens": list(tokens), "model": self.info.name}, cast_to=object
+            )
         except Exception as error:
             raise failure(error, self.spec) from error
         text = answer.get("content", answer.get("text", "")) if isinstance(answer, dict) else ""
@@ -341,9 +362,12 @@ class ServerBackend:
             asked, self.count_tokens(text + lead_text), params.max_tokens, self.n_ctx
         )
         result = CandidatesResult(
-            texts=[""] * count, reasons=["length"] * count, steps=[[] for _ in range(count)],
+            texts=[""] * count,
+            reasons=["length"] * count,
+            steps=[[] for _ in range(count)],
             prompt_tokens=[] if isinstance(prompt, str) else [*prompt, *lead],
-            asked=asked, counts=[0] * count,
+            asked=asked,
+            counts=[0] * count,
         )
         started = time.perf_counter()
         seed = params.seed if params.seed >= 0 else int(started * 1000) % 2**31
@@ -474,9 +498,7 @@ class ServerBackend:
                     f"The connection to {self.spec.host} broke off in the middle of the passage;"
                     " the text written so far is kept. Try again."
                 )
-            raise ServerError(
-                f"The server at {self.spec.host} ended its answer without any text."
-            )
+            raise ServerError(f"The server at {self.spec.host} ended its answer without any text.")
         seconds = time.perf_counter() - started
         generating = max(seconds - first_token_s, 1e-9)
         return GenerationStats(

@@ -7,14 +7,17 @@ Plain Python, no Qt.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from writer.core.chat_prompt import ChatFormat, ChatMessage, render_plain
 from writer.engine import server_errors
-from writer.engine.server_spec import ServerSpec
-from writer.errors import ServerError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from writer.engine.server_spec import ServerSpec
+    from writer.errors import ServerError
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +52,15 @@ class Tokenizer:
 
 TOKENIZERS = (
     # llama-server
-    Tokenizer("/tokenize", lambda text, _m: {"content": text, "add_special": False},
-               "/detokenize"),
+    Tokenizer("/tokenize", lambda text, _m: {"content": text, "add_special": False}, "/detokenize"),
     # llama-cpp-python's llama_cpp.server
-    Tokenizer("/extras/tokenize", lambda text, m: {"input": text, "model": m},
-               "/extras/detokenize"),
+    Tokenizer(
+        "/extras/tokenize", lambda text, m: {"input": text, "model": m}, "/extras/detokenize"
+    ),
     # vLLM
-    Tokenizer("/tokenize", lambda text, m: {"prompt": text, "model": m,
-                                             "add_special_tokens": False}),
+    Tokenizer(
+        "/tokenize", lambda text, m: {"prompt": text, "model": m, "add_special_tokens": False}
+    ),
 )
 
 
@@ -104,8 +108,11 @@ def is_rate_limit(error: BaseException) -> bool:
 
 def failure(error: BaseException, spec: ServerSpec, *, streaming: bool = False) -> ServerError:
     """Return the one-line error for ``error``, logging the details without the key."""
-    log.warning("server %s: %s", spec.host,
-                server_errors.scrub(f"{type(error).__name__}: {error}", spec.api_key))
+    log.warning(
+        "server %s: %s",
+        spec.host,
+        server_errors.scrub(f"{type(error).__name__}: {error}", spec.api_key),
+    )
     return server_errors.describe(error, spec.host, spec.model, streaming=streaming)
 
 

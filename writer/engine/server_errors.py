@@ -100,8 +100,7 @@ def describe(
                 "or does not match. Check the address, or the server's certificate."
             )
         return ServerError(
-            f"Cannot reach the server at {host}. Check the address and that the server is "
-            "running."
+            f"Cannot reach the server at {host}. Check the address and that the server is running."
         )
     status = _status(error)
     if status in (401, 403):

@@ -45,8 +45,9 @@ class ServerEntry:
         if not isinstance(item, dict) or not item.get("url") or not item.get("model"):
             return None
         try:
-            return cls(normalize_url(str(item["url"])), str(item["model"]),
-                       int(item.get("n_ctx") or 0))
+            return cls(
+                normalize_url(str(item["url"])), str(item["model"]), int(item.get("n_ctx") or 0)
+            )
         except (TypeError, ValueError):
             return None
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from writer.engine.backend_api import StopFlag
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from writer.engine.backend_api import StopFlag
 
 log = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from writer.core.context_window import ContextWindow
 from writer.core.prompt_library import detect_language
@@ -35,8 +36,10 @@ from writer.engine.assistant_jobs import (
     merge_stats,
     special_token_counter,
 )
-from writer.engine.backend_api import Backend, GenerationStats, StopFlag
-from writer.engine.jobs import JobSink
+
+if TYPE_CHECKING:
+    from writer.engine.backend_api import Backend, GenerationStats, StopFlag
+    from writer.engine.jobs import JobSink
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +86,9 @@ class StorySoFarJob(SummaryJob):
         stored = StoredSummary() if self.force else self.stored
         if stored.edited:
             return merge_stats(self._all, started)
-        target = text_before_window(self.text, backend.n_ctx, self.reply_tokens,
-                                    backend.count_tokens)
+        target = text_before_window(
+            self.text, backend.n_ctx, self.reply_tokens, backend.count_tokens
+        )
         if len(target) < MIN_CHARS:
             return merge_stats(self._all, started)
         if stored.text and len(target) < stored.covers + STALE_CHARS:
@@ -126,8 +130,12 @@ class StorySoFarJob(SummaryJob):
             return merge_stats(self._all, started)
         self.result = combined
         self.updated = stored_from(plan, summaries, combined)
-        log.info("story so far: %d parts (%d new), covers %d characters",
-                 len(plan.parts), self.made_parts, plan.covers)
+        log.info(
+            "story so far: %d parts (%d new), covers %d characters",
+            len(plan.parts),
+            self.made_parts,
+            plan.covers,
+        )
         return merge_stats(self._all, started)
 
     def _keep_partial(self, plan: SummaryPlan, summaries: list[str]) -> None:

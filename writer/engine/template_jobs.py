@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from writer.core.chat_prompt import ChatMessage, ChatPrompt
 from writer.core.fountain import FountainCleaner
 from writer.core.poem_form import FormCheck, check_form
 from writer.core.poem_lines import PoemLineFilter, is_preamble
 from writer.core.sampling import SamplingParams
-from writer.core.templates import Template
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.jobs import Job, JobSink
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from writer.core.templates import Template
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +63,9 @@ def template_chat_prompt(backend: Backend, system: str, user: str) -> ChatPrompt
             return None
         text = chat_format.render(messages)
         if not chat_format.templated:  # the template failed on these messages
-            log.warning("chat template failed (%s): %s", backend.info.name,
-                        chat_format.fallback_reason)
+            log.warning(
+                "chat template failed (%s): %s", backend.info.name, chat_format.fallback_reason
+            )
             continue
         return ChatPrompt(
             text=text,
@@ -172,9 +176,7 @@ class TemplateJob(Job):
 
     def sampling(self) -> SamplingParams:
         """Return the parameters: settings, then the template's, then explicit overrides."""
-        return self.params.with_overrides(**self.template.sampling).with_overrides(
-            **self.overrides
-        )
+        return self.params.with_overrides(**self.template.sampling).with_overrides(**self.overrides)
 
     def prompt(self, backend: Backend, sink: JobSink | None = None) -> str:
         """Return the prompt for ``backend``: chat-wrapped instruction, else completion form."""
@@ -213,8 +215,9 @@ class TemplateJob(Job):
         def on_text(piece: str) -> None:
             emit(shaper.feed(piece))
 
-        if self.template.kind == "screenplay" and (heading := self.template.heading(
-                self.values, self.lang)):
+        if self.template.kind == "screenplay" and (
+            heading := self.template.heading(self.values, self.lang)
+        ):
             emit(shaper.feed(heading + "\n\n"))  # from the fields, not left to the model
         done = (lambda: shaper.done) if isinstance(shaper, PoemLineFilter) else (lambda: False)
         inner = _StopWhen(stop, done)
@@ -250,12 +253,14 @@ class TemplateJob(Job):
                     f"The model wrote {shaper.count} lines instead of {limit}; "
                     "edit the poem or write it again."
                 )
-        return _combined(all_stats, done_early=done() and not stop.is_set(),
-                         cancelled=stop.is_set())
+        return _combined(
+            all_stats, done_early=done() and not stop.is_set(), cancelled=stop.is_set()
+        )
 
 
-def _combined(stats: list[GenerationStats], *, done_early: bool,
-              cancelled: bool) -> GenerationStats:
+def _combined(
+    stats: list[GenerationStats], *, done_early: bool, cancelled: bool
+) -> GenerationStats:
     """Return one set of figures for several generations of a job."""
     first, last = stats[0], stats[-1]
     tokens = sum(s.tokens for s in stats)

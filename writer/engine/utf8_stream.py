@@ -38,8 +38,9 @@ class Utf8Stream:
         """Return what is left at the end of the stream (an unfinished character is dropped)."""
         text = self.decode(b"", final=True)
         if self.dropped_bytes:
-            log.info("dropped %d byte(s) of broken UTF-8 from the model's output",
-                     self.dropped_bytes)
+            log.info(
+                "dropped %d byte(s) of broken UTF-8 from the model's output", self.dropped_bytes
+            )
         return text
 
     def _drop_invalid(self, text: str) -> str:

@@ -81,8 +81,10 @@ def display_problem() -> str | None:
     if not platform and os.environ.get("WAYLAND_DISPLAY"):
         return None
     if not os.environ.get("DISPLAY"):
-        return ("No display found: run Writer in a desktop session, "
-                "or use its headless commands (writer --help).")
+        return (
+            "No display found: run Writer in a desktop session, "
+            "or use its headless commands (writer --help)."
+        )
     import ctypes
 
     missing = []
@@ -92,8 +94,10 @@ def display_problem() -> str | None:
         except OSError:
             missing.append(package)
     if missing:
-        return ("Qt needs system libraries that are missing here; install them "
-                f"(Debian/Ubuntu: sudo apt install {' '.join(missing)}).")
+        return (
+            "Qt needs system libraries that are missing here; install them "
+            f"(Debian/Ubuntu: sudo apt install {' '.join(missing)})."
+        )
     return None
 
 

@@ -7,15 +7,18 @@ per document, and reads "0 / 4096" for a document nothing was generated for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from writer.engine.backend import GenerationStats
-from writer.engine.engine_thread import Engine
-from writer.gui.generation import StreamController
-from writer.gui.widgets.editor import Editor
-from writer.gui.widgets.status_bar import StatusBar
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from writer.engine.backend import GenerationStats
+    from writer.engine.engine_thread import Engine
+    from writer.gui.generation import StreamController
+    from writer.gui.widgets.editor import Editor
+    from writer.gui.widgets.status_bar import StatusBar
 
 #: The editor property that holds the document's figure: (used tokens, tooltip).
 USED = "contextUsed"
@@ -52,8 +55,9 @@ class ContextMeter(QObject):
         if info is None or editor is None:
             return
         used = editor.property(USED) or 0
-        self._status.set("statusContext", f"{used} / {info.n_ctx}",
-                         str(editor.property(DETAIL) or ""))
+        self._status.set(
+            "statusContext", f"{used} / {info.n_ctx}", str(editor.property(DETAIL) or "")
+        )
 
     def _forget_all(self) -> None:
         """A new model: no document has used its window yet."""
@@ -87,5 +91,6 @@ class ContextMeter(QObject):
         if editor is None or not stats.prompt_tokens:
             return
         detail = self.tr("{0} prompt tokens, {1} reused from the cache").format(
-            stats.prompt_tokens, stats.cached_tokens)
+            stats.prompt_tokens, stats.cached_tokens
+        )
         self._record(editor, stats.prompt_tokens + stats.tokens, detail)

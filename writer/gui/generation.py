@@ -8,12 +8,15 @@ more is inserted: the document stays exactly as the writer's edit left it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal, Slot
 
-from writer.engine.backend import GenerationStats
-from writer.engine.engine_thread import Engine
-from writer.engine.jobs import Job
-from writer.gui.widgets.editor import Editor
+if TYPE_CHECKING:
+    from writer.engine.backend import GenerationStats
+    from writer.engine.engine_thread import Engine
+    from writer.engine.jobs import Job
+    from writer.gui.widgets.editor import Editor
 
 
 class StreamController(QObject):

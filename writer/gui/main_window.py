@@ -12,7 +12,7 @@ import copy
 import logging
 import os
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
 
 from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
-from writer.core.document import DocumentState
 from writer.core.model_files import choose_model
 from writer.core.model_languages import is_chinese_text
 from writer.core.presets import sampling_for
 from writer.core.prompt_parts import ContextSettings
-from writer.core.sampling import SamplingParams
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
 from writer.engine.jobs import ContinueJob
@@ -65,6 +63,10 @@ from writer.gui.widgets.stop_key import StopKeyFilter
 from writer.i18n import resolve_language
 from writer.manuscript.chat_export import ChatEntry
 
+if TYPE_CHECKING:
+    from writer.core.document import DocumentState
+    from writer.core.sampling import SamplingParams
+
 log = logging.getLogger(__name__)
 
 
@@ -95,8 +97,9 @@ class MainWindow(QMainWindow):
         self.stream = StreamController(self.engine, self)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.context_meter = ContextMeter(self.engine, self.stream, self.status,
-                                          self.current_editor, self)
+        self.context_meter = ContextMeter(
+            self.engine, self.stream, self.status, self.current_editor, self
+        )
         self.continue_length = ContinueLength(self.status)
         self.status.addPermanentWidget(self.continue_length)
         self._build_layout()
@@ -234,10 +237,14 @@ class MainWindow(QMainWindow):
         for editor in self.editors():
             mark = " •" if editor.document().isModified() else ""
             self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state) + mark)
-        if self.engine.model is None and not self.engine.is_loading and self.status.text(
-                "statusModel"):
-            self.status.set("statusModel", self.tr("No model"),
-                            self.status.labels["statusModel"].toolTip())
+        if (
+            self.engine.model is None
+            and not self.engine.is_loading
+            and self.status.text("statusModel")
+        ):
+            self.status.set(
+                "statusModel", self.tr("No model"), self.status.labels["statusModel"].toolTip()
+            )
         self.show_speed()
         self._update_engine_state()
         self._update_title()
@@ -445,10 +452,12 @@ class MainWindow(QMainWindow):
                 self.engine.connect_server(spec or entry.spec())  # type: ignore[union-attr]
                 return
         chinese = resolve_language(str(get_setting(Key.LANGUAGE))) == "zh_CN" or any(
-            is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.editors())
+            is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.editors()
+        )
         try:
-            path = choose_model(str(model) if model else None, get_setting(Key.LAST_MODEL),
-                                chinese=chinese)
+            path = choose_model(
+                str(model) if model else None, get_setting(Key.LAST_MODEL), chinese=chinese
+            )
         except NoModelError as error:
             self.engine.set_unavailable(str(error))
             self.status.set("statusModel", self.tr("No model"), str(error))
@@ -478,8 +487,9 @@ class MainWindow(QMainWindow):
         if info.is_remote:
             tip = self.tr("{0}\nContext: {1} tokens").format(info.url, info.n_ctx)
             if info.tokens_estimated:
-                tip += "\n" + self.tr("This server cannot count tokens: counts are estimated "
-                                      "with a safety margin.")
+                tip += "\n" + self.tr(
+                    "This server cannot count tokens: counts are estimated with a safety margin."
+                )
             self.status.set("statusModel", info.display_name, tip)
         else:
             offload = self.tr("GPU") if info.gpu_offload else self.tr("CPU")
@@ -559,8 +569,9 @@ class MainWindow(QMainWindow):
         start, end = last
         first = max(0, start - 400_000)
         after_end = min(end + 4_000, editor.document().characterCount() - 1)
-        job = self.continue_job(editor, editor.text_range(first, start),
-                                editor.text_range(end, after_end), first)
+        job = self.continue_job(
+            editor, editor.text_range(first, start), editor.text_range(end, after_end), first
+        )
         job.params = job.params.with_overrides(seed=-1)
         return self.stream.stream(editor, self.choices.continue_job(job), replace_last=True)
 

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from huggingface_hub import constants, get_hf_file_metadata, hf_hub_url
@@ -47,7 +47,9 @@ from writer.hub.errors import (
 )
 from writer.hub.file_lock import FileLock
 from writer.hub.fit import human_size
-from writer.hub.repo_files import HubFilePart, HubModelFile
+
+if TYPE_CHECKING:
+    from writer.hub.repo_files import HubFilePart, HubModelFile
 
 log = logging.getLogger(__name__)
 

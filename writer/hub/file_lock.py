@@ -8,10 +8,13 @@ download never leaves a lock behind.
 from __future__ import annotations
 
 import os
-import threading
 import time
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import threading
+    from collections.abc import Callable
+    from pathlib import Path
 
 #: Seconds between two attempts while another process holds the lock.
 POLL_SECONDS = 0.2

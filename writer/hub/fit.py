@@ -8,12 +8,16 @@ from the parameter count for a hub file), plus llama.cpp's compute buffers.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from writer.core.system_memory import MemoryBudget
 from writer.hub.quant import bits_per_weight, preference_rank
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from writer.core.system_memory import MemoryBudget
 
 #: Fixed overhead of llama.cpp (compute buffers, runtime), in bytes.
 BASE_OVERHEAD_BYTES = 300 * 1024**2

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from huggingface_hub.hf_api import RepoFile
 
-from writer.core.system_memory import MemoryBudget
 from writer.hub.client import ensure_online, hub_api, hub_error
 from writer.hub.errors import HubNotFoundError
 from writer.hub.fit import FitEstimate, assess_fit, estimate_memory, recommend
 from writer.hub.quant import quant_from_filename
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from writer.core.system_memory import MemoryBudget
 
 SPLIT_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<index>\d{5})-of-(?P<count>\d{5})\.gguf$", re.I)
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from writer.hub.client import ensure_online, hub_api, hub_error
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 DEFAULT_LIMIT = 50
 

@@ -9,21 +9,23 @@ written; a running header "Author / Title / page" from the second page on.
 from __future__ import annotations
 
 from io import BytesIO
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from docx import Document
-from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Inches, Mm, Pt
-from docx.styles.style import ParagraphStyle
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from writer.manuscript.book import Block, Book, Span
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.styles.style import ParagraphStyle
+    from docx.text.paragraph import Paragraph
 
 LATIN_FONT = "Times New Roman"
 CJK_FONT = "SimSun"
@@ -68,7 +70,7 @@ def _set_fonts(style: ParagraphStyle, book: Book) -> None:
 def _setup_styles(document: DocxDocument, book: Book) -> None:
     """Make Normal and the headings manuscript-plain."""
     styles = document.styles
-    normal = cast(ParagraphStyle, styles["Normal"])
+    normal = cast("ParagraphStyle", styles["Normal"])
     _set_fonts(normal, book)
     fmt = normal.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.DOUBLE
@@ -77,7 +79,7 @@ def _setup_styles(document: DocxDocument, book: Book) -> None:
     fmt.first_line_indent = Pt(24) if book.is_cjk else Inches(0.5)
     fmt.widow_control = True
     for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
-        style = cast(ParagraphStyle, styles[name])
+        style = cast("ParagraphStyle", styles[name])
         _set_fonts(style, book)
         style.font.bold = name != "Heading 1" and name != "Title"
         style.font.italic = False
@@ -91,7 +93,7 @@ def _setup_styles(document: DocxDocument, book: Book) -> None:
             pf.space_before = Inches(2) if name == "Heading 1" else Inches(3)
         else:
             pf.space_before = Pt(12)
-    scene = cast(ParagraphStyle, styles.add_style(SCENE_BREAK, WD_STYLE_TYPE.PARAGRAPH))
+    scene = cast("ParagraphStyle", styles.add_style(SCENE_BREAK, WD_STYLE_TYPE.PARAGRAPH))
     scene.base_style = normal
     scene.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     scene.paragraph_format.first_line_indent = Pt(0)

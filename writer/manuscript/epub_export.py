@@ -11,10 +11,12 @@ from __future__ import annotations
 import html
 import uuid
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from ebooklib import epub
 
-from writer.manuscript.book import Block, Book, Span
+if TYPE_CHECKING:
+    from writer.manuscript.book import Block, Book, Span
 
 _CSS = """
 body { font-family: %s; line-height: 1.5; }

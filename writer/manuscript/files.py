@@ -11,11 +11,13 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from writer.errors import WriterError
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from writer.errors import WriterError
 
 
 def describe_os_error(error: OSError, folder: Path) -> str:

@@ -8,12 +8,15 @@ centred scene breaks. Language and country are set for Western and Asian text.
 from __future__ import annotations
 
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from odf import dc, meta, style, text
-from odf.element import Element
 from odf.opendocument import OpenDocument, OpenDocumentText
 
-from writer.manuscript.book import Block, Book
+if TYPE_CHECKING:
+    from odf.element import Element
+
+    from writer.manuscript.book import Block, Book
 
 LATIN_FONT = "Liberation Serif"
 CJK_FONT = "Noto Serif CJK SC"

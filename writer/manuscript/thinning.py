@@ -8,11 +8,12 @@ weeks are those of the clock's timezone, so "one a day" means the writer's day.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from writer.manuscript.snapshots import SnapshotInfo
 
 KEEP_ALL = timedelta(days=1)

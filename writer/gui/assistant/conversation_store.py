@@ -8,7 +8,6 @@ the sidecar beside it (key "chat"), so they come back when it is reopened.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from writer.core.chat_prompt import ChatTurn
@@ -16,6 +15,8 @@ from writer.core.sidecar import load_sidecar, update_sidecar
 from writer.gui.assistant.transcript import Conversation
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,6 @@ while the document is unchanged, else an estimate of what would be sent.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -21,6 +20,8 @@ from writer.engine.assistant_jobs import DRAFT_SHARE, MARGIN_TOKENS
 from writer.gui.widgets.display import document_title
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from writer.engine.engine_thread import Engine
     from writer.gui.assistant.transcript import Conversation
     from writer.gui.widgets.editor import Editor
@@ -67,10 +68,16 @@ class DraftChip(QToolButton):
         if editor is None or not self.isChecked() or not editor.toPlainText().strip():
             return None
         conversation = self._conversation_of(editor)
-        summary = next((e.text for e in reversed(conversation.entries)
-                        if e.whole_document and e.is_result), "")
-        return Draft(document_title(editor.state), editor.toPlainText(),
-                     editor.textCursor().position(), editor.state.notes, summary)
+        summary = next(
+            (e.text for e in reversed(conversation.entries) if e.whole_document and e.is_result), ""
+        )
+        return Draft(
+            document_title(editor.state),
+            editor.toPlainText(),
+            editor.textCursor().position(),
+            editor.state.notes,
+            summary,
+        )
 
     def measured(self, editor: Editor, text: str, tokens: int) -> None:
         """Record that ``tokens`` of ``editor``'s draft ``text`` went with a question."""

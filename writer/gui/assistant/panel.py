@@ -43,8 +43,6 @@ from writer.engine.assistant_jobs import (
     SummaryJob,
     ToolJob,
 )
-from writer.engine.backend import GenerationStats
-from writer.engine.jobs import Job
 from writer.gui.assistant.conversation_store import ConversationStore
 from writer.gui.assistant.draft_chip import DraftChip
 from writer.gui.assistant.requests import AssistantRequests
@@ -59,6 +57,8 @@ from writer.gui.messages import localized_text, messenger
 from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from writer.engine.backend import GenerationStats
+    from writer.engine.jobs import Job
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 
@@ -88,8 +88,9 @@ class AssistantPanel(QDockWidget):
     """The dock with the chat and every assistant result (objectName ``chatPanel``)."""
 
     def __init__(self, window: Host) -> None:
-        super().__init__(QCoreApplication.translate("AssistantPanel", "Assistant"),
-                         window.parent_widget())
+        super().__init__(
+            QCoreApplication.translate("AssistantPanel", "Assistant"), window.parent_widget()
+        )
         self.setObjectName("chatPanel")
         self.setAccessibleName("chatPanel")
         self.window_ = window
@@ -174,8 +175,15 @@ class AssistantPanel(QDockWidget):
     def _add_buttons(self) -> None:
         """Put the result actions under the transcript and the tones under Change Tone."""
         window = self.window_
-        for index, name in enumerate(("actionInsertReply", "actionReplaceWithReply",
-                                      "actionCopyReply", "actionDiscardReply", "actionStop")):
+        for index, name in enumerate(
+            (
+                "actionInsertReply",
+                "actionReplaceWithReply",
+                "actionCopyReply",
+                "actionDiscardReply",
+                "actionStop",
+            )
+        ):
             button = QToolButton(self)
             button.setDefaultAction(window.action(name))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -292,9 +300,13 @@ class AssistantPanel(QDockWidget):
         self.transcript.add_entry(conversation, Entry("user", question, turn=turn))
         self.input.clear()
         self.clear_context()
-        job = ChatJob(conversation.turns, index=len(conversation.turns) - 1,
-                      params=sampling_for("chat"), keep_from=conversation.keep_from,
-                      draft=self.chip.draft())
+        job = ChatJob(
+            conversation.turns,
+            index=len(conversation.turns) - 1,
+            params=sampling_for("chat"),
+            keep_from=conversation.keep_from,
+            draft=self.chip.draft(),
+        )
         entry = Entry("assistant", kind="chat", turn=turn)
         return self._submit(job, entry, conversation)
 
@@ -331,8 +343,12 @@ class AssistantPanel(QDockWidget):
             return None
         if not self._ready(self.tr("Cannot summarize")):
             return None
-        entry = Entry("assistant", kind="summary", title=SUMMARY_TITLE,
-                      whole_document=not editor.selected_text())
+        entry = Entry(
+            "assistant",
+            kind="summary",
+            title=SUMMARY_TITLE,
+            whole_document=not editor.selected_text(),
+        )
         job = SummaryJob(text, params=sampling_for("chat"))
         return self._submit(job, entry, self.conversation(editor))
 
@@ -352,11 +368,15 @@ class AssistantPanel(QDockWidget):
             tones = library().tones(prompt_language())
             label = f"{label} ({tones.get(self._tone, self._tone)})"
         source = QTextCursor(editor.textCursor())
-        entry = Entry("assistant", kind="tool", title=label, source=source,
-                      source_text=selection)
+        entry = Entry("assistant", kind="tool", title=label, source=source, source_text=selection)
         editor = self.window_.current_editor()
-        job = ToolJob(tool, selection, params=sampling_for("chat"), tone=self._tone,
-                      notes=editor.state.notes if editor is not None else "")
+        job = ToolJob(
+            tool,
+            selection,
+            params=sampling_for("chat"),
+            tone=self._tone,
+            notes=editor.state.notes if editor is not None else "",
+        )
         return self._submit(job, entry, self.conversation(editor))
 
     # -- results into the document ----------------------------------------------------
@@ -423,8 +443,11 @@ class AssistantPanel(QDockWidget):
         """Say how many requests wait for the engine."""
         waiting = self.requests.waiting()
         if waiting:
-            self.status.setText(self.tr("{0} request(s) waiting for the engine ({1} in the queue)")
-                                .format(waiting, self.engine.queued))
+            self.status.setText(
+                self.tr("{0} request(s) waiting for the engine ({1} in the queue)").format(
+                    waiting, self.engine.queued
+                )
+            )
         elif self.requests.running():
             self.status.setText(self.tr("Writing…"))
 
@@ -455,8 +478,9 @@ class AssistantPanel(QDockWidget):
         self.status.setText(message)
 
     @Slot(object, object, object, object)
-    def _on_finished(self, entry: Entry, conversation: Conversation, job: Job,
-                     stats: GenerationStats) -> None:
+    def _on_finished(
+        self, entry: Entry, conversation: Conversation, job: Job, stats: GenerationStats
+    ) -> None:
         stopped = stats.stop_reason == "cancelled"
         if isinstance(job, ChatJob) and job.context is not None:
             editor = self.store.editor_of(conversation, self.window_.editors())
@@ -467,8 +491,11 @@ class AssistantPanel(QDockWidget):
             if editor is not None:
                 self.save_conversation(editor)
         if isinstance(job, SummaryJob) and stopped and job.part_summaries:
-            self.status.setText(self.tr("Stopped; kept the summaries of {0} of {1} parts.")
-                                .format(len(job.part_summaries), job.parts))
+            self.status.setText(
+                self.tr("Stopped; kept the summaries of {0} of {1} parts.").format(
+                    len(job.part_summaries), job.parts
+                )
+            )
         elif stopped:
             self.status.setText(self.tr("Stopped."))
         else:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from writer.engine.assistant_jobs import ChatJob, SummaryJob, ToolJob
-from writer.engine.backend import GenerationStats
 
 if TYPE_CHECKING:
+    from writer.engine.backend import GenerationStats
     from writer.engine.engine_thread import Engine
     from writer.engine.jobs import Job
     from writer.gui.assistant.transcript import Conversation, Entry

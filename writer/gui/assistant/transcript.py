@@ -16,9 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from writer.core.chat_prompt import ChatTurn
-
 if TYPE_CHECKING:
+    from writer.core.chat_prompt import ChatTurn
     from writer.gui.widgets.editor import Editor
 
 #: Longest part of the "about the selection" context shown under a question.
@@ -195,8 +194,11 @@ class Transcript(QListWidget):
         if entry.role == "note":
             return entry.text
         # Titles the panel gives are kept in English and shown in the current language.
-        title = (QCoreApplication.translate("AssistantPanel", entry.title) if entry.title
-                 else self.tr("Assistant"))
+        title = (
+            QCoreApplication.translate("AssistantPanel", entry.title)
+            if entry.title
+            else self.tr("Assistant")
+        )
         header = title + (f" · {entry.detail}" if entry.detail else "")
         body = entry.text
         if entry.state == "waiting":

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from writer.core.alternatives import TokenSpan, TokenStep, token_spans
 from writer.core.sidecar import load_sidecar, update_sidecar
 from writer.core.takes import Passage, TakeHistory, units
-from writer.gui.widgets.editor import Editor
+
+if TYPE_CHECKING:
+    from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QShortcut, QTextCursor
@@ -28,15 +29,17 @@ from writer.config import Key, get_setting, set_setting
 from writer.core.alternatives import LOW_PROBABILITY, Alternative, TokenSpan, TokenStep, span_at
 from writer.core.presets import sampling_for
 from writer.core.takes import Passage, units
-from writer.engine.backend import GenerationStats
 from writer.engine.candidates import MAX_CANDIDATES
 from writer.engine.choice_jobs import CandidatesJob, RerollJob
 from writer.engine.jobs import ContinueJob, Job
 from writer.gui.choices.document_takes import DocumentTakes, Recorded
 from writer.gui.choices.panel import CandidatesPanel
-from writer.gui.host import Host
 from writer.gui.messages import messenger
 from writer.gui.widgets.editor import Editor
+
+if TYPE_CHECKING:
+    from writer.engine.backend import GenerationStats
+    from writer.gui.host import Host
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +195,7 @@ class ChoicesFeature(QObject):
     def _recorded_of(job: Job, base: Recorded | None) -> Recorded | None:
         """Return the alternatives a finished job recorded, joined to those it kept."""
         if isinstance(job, CandidatesJob) and job.record and job.steps:
-            return Recorded(job.steps[0], job.skipped[0], job.prompt_tokens)
+            return Recorded(job.steps[0], job.skipped[0], job.prompt_ids)
         if isinstance(job, RerollJob) and base is not None:
             return Recorded(base.steps + job.steps, base.skip, base.prompt)
         return None
@@ -284,8 +287,9 @@ class ChoicesFeature(QObject):
         job = current.job
         for take, (i, _text) in enumerate(kept):
             if job.record and i < len(job.steps) and job.steps[i]:
-                document.record(passage, take, Recorded(job.steps[i], job.skipped[i],
-                                                         job.prompt_tokens))
+                document.record(
+                    passage, take, Recorded(job.steps[i], job.skipped[i], job.prompt_ids)
+                )
         editor.setFocus()
         self.update_label()
         self.tint(editor)
@@ -321,8 +325,11 @@ class ChoicesFeature(QObject):
             self.take_label.hide()
             return
         self.take_label.setText(passage.label())
-        self.take_label.setToolTip(self.tr("Take {0} of {1}: Ctrl+Alt+Left / Ctrl+Alt+Right")
-                                   .format(passage.current + 1, len(passage.takes)))
+        self.take_label.setToolTip(
+            self.tr("Take {0} of {1}: Ctrl+Alt+Left / Ctrl+Alt+Right").format(
+                passage.current + 1, len(passage.takes)
+            )
+        )
         self.take_label.show()
 
     # -- alternatives ---------------------------------------------------------------------------
@@ -357,8 +364,9 @@ class ChoicesFeature(QObject):
         steps = recorded.steps
         kept = passage.text[: span.start]
         start = passage.start + units(kept)
-        chosen = TokenStep(alternative.token, alternative.piece, alternative.probability,
-                           steps[span.step].top)
+        chosen = TokenStep(
+            alternative.token, alternative.piece, alternative.probability, steps[span.step].top
+        )
         base = Recorded([*steps[: span.step], chosen], recorded.skip, recorded.prompt)
         job = RerollJob(
             prompt=recorded.prompt + [s.token for s in steps[: span.step]],
@@ -418,10 +426,12 @@ class ChoicesFeature(QObject):
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(editor.document())
                 cursor.setPosition(passage.start + units(passage.text[: span.start]))
-                cursor.setPosition(passage.start + units(passage.text[: span.end]),
-                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(
+                    passage.start + units(passage.text[: span.end]), QTextCursor.MoveMode.KeepAnchor
+                )
                 selection.cursor = cursor
                 selection.format.setBackground(colour)
                 selections.append(selection)
-        QTimer.singleShot(0, lambda: editor.setExtraSelections(editor.extraSelections()
-                                                                + selections))
+        QTimer.singleShot(
+            0, lambda: editor.setExtraSelections(editor.extraSelections() + selections)
+        )

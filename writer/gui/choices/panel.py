@@ -120,8 +120,10 @@ class CandidatesPanel(QDockWidget):
         self.setWindowTitle(self.tr("Candidates"))
         self.setAccessibleName(self.tr("Candidates"))
         self.hint.setText(
-            self.tr("Click a candidate or press Alt+1 … Alt+{0} to insert it at the cursor; "
-                    "Esc stops them.").format(max(1, len(self.cards)))
+            self.tr(
+                "Click a candidate or press Alt+1 … Alt+{0} to insert it at the cursor; "
+                "Esc stops them."
+            ).format(max(1, len(self.cards)))
         )
         for card in self.cards:
             card.retranslate()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -27,6 +26,8 @@ from writer.errors import DocumentError
 from writer.gui.documents.recovery_dialog import RecoveryDialog
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 
@@ -144,8 +145,7 @@ class Autosave(QObject):
         except DocumentError as error:
             if not self._failed_once:
                 self._failed_once = True
-                self.window.status.showMessage(
-                    self.tr("Autosave failed: {0}").format(error), 15000)
+                self.window.status.showMessage(self.tr("Autosave failed: {0}").format(error), 15000)
             return False
         self.autosaved.emit(state.doc_id)
         return written
@@ -182,7 +182,8 @@ class Autosave(QObject):
         """Return recovery copies left by a crash: not open here, not kept by a running Writer."""
         open_ids = {editor.state.doc_id for editor in self.window.editors()}
         return [
-            entry for entry in self.store.entries()
+            entry
+            for entry in self.store.entries()
             if entry.doc_id not in open_ids
             and not written_by_live_writer(entry.meta.get("pid"), entry.meta.get("started"))
         ]
@@ -194,8 +195,9 @@ class Autosave(QObject):
         entries = self.pending()
         if not entries:
             return None
-        self.dialog = RecoveryDialog(self.store, entries, self.window.parent_widget(),
-                                     modality=modality)
+        self.dialog = RecoveryDialog(
+            self.store, entries, self.window.parent_widget(), modality=modality
+        )
         self.dialog.restoreRequested.connect(self.restore)
         self.dialog.show()
         return self.dialog
@@ -244,5 +246,3 @@ def _line_ends_of(value: object) -> dict[int, str]:
         if str(line).isdigit() and end in ("\r\n", "\n", "\r"):
             ends[int(line)] = end
     return ends
-
-

@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
 TEXT_FILTER = QT_TRANSLATE_NOOP(
-    "DocumentFiles", "Text and Markdown (*.md *.markdown *.txt *.fountain);;All files (*)")
+    "DocumentFiles", "Text and Markdown (*.md *.markdown *.txt *.fountain);;All files (*)"
+)
 HTML_FILTER = QT_TRANSLATE_NOOP("DocumentFiles", "HTML (*.html)")
 PLAIN_TEXT_FILTER = QT_TRANSLATE_NOOP("DocumentFiles", "Text (*.txt)")
 
@@ -82,8 +83,10 @@ class DocumentFiles(QObject):
                 return None
             choice = self._ask_encoding(
                 self.tr("Choose an encoding"),
-                self.tr("{0} is not valid UTF-8 and its encoding is uncertain. "
-                          "Which encoding should Writer use?").format(path.name),
+                self.tr(
+                    "{0} is not valid UTF-8 and its encoding is uncertain. "
+                    "Which encoding should Writer use?"
+                ).format(path.name),
                 list(error.candidates),
             )
             if choice is None:
@@ -97,9 +100,11 @@ class DocumentFiles(QObject):
             options = [(keep, self.tr("{0} (as detected)").format(encoding_text(keep)))]
             choice = self._ask_encoding(
                 self.tr("Check the encoding"),
-                self.tr("{0} looks like {1}, but other encodings are possible. "
-                          "Is this right?").format(path.name, encoding_text(keep)),
-                list(loaded.candidates), first=options,
+                self.tr(
+                    "{0} looks like {1}, but other encodings are possible. Is this right?"
+                ).format(path.name, encoding_text(keep)),
+                list(loaded.candidates),
+                first=options,
             )
             if choice is None:
                 return None
@@ -118,14 +123,20 @@ class DocumentFiles(QObject):
         if loaded is None:
             return None
         state = DocumentState(
-            path=path, encoding=loaded.encoding, newline=loaded.newline, bom=loaded.bom,
-            stamp=loaded.stamp, notes=str(load_sidecar(path).get("notes", "")),
+            path=path,
+            encoding=loaded.encoding,
+            newline=loaded.newline,
+            bom=loaded.bom,
+            stamp=loaded.stamp,
+            notes=str(load_sidecar(path).get("notes", "")),
             line_ends=dict(loaded.line_ends),
         )
         current = window.current_editor()
         replace_blank = (
-            current is not None and current.state.path is None
-            and not current.document().isModified() and not current.toPlainText()
+            current is not None
+            and current.state.path is None
+            and not current.document().isModified()
+            and not current.toPlainText()
         )
         editor = window.new_document(loaded.text, state)
         if replace_blank:
@@ -133,8 +144,13 @@ class DocumentFiles(QObject):
         self._add_recent(path)
         return editor
 
-    def _ask_encoding(self, title: str, text: str, candidates: list[str],
-                      first: list[tuple[str, str]] | None = None) -> str | None:
+    def _ask_encoding(
+        self,
+        title: str,
+        text: str,
+        candidates: list[str],
+        first: list[tuple[str, str]] | None = None,
+    ) -> str | None:
         """Ask for an encoding: the candidates first, then the common ones."""
         options = list(first or [])
         seen = {value for value, _label in options}
@@ -150,8 +166,7 @@ class DocumentFiles(QObject):
 
     # -- saving ----------------------------------------------------------------------------
 
-    def save(self, editor: Editor, *, save_as: bool = False,
-             encoding: str | None = None) -> bool:
+    def save(self, editor: Editor, *, save_as: bool = False, encoding: str | None = None) -> bool:
         """Save ``editor``'s document; return whether it was saved."""
         window = self.window
         state = editor.state
@@ -160,17 +175,23 @@ class DocumentFiles(QObject):
             untitled = display_title("Untitled")
             suggested = str(path or Path(self._last_folder()) / f"{untitled}.md")
             chosen, _ = QFileDialog.getSaveFileName(
-                window.parent_widget(), self.tr("Save As"), suggested,
-                self.tr("Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;"
-                          "All files (*)"),
+                window.parent_widget(),
+                self.tr("Save As"),
+                suggested,
+                self.tr(
+                    "Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;All files (*)"
+                ),
             )
             if not chosen:
                 return False
             path = Path(chosen)
         elif changed_on_disk(path, state.stamp) and not messenger.question(
-            window.parent_widget(), self.tr("File changed on disk"),
-            self.tr("{0} was changed by another program since you opened it. "
-                      "Overwrite it with your version?").format(path.name),
+            window.parent_widget(),
+            self.tr("File changed on disk"),
+            self.tr(
+                "{0} was changed by another program since you opened it. "
+                "Overwrite it with your version?"
+            ).format(path.name),
         ):
             return False
         target_encoding = encoding or state.encoding
@@ -178,18 +199,26 @@ class DocumentFiles(QObject):
         text = editor.toPlainText()
         line_ends = editor.line_ends()
         try:
-            stamp = save_document(path, text, encoding=target_encoding,
-                                  newline=state.newline, bom=bom, line_ends=line_ends)
+            stamp = save_document(
+                path,
+                text,
+                encoding=target_encoding,
+                newline=state.newline,
+                bom=bom,
+                line_ends=line_ends,
+            )
         except UnencodableTextError as error:
             if not messenger.question(
-                window.parent_widget(), self.tr("Cannot save in this encoding"),
+                window.parent_widget(),
+                self.tr("Cannot save in this encoding"),
                 self.tr("{0} Save as UTF-8 instead?").format(error),
             ):
                 return False
             target_encoding, bom = "utf-8", False
             try:
-                stamp = save_document(path, text, encoding="utf-8", newline=state.newline,
-                                      line_ends=line_ends)
+                stamp = save_document(
+                    path, text, encoding="utf-8", newline=state.newline, line_ends=line_ends
+                )
             except DocumentError as again:
                 messenger.error(window.parent_widget(), self.tr("Cannot save"), str(again))
                 return False
@@ -207,8 +236,9 @@ class DocumentFiles(QObject):
         editor = self.window.current_editor()
         if editor.state.path is None:
             return
-        choice = self._ask_encoding(self.tr("Reopen with encoding"),
-                                    self.tr("Encoding:"), [editor.state.encoding])
+        choice = self._ask_encoding(
+            self.tr("Reopen with encoding"), self.tr("Encoding:"), [editor.state.encoding]
+        )
         if choice:
             self.reopen_with_encoding(editor, choice)
 
@@ -219,9 +249,9 @@ class DocumentFiles(QObject):
         if path is None:
             return False
         if editor.document().isModified() and not messenger.question(
-            window.parent_widget(), self.tr("Reopen"),
-            self.tr("Reopening discards your unsaved changes to {0}. Continue?").format(
-                path.name),
+            window.parent_widget(),
+            self.tr("Reopen"),
+            self.tr("Reopening discards your unsaved changes to {0}. Continue?").format(path.name),
         ):
             return False
         try:
@@ -234,15 +264,20 @@ class DocumentFiles(QObject):
         editor.document().setModified(False)
         state = editor.state
         state.encoding, state.newline, state.bom, state.stamp = (
-            loaded.encoding, loaded.newline, loaded.bom, loaded.stamp)
+            loaded.encoding,
+            loaded.newline,
+            loaded.bom,
+            loaded.stamp,
+        )
         window.signals.documentStateChanged.emit(editor)
         return True
 
     def save_with_encoding_dialog(self) -> None:
         """Ask for an encoding and save the current document in it."""
         editor = self.window.current_editor()
-        choice = self._ask_encoding(self.tr("Save with encoding"),
-                                    self.tr("Encoding:"), [editor.state.encoding])
+        choice = self._ask_encoding(
+            self.tr("Save with encoding"), self.tr("Encoding:"), [editor.state.encoding]
+        )
         if choice:
             self.save(editor, encoding=choice)
 
@@ -267,10 +302,14 @@ class DocumentFiles(QObject):
 
     def _export_path(self, editor: Editor, suffix: str, file_filter: str) -> Path | None:
         """Ask where to export."""
-        base = editor.state.path.with_suffix(suffix) if editor.state.path else Path(
-            self._last_folder()) / f"{display_title('Untitled')}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self.window.parent_widget(), self.tr("Export"),
-                                                str(base), self.tr(file_filter))
+        base = (
+            editor.state.path.with_suffix(suffix)
+            if editor.state.path
+            else Path(self._last_folder()) / f"{display_title('Untitled')}{suffix}"
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window.parent_widget(), self.tr("Export"), str(base), self.tr(file_filter)
+        )
         return Path(chosen) if chosen else None
 
     def _write_export(self, path: Path, text: str) -> bool:

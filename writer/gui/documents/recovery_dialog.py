@@ -8,6 +8,8 @@ document keeps being autosaved under the same id until it is saved.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from writer.core.recovery import RecoveryEntry, RecoveryStore
 from writer.core.text_stats import count_text
 from writer.gui.widgets.display import display_title, format_counts
+
+if TYPE_CHECKING:
+    from writer.core.recovery import RecoveryEntry, RecoveryStore
 
 
 class RecoveryDialog(QDialog):

@@ -51,18 +51,27 @@ class StoryNotes(QObject):
         self.notes.textChanged.connect(self._on_notes_changed)
         window.signals.currentEditorChanged.connect(self.follow)
         window.signals.documentSaved.connect(lambda editor: self.save(editor))
-        window.signals.editorCreated.connect(lambda _e: QTimer.singleShot(
-            0, lambda: self.follow(window.current_editor())))
+        window.signals.editorCreated.connect(
+            lambda _e: QTimer.singleShot(0, lambda: self.follow(window.current_editor()))
+        )
         window.signals.languageChanged.connect(lambda _language: self.retranslate())
         self.retranslate()
 
     def retranslate(self) -> None:
         """Show the notes' dock and hint in the current interface language."""
-        self.hint.setText(self.tr("Characters, setting, style: Continue and the selection tools "
-                                  "always see these notes."))
+        self.hint.setText(
+            self.tr(
+                "Characters, setting, style: Continue and the selection tools "
+                "always see these notes."
+            )
+        )
         self.notes.setAccessibleName(self.tr("Story notes"))
-        self.notes.setPlaceholderText(self.tr("Mara: a lighthouse keeper's daughter, stubborn. "
-                                              "Setting: a storm coast, 1890s. Style: spare."))
+        self.notes.setPlaceholderText(
+            self.tr(
+                "Mara: a lighthouse keeper's daughter, stubborn. "
+                "Setting: a storm coast, 1890s. Style: spare."
+            )
+        )
         self.dock.setWindowTitle(self.tr("Story Notes"))
 
     def follow(self, editor: Editor | None) -> None:
@@ -99,5 +108,5 @@ class StoryNotes(QObject):
             update_sidecar(path, notes=editor.state.notes)
         except OSError as error:
             self.window.status.showMessage(
-                self.tr("Could not save the story notes: {0}").format(error.strerror), 8000)
-
+                self.tr("Could not save the story notes: {0}").format(error.strerror), 8000
+            )

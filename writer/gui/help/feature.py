@@ -28,11 +28,17 @@ def version_lines(gpu_offload: bool | None) -> list[tuple[str, str]]:
     from writer.engine.backend import gpu_offload_supported
 
     offload = gpu_offload_supported()
-    state = (QCoreApplication.translate("AboutDialog", "available") if offload
-             else QCoreApplication.translate("AboutDialog", "not available"))
+    state = (
+        QCoreApplication.translate("AboutDialog", "available")
+        if offload
+        else QCoreApplication.translate("AboutDialog", "not available")
+    )
     if gpu_offload is not None:
-        state = (QCoreApplication.translate("AboutDialog", "{0}, in use") if gpu_offload
-                 else QCoreApplication.translate("AboutDialog", "{0}, not in use")).format(state)
+        state = (
+            QCoreApplication.translate("AboutDialog", "{0}, in use")
+            if gpu_offload
+            else QCoreApplication.translate("AboutDialog", "{0}, not in use")
+        ).format(state)
     return [
         (APP_NAME, __version__),
         ("Qt", qVersion()),
@@ -48,8 +54,13 @@ def version_lines(gpu_offload: bool | None) -> list[tuple[str, str]]:
 class AboutDialog(QDialog):
     """Help > About (objectName ``aboutDialog``)."""
 
-    def __init__(self, parent: QWidget | None = None, *, gpu_offload: bool | None = None,
-                 modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        gpu_offload: bool | None = None,
+        modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Writer"))
@@ -60,8 +71,10 @@ class AboutDialog(QDialog):
         )
         text = QLabel(
             "<h2>Writer</h2><p>"
-            + self.tr("A writing assistant that runs a language model on your own computer. "
-                      "Your text never leaves it.")
+            + self.tr(
+                "A writing assistant that runs a language model on your own computer. "
+                "Your text never leaves it."
+            )
             + f"</p><table cellspacing='4'>{rows}</table>",
             self,
         )
@@ -85,13 +98,16 @@ class HelpFeature(QObject):
         window.action("actionAbout").triggered.connect(lambda: self.show_about())
         window.action("actionOpenLogFolder").triggered.connect(self.open_log_folder)
 
-    def show_about(self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
-                   ) -> AboutDialog:
+    def show_about(
+        self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
+    ) -> AboutDialog:
         """Show the About box."""
         model = self.window.engine.model
-        self.about = AboutDialog(self.window.parent_widget(),
-                                 gpu_offload=model.gpu_offload if model else None,
-                                 modality=modality)
+        self.about = AboutDialog(
+            self.window.parent_widget(),
+            gpu_offload=model.gpu_offload if model else None,
+            modality=modality,
+        )
         self.about.show()
         return self.about
 
@@ -100,4 +116,3 @@ class HelpFeature(QObject):
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-

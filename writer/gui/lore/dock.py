@@ -7,6 +7,8 @@ the jobs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from writer.core.lore import LoreEntry
+if TYPE_CHECKING:
+    from writer.core.lore import LoreEntry
 
 
 class LoreDock(QDockWidget):
@@ -99,7 +102,8 @@ class LoreDock(QDockWidget):
         self.import_button.clicked.connect(self.importRequested)
         self.export_button.clicked.connect(self.exportRequested)
         self.authors_note.textChanged.connect(
-            lambda: self.authorsNoteEdited.emit(self.authors_note.toPlainText()))
+            lambda: self.authorsNoteEdited.emit(self.authors_note.toPlainText())
+        )
         self.story.textChanged.connect(lambda: self.summaryEdited.emit(self.story.toPlainText()))
         self.rebuild_button.clicked.connect(self.rebuildRequested)
         self.retranslate()
@@ -121,8 +125,9 @@ class LoreDock(QDockWidget):
         self.authors_note.setPlaceholderText(self.tr("Style: terse, present tense."))
         self.story_box.setTitle(self.tr("The story so far"))
         self.story.setAccessibleName(self.tr("The story so far"))
-        self.story.setPlaceholderText(self.tr(
-            "Made while you pause, once the text before Continue's window is long."))
+        self.story.setPlaceholderText(
+            self.tr("Made while you pause, once the text before Continue's window is long.")
+        )
         self.rebuild_button.setText(self.tr("&Rebuild"))
         self._fill()
 

@@ -66,9 +66,12 @@ class LoreEntryDialog(QDialog):
         form.addRow("", self.always)
         form.addRow("", self.shared)
         form.addRow(buttons)
-        self.keys.setToolTip(self.tr(
-            "Comma-separated. Words match whole words, ignoring case; Chinese keys match "
-            "anywhere; /pattern/i is a regular expression."))
+        self.keys.setToolTip(
+            self.tr(
+                "Comma-separated. Words match whole words, ignoring case; Chinese keys match "
+                "anywhere; /pattern/i is a regular expression."
+            )
+        )
         self.title.textChanged.connect(self._update_ok)
         self._update_ok()
 

@@ -10,7 +10,6 @@ Continue sends (``actionShowPrompt`` → ``promptInspector``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +35,6 @@ from writer.core.story_so_far import (
     load_summary,
     save_summary,
 )
-from writer.engine.backend import GenerationStats
 from writer.engine.jobs import ContinueJob, PromptPreviewJob
 from writer.engine.story_jobs import StorySoFarJob
 from writer.errors import WriterError
@@ -46,6 +44,9 @@ from writer.gui.lore.inspector import PromptInspector
 from writer.gui.messages import messenger
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from writer.engine.backend import GenerationStats
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 
@@ -68,7 +69,8 @@ class DocumentLore:
         """Return (entry, shared) pairs in effect: the document's, then the folder's."""
         titles = {entry.title for entry in self.document}
         return [(e, False) for e in self.document] + [
-            (e, True) for e in self.project if e.title not in titles]
+            (e, True) for e in self.project if e.title not in titles
+        ]
 
 
 class LoreFeature(QObject):
@@ -140,8 +142,9 @@ class LoreFeature(QObject):
             path = editor.state.path
             book = load_lorebook(path)
             context = load_document_context(path)
-            lore = DocumentLore(book.document, book.project, context.authors_note,
-                                load_summary(path))
+            lore = DocumentLore(
+                book.document, book.project, context.authors_note, load_summary(path)
+            )
             self._lore[key] = lore
         return lore
 
@@ -172,7 +175,8 @@ class LoreFeature(QObject):
     def _watch(self, editor: Editor) -> None:
         """Restart the idle timer whenever ``editor``'s text changes."""
         editor.document().contentsChanged.connect(
-            lambda: self.idle.start() if editor is self.editor else None)
+            lambda: self.idle.start() if editor is self.editor else None
+        )
 
     def _forget(self, editor: Editor) -> None:
         """Drop a closed document's lore."""
@@ -193,7 +197,8 @@ class LoreFeature(QObject):
                 save_document_lore(path, lore.document)
         except OSError as error:
             self.host.status.showMessage(
-                self.tr("Could not save the lore: {0}").format(error.strerror), 8000)
+                self.tr("Could not save the lore: {0}").format(error.strerror), 8000
+            )
 
     def _on_saved(self, editor: Editor) -> None:
         """A document saved for the first time takes its lore and author's note along."""
@@ -230,23 +235,34 @@ class LoreFeature(QObject):
         editor = self.editor
         if editor is None:
             return None
-        dialog = LoreEntryDialog(self.host.parent_widget(), entry, shared=shared,
-                                 can_share=editor.state.path is not None,
-                                 modality=self.dialog_modality)
+        dialog = LoreEntryDialog(
+            self.host.parent_widget(),
+            entry,
+            shared=shared,
+            can_share=editor.state.path is not None,
+            modality=self.dialog_modality,
+        )
         old = (entry.title, shared) if entry else None
 
         def done(result: int) -> None:
             if result == LoreEntryDialog.DialogCode.Accepted:
-                self.put_entry(editor, dialog.entry(), shared=dialog.shared.isChecked(),
-                               replacing=old)
+                self.put_entry(
+                    editor, dialog.entry(), shared=dialog.shared.isChecked(), replacing=old
+                )
             dialog.deleteLater()
 
         dialog.finished.connect(done)
         dialog.open()
         return dialog
 
-    def put_entry(self, editor: Editor, entry: LoreEntry, *, shared: bool = False,
-                  replacing: tuple[str, bool] | None = None) -> None:
+    def put_entry(
+        self,
+        editor: Editor,
+        entry: LoreEntry,
+        *,
+        shared: bool = False,
+        replacing: tuple[str, bool] | None = None,
+    ) -> None:
         """Add ``entry`` (or put it in place of ``replacing``) and store the lore."""
         lore = self.lore_for(editor)
         if replacing is not None:
@@ -284,13 +300,15 @@ class LoreFeature(QObject):
         try:
             entries = read_lore_file(path)
         except WriterError as error:
-            messenger.error(self.host.parent_widget(), self.tr("Cannot import the lorebook"),
-                            str(error))
+            messenger.error(
+                self.host.parent_widget(), self.tr("Cannot import the lorebook"), str(error)
+            )
             return 0
         for entry in entries:
             self.put_entry(self.editor, entry, shared=shared)
         self.host.status.showMessage(
-            self.tr("Imported {0} lore entries from {1}.").format(len(entries), path.name), 6000)
+            self.tr("Imported {0} lore entries from {1}.").format(len(entries), path.name), 6000
+        )
         return len(entries)
 
     def export_file(self, path: Path) -> None:
@@ -301,20 +319,29 @@ class LoreFeature(QObject):
         try:
             write_lore_file(path, entries)
         except OSError as error:
-            messenger.error(self.host.parent_widget(), self.tr("Cannot export the lorebook"),
-                            self.tr("Could not write {0}: {1}").format(path.name, error.strerror))
+            messenger.error(
+                self.host.parent_widget(),
+                self.tr("Cannot export the lorebook"),
+                self.tr("Could not write {0}: {1}").format(path.name, error.strerror),
+            )
 
     def _ask_import(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self.host.parent_widget(), self.tr("Import Lorebook"), "",
-            self.tr("Lorebooks and world info (*.json)"))
+            self.host.parent_widget(),
+            self.tr("Import Lorebook"),
+            "",
+            self.tr("Lorebooks and world info (*.json)"),
+        )
         if name:
             self.import_file(Path(name))
 
     def _ask_export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self.host.parent_widget(), self.tr("Export Lorebook"), "lorebook.json",
-            self.tr("Lorebooks (*.json)"))
+            self.host.parent_widget(),
+            self.tr("Export Lorebook"),
+            "lorebook.json",
+            self.tr("Lorebooks (*.json)"),
+        )
         if name:
             self.export_file(Path(name))
 
@@ -359,10 +386,12 @@ class LoreFeature(QObject):
             text = self.tr("Written by hand; Rebuild replaces it.")
         elif state == "stale":
             text = self.tr("Covers the first {0} characters; out of date.").format(
-                f"{summary.covers:,}")
+                f"{summary.covers:,}"
+            )
         else:
             text = self.tr("Covers the first {0} characters; up to date.").format(
-                f"{summary.covers:,}")
+                f"{summary.covers:,}"
+            )
         self.dock.show_summary(summary.text, text)
 
     def _on_idle(self) -> None:
@@ -381,13 +410,18 @@ class LoreFeature(QObject):
         if editor is None or engine.model is None or self._story_job is not None:
             return None
         lore = self.lore_for(editor)
-        if not force and (lore.summary.edited
-                          or editor.document().characterCount() < MIN_CHARS * 2):
+        if not force and (
+            lore.summary.edited or editor.document().characterCount() < MIN_CHARS * 2
+        ):
             return None
         whole = editor.text_range(0, editor.textCursor().position())  # from the very start
-        job = StorySoFarJob(text=whole, params=sampling_for("chat"),
-                            stored=lore.summary, force=force,
-                            reply_tokens=sampling_for("continue").max_tokens)
+        job = StorySoFarJob(
+            text=whole,
+            params=sampling_for("chat"),
+            stored=lore.summary,
+            force=force,
+            reply_tokens=sampling_for("continue").max_tokens,
+        )
         job_id = engine.submit(job)
         self._story_job = (job_id, job, editor)
         self._show_summary()
@@ -405,7 +439,8 @@ class LoreFeature(QObject):
         engine = self.host.engine
         if engine.model is None:
             self.host.status.showMessage(
-                self.tr("Load a model first: the prompt depends on its tokenizer."), 6000)
+                self.tr("Load a model first: the prompt depends on its tokenizer."), 6000
+            )
             return None
         job = PromptPreviewJob(self.job_factory(self.host.current_editor()))
         job_id = engine.submit(job)

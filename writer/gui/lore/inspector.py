@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from writer.core.prompt_parts import Assembly
 from writer.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from writer.core.prompt_parts import Assembly
 
 #: How each kind of part is named in the inspector.
 KIND_LABELS = {
@@ -93,8 +97,7 @@ class PromptInspector(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, part.text)
             item.setToolTip(2, part.why)
             self.parts.addTopLevelItem(item)
-        dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
-                                          QPalette.ColorRole.Text))
+        dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         for left in assembly.left_out:
             label = self.tr("Left out: {0}").format(self.tr(KIND_LABELS.get(left.kind, left.kind)))
             if left.title:
@@ -108,8 +111,11 @@ class PromptInspector(QDialog):
         for column in range(2):
             self.parts.resizeColumnToContents(column)
         mode = self.tr(MODE_LABELS.get(assembly.mode, assembly.mode))
-        self.summary.setText(self.tr("{0} tokens of a {1}-token window; Continue {2}.").format(
-            assembly.tokens, n_ctx, mode))
+        self.summary.setText(
+            self.tr("{0} tokens of a {1}-token window; Continue {2}.").format(
+                assembly.tokens, n_ctx, mode
+            )
+        )
         first = self.parts.topLevelItem(0)
         if first is not None:
             self.parts.setCurrentItem(first)

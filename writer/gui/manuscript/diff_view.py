@@ -7,8 +7,10 @@ context, so a one-word change in a novel shows as a few lines, not megabytes.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from writer.manuscript.text_diff import DiffPart
+if TYPE_CHECKING:
+    from writer.manuscript.text_diff import DiffPart
 
 #: Characters of unchanged text kept on each side of a change.
 CONTEXT_CHARS = 240

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +51,8 @@ from writer.manuscript.snapshots import (
 from writer.manuscript.text_diff import Edit, diff_texts, edits_to
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 

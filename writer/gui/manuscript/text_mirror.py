@@ -16,9 +16,12 @@ in a snapshot.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextDocument
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
 
 log = logging.getLogger(__name__)
 

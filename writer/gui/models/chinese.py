@@ -13,7 +13,6 @@ A bar above the documents (``languageNotice``) says, once per model:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -32,9 +31,11 @@ from PySide6.QtWidgets import (
 from writer.config import Key, get_setting, set_setting
 from writer.core import starter_model
 from writer.core.model_languages import is_chinese_text, writes_chinese
-from writer.engine.backend import ModelInfo
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from writer.engine.backend import ModelInfo
     from writer.gui.host import Host
 
 #: How much of a request's text is looked at to tell whether it is Chinese.
@@ -65,7 +66,11 @@ class LicenceDialog(QDialog):
     """Shows a model's licence terms as plain text (``licenceDialog``)."""
 
     def __init__(
-        self, parent: QWidget | None, title: str, text: str, *,
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
         modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal,
     ) -> None:
         super().__init__(parent)
@@ -144,16 +149,20 @@ class ChineseWriting(QObject):
         info = self.window.engine.model
         name = info.name if info is not None else ""
         if self._kind == "starter":
-            self.text.setText(self.tr(
-                "{0} writes Chinese offline: a small base model, so chat uses a plain prompt "
-                "and poems may miss their form. It comes under Google's Gemma Terms of Use. "
-                "For better Chinese, get a bigger model."
-            ).format(starter_model.CHINESE_STARTER.name))
+            self.text.setText(
+                self.tr(
+                    "{0} writes Chinese offline: a small base model, so chat uses a plain prompt "
+                    "and poems may miss their form. It comes under Google's Gemma Terms of Use. "
+                    "For better Chinese, get a bigger model."
+                ).format(starter_model.CHINESE_STARTER.name)
+            )
         elif self._kind == "limits":
-            self.text.setText(self.tr(
-                "{0} writes English only, and you are writing Chinese: expect poor or broken "
-                "Chinese. Get a model that writes Chinese."
-            ).format(name))
+            self.text.setText(
+                self.tr(
+                    "{0} writes English only, and you are writing Chinese: expect poor or broken "
+                    "Chinese. Get a model that writes Chinese."
+                ).format(name)
+            )
 
     def show_notice(self, kind: str) -> None:
         """Show the bar saying ``kind``."""
@@ -232,8 +241,10 @@ class ChineseWriting(QObject):
     ) -> LicenceDialog:
         """Show the starter's licence terms."""
         text = starter_model.licence_text() or self.tr(
-            "The terms are not installed. Read them at https://ai.google.dev/gemma/terms")
+            "The terms are not installed. Read them at https://ai.google.dev/gemma/terms"
+        )
         self.licence = LicenceDialog(
-            self.window.parent_widget(), self.tr("Gemma Terms of Use"), text, modality=modality)
+            self.window.parent_widget(), self.tr("Gemma Terms of Use"), text, modality=modality
+        )
         self.licence.show()
         return self.licence

@@ -64,8 +64,9 @@ class ModelsFeature(QObject):
         self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
     ) -> ModelManager:
         """Show the model manager."""
-        self.manager = ModelManager(self.window.parent_widget(), engine=self.window.engine,
-                                    modality=modality)
+        self.manager = ModelManager(
+            self.window.parent_widget(), engine=self.window.engine, modality=modality
+        )
         self.manager.addServerRequested.connect(self.window.action("actionAddServer").trigger)
         self.manager.show()
         return self.manager
@@ -101,16 +102,20 @@ class ModelsFeature(QObject):
         if unencrypted and host not in self._warned_hosts:
             self._warned_hosts.add(host)
             messenger.info(
-                self.window.parent_widget(), self.tr("Unencrypted connection"),
-                self.tr("Text sent to {0} travels unencrypted (http://). Use https:// or a "
-                        "trusted network for private writing.").format(host),
+                self.window.parent_widget(),
+                self.tr("Unencrypted connection"),
+                self.tr(
+                    "Text sent to {0} travels unencrypted (http://). Use https:// or a "
+                    "trusted network for private writing."
+                ).format(host),
             )
 
     def _offer_downloaded(self, path: str) -> None:
         """A download finished and passed its checksum: offer to switch to it."""
         name = Path(path).name
         if messenger.question(
-            self.window.parent_widget(), self.tr("Model downloaded"),
+            self.window.parent_widget(),
+            self.tr("Model downloaded"),
             self.tr("{0} is ready. Use it now?").format(name),
         ):
             switch_model(self.window.engine, path)
@@ -119,4 +124,3 @@ class ModelsFeature(QObject):
         """Cancel a running download when the window closes."""
         if self.hub is not None:
             self.hub.shutdown()
-

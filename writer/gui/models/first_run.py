@@ -38,7 +38,7 @@ def welcome_text() -> str:
         "draft.\n"
         "- **Ctrl+Shift+N** starts a poem, a script scene or a letter from a template.\n"
         "- **Models > Browse Models** finds bigger models on the Hugging Face Hub.\n\n"
-        "Delete this text and start writing.\n"
+        "Delete this text and start writing.\n",
     )
 
 
@@ -70,8 +70,13 @@ class FirstRun(QObject):
         column = QVBoxLayout(self.banner)
         column.addWidget(self.message)
         row = QHBoxLayout()
-        for button in (self.use_default, self.use_starter, self.chinese, self.browse,
-                       self.open_file):
+        for button in (
+            self.use_default,
+            self.use_starter,
+            self.chinese,
+            self.browse,
+            self.open_file,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         column.addLayout(row)
@@ -100,10 +105,12 @@ class FirstRun(QObject):
     def _name_chinese_buttons(self) -> None:
         """Name the ways to a model that writes Chinese: the starter, a Qwen2.5 that fits."""
         self.use_starter.setText(
-            self.tr("Use {0} (writes Chinese)").format(starter_model.CHINESE_STARTER.name))
+            self.tr("Use {0} (writes Chinese)").format(starter_model.CHINESE_STARTER.name)
+        )
         entry = chinese_download(memory_budget().best)
-        self.chinese.setText(self.tr("Download {0} for Chinese…").format(entry.name)
-                             if entry else "")
+        self.chinese.setText(
+            self.tr("Download {0} for Chinese…").format(entry.name) if entry else ""
+        )
 
     def refresh(self) -> None:
         """Show the banner only while no model is loaded or loading."""
@@ -114,7 +121,8 @@ class FirstRun(QObject):
             return
         self.message.setText(
             self.tr("{0} Writer needs a model to continue, chat and summarize.").format(
-                engine.not_ready)
+                engine.not_ready
+            )
         )
         self.use_default.setVisible(bundled_model_path() is not None)
         self.use_starter.setVisible(starter_model.is_installed())
@@ -129,8 +137,11 @@ class FirstRun(QObject):
     def _open_model_file(self) -> None:
         """Choose a .gguf file on disk and load it."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window.parent_widget(), self.tr("Open a model"), str(Path.home()),
-            self.tr("GGUF models (*.gguf)"))
+            self.window.parent_widget(),
+            self.tr("Open a model"),
+            str(Path.home()),
+            self.tr("GGUF models (*.gguf)"),
+        )
         if chosen:
             self.window.load_model(Path(chosen), remember=True)
 
@@ -144,4 +155,3 @@ def show_welcome_once(window: Host) -> None:
     if editor is not None and not editor.toPlainText() and editor.state.path is None:
         editor.setPlainText(welcome_text())
         editor.document().setModified(False)
-

@@ -240,8 +240,9 @@ class HubBrowser(QWidget):
             return
         current = self._current_repo()
         self._show_catalog(self._search_query)
-        items = (self.results_view.topLevelItem(i)
-                 for i in range(self.results_view.topLevelItemCount()))
+        items = (
+            self.results_view.topLevelItem(i) for i in range(self.results_view.topLevelItemCount())
+        )
         shown = {item.data(0, ROLE_REPO) for item in items if item is not None}
         for result in results:
             if result.repo_id in shown:
@@ -330,8 +331,11 @@ class HubBrowser(QWidget):
         self.files_view.clear()
         recommended = None
         for model in files:
-            name = (self.tr("{0} ({1} parts)").format(model.name, len(model.parts))
-                    if model.is_split else model.name)
+            name = (
+                self.tr("{0} ({1} parts)").format(model.name, len(model.parts))
+                if model.is_split
+                else model.name
+            )
             fit = describe_fit(model.fit) if model.fit else ""
             if model.recommended:
                 fit = "★ " + self.tr("recommended") + " — " + fit

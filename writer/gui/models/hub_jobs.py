@@ -11,12 +11,14 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from writer.errors import WriterError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,8 @@ class HubJob(QRunnable):
             self.signals.failed.emit(
                 self.job_id,
                 QCoreApplication.translate(
-                    "HubJob", "Unexpected error: {0}. Details are in the log.").format(error),
+                    "HubJob", "Unexpected error: {0}. Details are in the log."
+                ).format(error),
                 error,
             )
             return

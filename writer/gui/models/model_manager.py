@@ -163,17 +163,26 @@ class ModelManager(QDialog):
         self.reveal_button.setObjectName("modelReveal")
         self.measure_button = QPushButton(self.tr("Measure quality"))
         self.measure_button.setObjectName("modelMeasure")
-        self.measure_button.setToolTip(self.tr(
-            "Score the model in use on fixed English and Chinese passages "
-            "(bits per character: lower is better)"))
+        self.measure_button.setToolTip(
+            self.tr(
+                "Score the model in use on fixed English and Chinese passages "
+                "(bits per character: lower is better)"
+            )
+        )
         self._measuring: tuple[int, QualityJob] | None = None
         self.add_server_button = QPushButton(self.tr("Add server…"))
         self.add_server_button.setObjectName("modelAddServer")
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("modelClose")
         buttons = QHBoxLayout()
-        for button in (self.use_button, self.delete_button, self.import_button,
-                       self.reveal_button, self.measure_button, self.add_server_button):
+        for button in (
+            self.use_button,
+            self.delete_button,
+            self.import_button,
+            self.reveal_button,
+            self.measure_button,
+            self.add_server_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -228,8 +237,9 @@ class ModelManager(QDialog):
         for entry in load_servers():
             in_use_mark = self.tr("  (in use)") if server_in_use == (entry.url, entry.model) else ""
             context = str(entry.n_ctx) if entry.n_ctx else "?"
-            item = QTreeWidgetItem([entry.label + in_use_mark, "—", "—", context, "—", "—",
-                                    source_label("server")])
+            item = QTreeWidgetItem(
+                [entry.label + in_use_mark, "—", "—", context, "—", "—", source_label("server")]
+            )
             item.setData(0, ROLE_SERVER, entry)
             item.setToolTip(0, entry.url)
             self.model_list.addTopLevelItem(item)
@@ -334,7 +344,8 @@ class ModelManager(QDialog):
         )
         self.reveal_button.setEnabled(model is not None and model.path.exists())
         self.measure_button.setEnabled(
-            self._measuring is None and getattr(self._engine, "model", None) is not None)
+            self._measuring is None and getattr(self._engine, "model", None) is not None
+        )
 
     def use_selected(self) -> None:
         """Switch the engine to the selected model (a file or a server's) and remember it."""

@@ -88,8 +88,9 @@ class ServerDialog(QDialog):
         if keychain_available():
             key_hint = self.tr("The key is kept in the system keychain.")
         else:
-            key_hint = self.tr("No system keychain: the key is used for this session only; "
-                               "set {0} to keep one.").format(ENV_API_KEY)
+            key_hint = self.tr(
+                "No system keychain: the key is used for this session only; set {0} to keep one."
+            ).format(ENV_API_KEY)
         self.key_hint = QLabel(key_hint)
         self.key_hint.setWordWrap(True)
         self.list_button = QPushButton(self.tr("List models"))
@@ -138,8 +139,12 @@ class ServerDialog(QDialog):
     def spec(self) -> ServerSpec:
         """Return what the fields say (the model chosen, if any)."""
         item = self.models.currentItem()
-        return ServerSpec(self.url.text(), item.text() if item else "",
-                          api_key=self.key.text().strip(), n_ctx=self.context.value())
+        return ServerSpec(
+            self.url.text(),
+            item.text() if item else "",
+            api_key=self.key.text().strip(),
+            n_ctx=self.context.value(),
+        )
 
     def entry(self) -> ServerEntry:
         """Return the server model chosen, as the list of servers keeps it."""

@@ -32,8 +32,9 @@ class ContextSettingsPage(QWidget):
         self.note_depth.setObjectName("settingAuthorsNoteDepth")
         self.note_depth.setRange(1, 50)
         self.note_depth.setValue(int(get_setting(Key.AUTHORS_NOTE_DEPTH)))
-        self.after = QCheckBox(self.tr("Continue in the middle uses the text after the cursor"),
-                               self)
+        self.after = QCheckBox(
+            self.tr("Continue in the middle uses the text after the cursor"), self
+        )
         self.after.setObjectName("settingUseTextAfter")
         self.after.setChecked(bool(get_setting(Key.USE_TEXT_AFTER)))
         self.story = QCheckBox(self.tr("Summarize the story so far while I pause"), self)

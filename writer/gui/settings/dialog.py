@@ -127,8 +127,11 @@ class SettingsDialog(QDialog):
         self.preset_boxes: dict[str, QComboBox] = {}
         self.max_tokens: dict[str, QSpinBox] = {}
         names = [presets.CUSTOM, *presets.all_presets()]
-        labels = {"continue": self.tr("Continue"), "chat": self.tr("Chat"),
-                  "template": self.tr("Templates")}
+        labels = {
+            "continue": self.tr("Continue"),
+            "chat": self.tr("Chat"),
+            "template": self.tr("Templates"),
+        }
         for purpose in presets.PURPOSES:
             row = QHBoxLayout()
             box = QComboBox(page)
@@ -198,8 +201,9 @@ class SettingsDialog(QDialog):
         form.addRow(save_row)
         return page
 
-    def _double(self, parent: QWidget, name: str, low: float, high: float,
-                value: float) -> QDoubleSpinBox:
+    def _double(
+        self, parent: QWidget, name: str, low: float, high: float, value: float
+    ) -> QDoubleSpinBox:
         """Return a spin box for a float setting."""
         box = QDoubleSpinBox(parent)
         box.setObjectName(name)
@@ -233,8 +237,11 @@ class SettingsDialog(QDialog):
         self.wrap.setChecked(bool(get_setting(Key.EDITOR_WRAP)))
         self.theme = QComboBox(page)
         self.theme.setObjectName("settingTheme")
-        for value, label in (("system", self.tr("Follow the system")),
-                             ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+        for value, label in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(get_setting(Key.THEME))))
         form.addRow(self.tr("Font"), self.font_family)
@@ -291,8 +298,10 @@ class SettingsDialog(QDialog):
                 Key.SEED: self.seed.value(),
                 Key.CANDIDATES: self.candidates.value(),
                 Key.TINT_UNLIKELY: self.tint.isChecked(),
-                **{f"preset_{p}": b.currentData() or b.currentText()
-                   for p, b in self.preset_boxes.items()},
+                **{
+                    f"preset_{p}": b.currentData() or b.currentText()
+                    for p, b in self.preset_boxes.items()
+                },
                 **{f"max_{p}": s.value() for p, s in self.max_tokens.items()},
                 **self.context_page.values(),  # read by the next Continue, like sampling
             },
@@ -321,7 +330,8 @@ class SettingsDialog(QDialog):
         """Store the changed values; emit and return the changed groups."""
         values = self._values()
         changed = SettingsChange(
-            group for group, items in values.items() if items != self._loaded[group])
+            group for group, items in values.items() if items != self._loaded[group]
+        )
         for group in changed:
             for key, value in values[group].items():
                 if isinstance(key, Key):
@@ -348,8 +358,10 @@ class SettingsDialog(QDialog):
             self.preset_name.clear()
             return
         params = SamplingParams(
-            temperature=self.temperature.value(), top_p=self.top_p.value(),
-            top_k=self.top_k.value(), min_p=self.min_p.value(),
+            temperature=self.temperature.value(),
+            top_p=self.top_p.value(),
+            top_k=self.top_k.value(),
+            min_p=self.min_p.value(),
             repeat_penalty=self.repeat_penalty.value(),
         )
         presets.save_user_preset(name, params)
@@ -360,7 +372,8 @@ class SettingsDialog(QDialog):
 
     def _browse_models_folder(self) -> None:
         """Choose the models folder."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Models folder"),
-                                                  self.models_folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Models folder"), self.models_folder.text()
+        )
         if folder:
             self.models_folder.setText(folder)

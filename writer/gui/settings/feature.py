@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from writer.config import Key, SettingsChange, SettingsGroup, get_setting
 from writer.gui.settings.dialog import SettingsDialog
-from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.themes import apply_theme
 
 if TYPE_CHECKING:
     from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
 
 
 def apply_editor_settings(editor: Editor) -> None:
@@ -41,8 +41,9 @@ class SettingsFeature(QObject):
         window.signals.editorCreated.connect(apply_editor_settings)
         apply_theme(str(get_setting(Key.THEME)))
 
-    def open(self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
-             ) -> SettingsDialog:
+    def open(
+        self, modality: Qt.WindowModality = Qt.WindowModality.ApplicationModal
+    ) -> SettingsDialog:
         """Show the settings dialog."""
         self.dialog = SettingsDialog(self.window.parent_widget(), modality=modality)
         self.dialog.applied.connect(self.apply)
@@ -69,8 +70,6 @@ class SettingsFeature(QObject):
             window.signals.languageChanged.emit(str(get_setting(Key.LANGUAGE)))
         model = window.engine.model
         if SettingsGroup.ENGINE in changed and model is not None and not model.is_remote:
-            window.status.showMessage(self.tr("Reloading the model with the new settings…"),
-                                      5000)
+            window.status.showMessage(self.tr("Reloading the model with the new settings…"), 5000)
             window.load_model(model.path)
         window.signals.settingsChanged.emit(changed)
-

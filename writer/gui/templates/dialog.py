@@ -164,7 +164,8 @@ class TemplateDialog(QDialog):
         self.errors.setVisible(bool(broken))
         if broken:
             self.errors.setText(
-                self.tr("These template files could not be loaded:") + "\n"
+                self.tr("These template files could not be loaded:")
+                + "\n"
                 + "\n".join(str(error) for error in broken)
             )
 
@@ -256,8 +257,10 @@ class TemplateDialog(QDialog):
             return combo
         if spec.type == "number":
             spin = QSpinBox(self.fields_box)
-            spin.setRange(spec.minimum if spec.minimum is not None else 0,
-                          spec.maximum if spec.maximum is not None else 1_000_000)
+            spin.setRange(
+                spec.minimum if spec.minimum is not None else 0,
+                spec.maximum if spec.maximum is not None else 1_000_000,
+            )
             try:
                 spin.setValue(int(value))
             except (TypeError, ValueError):
@@ -356,12 +359,21 @@ class TemplateDialog(QDialog):
             editor = window.current_editor()
             editor.aboutToRewrite.emit("template")
             before = editor.text_before_cursor(2)
-            lead = "" if not before or before.endswith("\n\n") else (
-                "\n" if before.endswith("\n") else "\n\n")
+            lead = (
+                ""
+                if not before or before.endswith("\n\n")
+                else ("\n" if before.endswith("\n") else "\n\n")
+            )
         if screenplay and (self.new_document.isChecked() or not editor.toPlainText().strip()):
             attach_fountain(editor)
-        job = TemplateJob(template, values, self.lang(), SamplingParams.from_settings(),
-                          template_overrides(), lead=lead)
+        job = TemplateJob(
+            template,
+            values,
+            self.lang(),
+            SamplingParams.from_settings(),
+            template_overrides(),
+            lead=lead,
+        )
         job_id = window.stream.stream(editor, job)
         self.writeStarted.emit(job_id)
         self.accept()

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QFileDialog
 from writer.core.fountain import export_screenplay
 from writer.gui.messages import localized_text, messenger
 from writer.gui.templates.dialog import TemplateDialog
-from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.fountain_highlighter import attach_fountain, is_screenplay
 
 if TYPE_CHECKING:
     from writer.gui.host import Host
+    from writer.gui.widgets.editor import Editor
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,9 @@ class TemplatesFeature(QObject):
         fountain = self.tr("Fountain screenplay (*.fountain)")
         html = self.tr("HTML screenplay (*.html)")
         chosen, selected = QFileDialog.getSaveFileName(
-            self.window.parent_widget(), self.tr("Export Screenplay"), f"{stem}.fountain",
+            self.window.parent_widget(),
+            self.tr("Export Screenplay"),
+            f"{stem}.fountain",
             f"{fountain};;{html}",
         )
         if not chosen:
@@ -83,8 +85,11 @@ class TemplatesFeature(QObject):
         try:
             export_screenplay(editor.toPlainText(), path, title=editor.state.title)
         except OSError as error:
-            messenger.error(self.window.parent_widget(), self.tr("Cannot export"),
-                            f"{path}: {error.strerror or error}")
+            messenger.error(
+                self.window.parent_widget(),
+                self.tr("Cannot export"),
+                f"{path}: {error.strerror or error}",
+            )
             return None
         self.window.status.showMessage(self.tr("Exported {0}").format(path.name), 5000)
         return path
@@ -101,4 +106,3 @@ class TemplatesFeature(QObject):
         if job_id in self.job_ids:
             log.info("template job %d: %s", job_id, message)
             self.window.status.showMessage(localized_text(message), 15000)
-

@@ -32,8 +32,12 @@ SLICE_CHARS = 200_000
 
 def _add(a: TextCounts, b: TextCounts) -> TextCounts:
     """Return the counts of two texts together."""
-    return TextCounts(a.words + b.words, a.cjk_characters + b.cjk_characters,
-                      a.characters + b.characters, a.characters_no_spaces + b.characters_no_spaces)
+    return TextCounts(
+        a.words + b.words,
+        a.cjk_characters + b.cjk_characters,
+        a.characters + b.characters,
+        a.characters_no_spaces + b.characters_no_spaces,
+    )
 
 
 class ViewFeature(QObject):
@@ -83,7 +87,8 @@ class ViewFeature(QObject):
         window.action("actionTogglePreview").toggled.connect(self.set_preview_visible)
         window.action("actionFind").triggered.connect(lambda: self.find_bar.open_bar(replace=False))
         window.action("actionReplace").triggered.connect(
-            lambda: self.find_bar.open_bar(replace=True))
+            lambda: self.find_bar.open_bar(replace=True)
+        )
         outline = window.action("actionToggleOutline")
         outline.toggled.connect(self.outline_dock.setVisible)
         self.outline_dock.visibilityChanged.connect(outline.setChecked)
@@ -195,8 +200,9 @@ class ViewFeature(QObject):
             self._doc_counts = self._partial
             self._show_counts()
             return
-        self._partial = _add(self._partial or TextCounts(0, 0, 0, 0),
-                             count_text(self._slices.pop()))
+        self._partial = _add(
+            self._partial or TextCounts(0, 0, 0, 0), count_text(self._slices.pop())
+        )
 
     def _show_counts(self) -> None:
         """Show words (or CJK characters) of the document and the selection."""
@@ -206,4 +212,3 @@ class ViewFeature(QObject):
         selected = editor.selected_text() if editor.textCursor().hasSelection() else ""
         selection = count_text(selected) if selected else None
         self.window.status.set("statusCounts", format_counts(self._doc_counts, selection))
-

@@ -73,9 +73,13 @@ class FindReplaceBar(QWidget):
         self.replace_input.setPlaceholderText(self.tr("Replace with"))
         self.match_case.setText(self.tr("Match case"))
         self.whole_word.setText(self.tr("Whole words"))
-        for name, text in (("findPrevious", self.tr("Previous")), ("findNext", self.tr("Next")),
-                           ("replaceOne", self.tr("Replace")),
-                           ("replaceAll", self.tr("Replace all")), ("findClose", self.tr("Close"))):
+        for name, text in (
+            ("findPrevious", self.tr("Previous")),
+            ("findNext", self.tr("Next")),
+            ("replaceOne", self.tr("Replace")),
+            ("replaceAll", self.tr("Replace all")),
+            ("findClose", self.tr("Close")),
+        ):
             self.buttons[name].setText(text)
         self.status.clear()
 

@@ -8,13 +8,17 @@ they are exactly the core's texts.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from writer.core import text_stats
-from writer.core.document import DocumentState
 from writer.core.document_io import encoding_label, newline_label
-from writer.core.text_stats import TextCounts
 from writer.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from writer.core.document import DocumentState
+    from writer.core.text_stats import TextCounts
 
 UNTITLED = "Untitled"
 #: What the common encodings are for, as the core names them in ``COMMON_ENCODINGS``.
@@ -64,7 +68,8 @@ def encoding_text(encoding: str, bom: bool = False) -> str:
     label = encoding_label(encoding, bom)
     if label.endswith(" with BOM"):
         return QCoreApplication.translate("Display", "{0} with BOM").format(
-            label.removesuffix(" with BOM"))
+            label.removesuffix(" with BOM")
+        )
     return label
 
 

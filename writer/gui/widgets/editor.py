@@ -15,7 +15,7 @@ untouched document writes the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import (
@@ -32,6 +32,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from writer.core.context_window import ContextWindow
 from writer.core.document import DocumentState
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 #: Characters of text before the cursor handed to Continue; the window never reaches further.
 PROMPT_TAIL_CHARS = 400_000
@@ -179,8 +182,9 @@ class Editor(QPlainTextEdit):
 
     def text_before_cursor(self, limit: int = PROMPT_TAIL_CHARS) -> str:
         """Return up to ``limit`` characters before the cursor, without copying the document."""
-        return self.text_range(max(0, self.textCursor().position() - limit),
-                               self.textCursor().position())
+        return self.text_range(
+            max(0, self.textCursor().position() - limit), self.textCursor().position()
+        )
 
     def text_after_cursor(self, limit: int = AFTER_TAIL_CHARS) -> str:
         """Return up to ``limit`` characters after the cursor (Continue in the middle)."""
@@ -231,8 +235,8 @@ class Editor(QPlainTextEdit):
         :meth:`end_stream`, so typing cannot tangle with the stream.
         """
         cursor = QTextCursor(self.document())
-        last = replace if replace is not None else (
-            self.last_generation() if replace_last else None
+        last = (
+            replace if replace is not None else (self.last_generation() if replace_last else None)
         )
         self._stream_opened = False
         if last is not None:

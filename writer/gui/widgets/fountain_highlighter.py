@@ -8,11 +8,14 @@ indented by colour, parentheticals and notes muted. The rules are
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from writer.core.fountain import classify_line
-from writer.gui.widgets.editor import Editor
+
+if TYPE_CHECKING:
+    from writer.gui.widgets.editor import Editor
 
 #: Fountain files, highlighted whatever their DocumentState says.
 FOUNTAIN_SUFFIXES = (".fountain", ".spmd")

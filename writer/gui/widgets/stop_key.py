@@ -31,4 +31,3 @@ class StopKeyFilter(QObject):
         ):
             self.stop.trigger()
         return super().eventFilter(watched, event)
-

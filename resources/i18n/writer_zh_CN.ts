@@ -1117,8 +1117,8 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>导出为纯文本(&amp;X)…</translation>
     </message>
     <message>
-        <source>Show &amp;Prompt…</source>
-        <translation>显示提示词(&amp;P)…</translation>
+        <source>Show Prompt to &amp;Be Sent…</source>
+        <translation>显示将发送的提示词(&amp;B)…</translation>
     </message>
     <message>
         <source>Continue with Ch&amp;oices</source>

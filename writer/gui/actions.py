@@ -138,7 +138,7 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
     ),
     Action(
         "actionShowPrompt",
-        QT_TRANSLATE_NOOP("MainWindow", "Show &Prompt…"),
+        QT_TRANSLATE_NOOP("MainWindow", "Show Prompt to &Be Sent…"),
         "assistant",
         "Ctrl+Alt+P",
     ),

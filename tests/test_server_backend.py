@@ -70,7 +70,8 @@ def test_continue_streams_and_stop_keeps_the_text(remote):
         "The ship left the harbour at dawn, and the captain", ContextWindow(), params=params(24)
     )
     stats = job.run(remote, sink, StopFlag())
-    assert sink.joined.strip() and stats.tokens > 0 and stats.stop_reason in ("length", "eos")
+    assert sink.joined.strip() and stats.tokens > 0
+    assert stats.stop_reason in ("length", "eos", "stop")  # "stop": ended at a sentence
 
     stop, stopped = StopFlag(), CollectingSink()
 

@@ -113,10 +113,44 @@ def _texts(widget: QWidget) -> list[str]:
     return texts
 
 
+def _inspector_with_every_part(window: QWidget) -> QDialog:
+    """Return the prompt inspector showing a prompt with every kind of part and of cut."""
+    from writer.core.context_window import ContextWindow
+    from writer.core.lore import LoreEntry
+    from writer.core.prompt_parts import ContextRequest, StorySoFar, assemble
+    from writer.gui.lore.inspector import PromptInspector
+
+    lore = (
+        LoreEntry("Mara", keys=("Mara",), content="Mara keeps the lamp. " * 3, priority=5),
+        LoreEntry("Tower", keys=("/tow(er)?/",), content="The tower is old. " * 40),
+        LoreEntry("Sea", content="The sea is cold.", always=True),
+    )
+    text = "The keeper climbed the tower. Mara waited.\n\n" * 200
+    request = ContextRequest(
+        text_before=text,
+        text_after="Then the ship came.\n\nIt was late.",
+        notes="A quiet story.",
+        lore=lore,
+        authors_note="Keep it calm.",
+        story_so_far=StorySoFar("The keeper lives alone.", covers=9000, edited=True),
+        offset=20_000,
+    )
+    assembly = assemble(
+        request, window=ContextWindow(), n_ctx=2048, reply_tokens=200, count_tokens=len
+    )
+    assert {part.kind for part in assembly.parts} >= {"notes", "lore", "summary", "text"}
+    assert {item.kind for item in assembly.left_out} >= {"lore", "text"}
+    inspector = PromptInspector(window)
+    inspector.show_assembly(assembly, 2048)
+    inspector.show()
+    return inspector
+
+
 def test_every_dialog_and_panel_is_chinese(chinese, qtbot, tmp_path: Path):
     """Walk the window, its docks and bars and every dialog: no English sentence is left."""
     from writer.core.recovery import RecoveryStore
     from writer.gui.documents.recovery_dialog import RecoveryDialog
+    from writer.gui.lore.entry_dialog import LoreEntryDialog
     from writer.gui.main_window import MainWindow
 
     user_templates_dir().mkdir(parents=True, exist_ok=True)
@@ -148,6 +182,8 @@ def test_every_dialog_and_panel_is_chinese(chinese, qtbot, tmp_path: Path):
         window.chinese.show_terms(modality=modal),
         window.models.add_server(modality=modal),
         recovery,
+        LoreEntryDialog(window, modality=modal),
+        _inspector_with_every_part(window),
     ]
     seen_types = {type(widget).__name__ for widget in shown}
     missing = _dialog_and_dock_classes() - seen_types

@@ -1408,8 +1408,72 @@ Context: {1} tokens</source>
 <context>
     <name>Messages</name>
     <message>
-        <source>Could not load {0}: the file is damaged, truncated, or made for a newer llama.cpp. Download it again or choose another model.</source>
+        <source>always included</source>
         <extracomment>Whole messages, with {0}, {1} … where the code puts a value.</extracomment>
+        <translation>始终包含</translation>
+    </message>
+    <message>
+        <source>pattern {0} matched in the recent text</source>
+        <translation>模式 {0} 在最近的文字中匹配</translation>
+    </message>
+    <message>
+        <source>key “{0}” in the recent text</source>
+        <translation>关键词“{0}”出现在最近的文字中</translation>
+    </message>
+    <message>
+        <source>{0}, but cut to fit the lore budget ({1} tokens, priority {2})</source>
+        <translation>{0}，但为符合设定预算（{1} 个词元，优先级 {2}）而被删去</translation>
+    </message>
+    <message>
+        <source>story notes, always ahead of the text</source>
+        <translation>故事笔记，始终放在正文之前</translation>
+    </message>
+    <message>
+        <source>start of the infill prompt</source>
+        <translation>填充提示的开头</translation>
+    </message>
+    <message>
+        <source>the story so far is longer than a quarter of the window</source>
+        <translation>前情提要超过窗口的四分之一</translation>
+    </message>
+    <message>
+        <source>the text after the cursor, so the passage leads into it</source>
+        <translation>光标之后的文字，让续写的段落衔接到这里</translation>
+    </message>
+    <message>
+        <source>the text after the cursor (fill in the middle)</source>
+        <translation>光标之后的文字（中间填充）</translation>
+    </message>
+    <message>
+        <source>{0} characters before the window did not fit; the story so far summarizes them</source>
+        <translation>窗口之前的 {0} 个字符放不下；前情提要概括了它们</translation>
+    </message>
+    <message>
+        <source>{0} characters before the window did not fit</source>
+        <translation>窗口之前的 {0} 个字符放不下</translation>
+    </message>
+    <message>
+        <source>the text before the cursor</source>
+        <translation>光标之前的文字</translation>
+    </message>
+    <message>
+        <source>author&apos;s note, {0} paragraphs before the end</source>
+        <translation>作者批注，位于结尾前 {0} 段</translation>
+    </message>
+    <message>
+        <source>the last paragraphs before the cursor</source>
+        <translation>光标之前的最后几段</translation>
+    </message>
+    <message>
+        <source>story so far ({0}) of the first {1} characters; {2} more before the window are not in it yet</source>
+        <translation>前 {1} 个字符的前情提要（{0}）；窗口之前还有 {2} 个字符尚未纳入</translation>
+    </message>
+    <message>
+        <source>story so far ({0}) of the {1} characters before the window</source>
+        <translation>窗口之前 {1} 个字符的前情提要（{0}）</translation>
+    </message>
+    <message>
+        <source>Could not load {0}: the file is damaged, truncated, or made for a newer llama.cpp. Download it again or choose another model.</source>
         <translation>无法加载 {0}：文件已损坏、不完整，或是为更新版本的 llama.cpp 制作的。请重新下载，或选择其他模型。</translation>
     </message>
     <message>
@@ -1785,8 +1849,16 @@ Context: {1} tokens</source>
         <translation>有一个值的类型不对（{0}）。</translation>
     </message>
     <message>
-        <source>the disk is full</source>
+        <source>written by hand</source>
         <extracomment>Phrases the code puts into other messages as values.</extracomment>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
@@ -2052,6 +2124,7 @@ Context: {1} tokens</source>
     <name>PromptInspector</name>
     <message>
         <source>Story notes</source>
+        <extracomment>How each kind of part is named in the inspector.</extracomment>
         <translation>故事笔记</translation>
     </message>
     <message>

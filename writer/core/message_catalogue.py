@@ -20,6 +20,30 @@ def QT_TRANSLATE_NOOP(context: str, source_text: str) -> str:
 
 #: Whole messages, with {0}, {1} … where the code puts a value.
 TEMPLATES: tuple[str, ...] = (
+    # the prompt inspector: why each part is in the prompt, or left out
+    QT_TRANSLATE_NOOP("Messages", "always included"),
+    QT_TRANSLATE_NOOP("Messages", "pattern {0} matched in the recent text"),
+    QT_TRANSLATE_NOOP("Messages", "key “{0}” in the recent text"),
+    QT_TRANSLATE_NOOP("Messages", "{0}, but cut to fit the lore budget ({1} tokens, priority {2})"),
+    QT_TRANSLATE_NOOP("Messages", "story notes, always ahead of the text"),
+    QT_TRANSLATE_NOOP("Messages", "start of the infill prompt"),
+    QT_TRANSLATE_NOOP("Messages", "the story so far is longer than a quarter of the window"),
+    QT_TRANSLATE_NOOP("Messages", "the text after the cursor, so the passage leads into it"),
+    QT_TRANSLATE_NOOP("Messages", "the text after the cursor (fill in the middle)"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} characters before the window did not fit; the story so far summarizes them",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "{0} characters before the window did not fit"),
+    QT_TRANSLATE_NOOP("Messages", "the text before the cursor"),
+    QT_TRANSLATE_NOOP("Messages", "author's note, {0} paragraphs before the end"),
+    QT_TRANSLATE_NOOP("Messages", "the last paragraphs before the cursor"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "story so far ({0}) of the first {1} characters; "
+        "{2} more before the window are not in it yet",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "story so far ({0}) of the {1} characters before the window"),
     # engine
     QT_TRANSLATE_NOOP(
         "Messages",
@@ -202,6 +226,8 @@ TEMPLATES: tuple[str, ...] = (
 
 #: Phrases the code puts into other messages as values.
 PHRASES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Messages", "written by hand"),
+    QT_TRANSLATE_NOOP("Messages", "summary"),
     QT_TRANSLATE_NOOP("Messages", "the disk is full"),
     QT_TRANSLATE_NOOP("Messages", "permission denied"),
     QT_TRANSLATE_NOOP("Messages", "the disk is read-only"),

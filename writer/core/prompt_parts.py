@@ -169,6 +169,15 @@ def notes_block(notes: str) -> str:
     return f"[Story notes: {notes}]\n\n" if notes else ""
 
 
+def summary_room(n_ctx: int, reply_tokens: int) -> int:
+    """Return the most tokens the story so far may take in a Continue prompt.
+
+    A quarter of what is left after the passage's room: a longer summary would
+    crowd out the text it summarizes, so :func:`assemble` leaves it out.
+    """
+    return max(0, n_ctx - reply_tokens - MARGIN_TOKENS) // 4
+
+
 def summary_block(summary: str) -> str:
     """Return the story so far formatted to stand ahead of the text."""
     summary = summary.strip()
@@ -284,7 +293,7 @@ def assemble(
     summary = request.story_so_far
     summary_text = summary_block(summary.text) if summary is not None else ""
     summary_tokens = count(summary_text) if summary_text else 0
-    if summary_tokens > total // 4:
+    if summary_tokens > summary_room(n_ctx, reply_tokens):
         summary_text, summary_tokens = "", 0  # too long to help; the inspector says so
 
     triggers = []
@@ -339,8 +348,11 @@ def assemble(
         build.add("after", after_part, "the text after the cursor (fill in the middle)")
     if trimmed.start > 0 or request.offset > 0:
         left = request.offset + trimmed.start
-        why = f"{left:,} characters before the window did not fit"
-        why += "; the story so far summarizes them" if use_summary else ""
+        why = (
+            f"{left:,} characters before the window did not fit; the story so far summarizes them"
+            if use_summary
+            else f"{left:,} characters before the window did not fit"
+        )
         build.left_out.append(LeftOut("text", "", 0, why))
     return Assembly(
         parts=tuple(build.parts),

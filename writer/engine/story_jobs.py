@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from writer.core.context_window import ContextWindow
+from writer.core.passage_end import allowance_for
 from writer.core.prompt_library import detect_language
+from writer.core.prompt_parts import summary_block, summary_room
 from writer.core.story_so_far import (
     MIN_CHARS,
     STALE_CHARS,
@@ -95,7 +97,9 @@ class StorySoFarJob(SummaryJob):
             return merge_stats(self._all, started)  # still fresh
         prompts = self._library()
         language = self.language or detect_language(target)
-        max_tokens = self._reply_room(backend, self.params, share=4)
+        max_tokens = min(
+            self._reply_room(backend, self.params, share=4), self._summary_room(backend)
+        )
         params = self.params.with_overrides(max_tokens=max_tokens)
         count = special_token_counter(backend)
         overhead = max(
@@ -137,6 +141,18 @@ class StorySoFarJob(SummaryJob):
             plan.covers,
         )
         return merge_stats(self._all, started)
+
+    def _summary_room(self, backend: Backend) -> int:
+        """Return the tokens a summary may have to fit in Continue's prompt.
+
+        Continue keeps room for its passage plus the allowance to end it at a
+        sentence; the story so far may take a quarter of the rest (less its
+        bracket), so a longer one would be left out of every prompt.
+        """
+        length = min(self.reply_tokens, max(16, backend.n_ctx // 2))
+        reserve = length + allowance_for(length)
+        bracket = backend.count_tokens(summary_block("x")) - backend.count_tokens("x")
+        return max(16, summary_room(backend.n_ctx, reserve) - bracket - MARGIN_TOKENS)
 
     def _keep_partial(self, plan: SummaryPlan, summaries: list[str]) -> None:
         """Keep the part summaries made before a stop, with the old combined text."""

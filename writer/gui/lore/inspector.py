@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from writer.gui.messages import localized_text
 from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -93,18 +94,20 @@ class PromptInspector(QDialog):
             label = self.tr(KIND_LABELS.get(part.kind, part.kind))
             if part.title:
                 label = f"{label}: {part.title}"
-            item = QTreeWidgetItem([label, str(part.tokens), part.why])
+            why = localized_text(part.why)
+            item = QTreeWidgetItem([label, str(part.tokens), why])
             item.setData(0, Qt.ItemDataRole.UserRole, part.text)
-            item.setToolTip(2, part.why)
+            item.setToolTip(2, why)
             self.parts.addTopLevelItem(item)
         dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         for left in assembly.left_out:
             label = self.tr("Left out: {0}").format(self.tr(KIND_LABELS.get(left.kind, left.kind)))
             if left.title:
                 label = f"{label}: {left.title}"
-            item = QTreeWidgetItem([label, str(left.tokens) if left.tokens else "", left.why])
+            why = localized_text(left.why)
+            item = QTreeWidgetItem([label, str(left.tokens) if left.tokens else "", why])
             item.setData(0, Qt.ItemDataRole.UserRole, "")
-            item.setToolTip(2, left.why)
+            item.setToolTip(2, why)
             for column in range(3):
                 item.setForeground(column, dim)
             self.parts.addTopLevelItem(item)

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from tests.gui_helpers import action
 from writer.config import Key, set_setting
 from writer.core.presets import set_max_tokens_for
 from writer.core.sidecar import sidecar_path
@@ -28,12 +29,6 @@ PARAGRAPH = (
     "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
     "the spiral stairs, wiped the salt from the great lens, and wrote one line in the logbook."
 )
-
-
-def action(window, name: str) -> QAction:
-    found = window.findChild(QAction, name)
-    assert found is not None, name
-    return found
 
 
 def editor_with(window, text: str, select: tuple[int, int] | None = None):

@@ -5,31 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QPlainTextEdit
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel
 
+from tests.gui_helpers import STORY, action, type_story
 from writer.config import Key, set_setting
 from writer.core.sidecar import load_sidecar
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-STORY = "The rain had not stopped for three days. Mara stood at the window and"
-
-
-def type_story(window, text: str = STORY):
-    editor = window.findChild(QPlainTextEdit, "editor")
-    editor.setPlainText(text)
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    return editor
-
-
-def action(window, name: str) -> QAction:
-    found = window.findChild(QAction, name)
-    assert found is not None, name
-    return found
 
 
 def write_candidates(qtbot, window, count: int = 3) -> list[str]:

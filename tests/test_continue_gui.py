@@ -4,30 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStatusBar
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QStatusBar
 
+from tests.gui_helpers import STORY, action, type_story
 from writer.config import Key, set_setting
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-STORY = "The rain had not stopped for three days. Mara stood at the window and"
-
-
-def type_story(window, text: str = STORY):
-    editor = window.findChild(QPlainTextEdit, "editor")
-    editor.setPlainText(text)
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    return editor
-
-
-def action(window, name: str) -> QAction:
-    found = window.findChild(QAction, name)
-    assert found is not None, name
-    return found
 
 
 def test_stable_names_and_shortcuts(bare_window):

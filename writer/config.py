@@ -35,6 +35,9 @@ class Key(StrEnum):
     LANGUAGE = "ui/language"
     THEME = "ui/theme"
     RECENT_FILES = "ui/recent_files"
+    LAST_FOLDER = "ui/last_folder"  # where a document was last opened or saved
+    REOPEN_DOCUMENTS = "ui/reopen_documents"  # reopen the files open at the last close
+    OPEN_DOCUMENTS = "ui/open_documents"  # JSON: the files open at the last close (session)
     WINDOW_GEOMETRY = "ui/window_geometry"
     WINDOW_STATE = "ui/window_state"
     EDITOR_FONT = "editor/font"
@@ -74,6 +77,7 @@ DEFAULTS: dict[Key, Any] = {
     Key.EDITOR_FONT_SIZE: 12,
     Key.EDITOR_LINE_WIDTH: 0,
     Key.WELCOMED: False,
+    Key.REOPEN_DOCUMENTS: True,
     Key.AUTOSAVE_SECONDS: 2,
     Key.LORE_ENABLED: True,
     Key.LORE_BUDGET: 512,

@@ -348,6 +348,10 @@
         <translation>{0} 词</translation>
     </message>
     <message>
+        <source>Untitled {0}</source>
+        <translation>未命名 {0}</translation>
+    </message>
+    <message>
         <source>{0} with BOM</source>
         <translation>{0}（带 BOM）</translation>
     </message>
@@ -369,6 +373,19 @@
     <message>
         <source>Text (*.txt)</source>
         <translation>文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <extracomment>The Save As choices; the third is chosen for a screenplay.</extracomment>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Fountain screenplay (*.fountain)</source>
+        <translation>Fountain 剧本 (*.fountain)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Open</source>
@@ -401,10 +418,6 @@
     <message>
         <source>Save As</source>
         <translation>另存为</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;All files (*)</source>
-        <translation>Markdown (*.md);;文本 (*.txt);;Fountain 剧本 (*.fountain);;所有文件 (*)</translation>
     </message>
     <message>
         <source>File changed on disk</source>

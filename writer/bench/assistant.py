@@ -15,7 +15,7 @@ import statistics
 import time
 from typing import TYPE_CHECKING, Any
 
-from writer.bench.common import Figure, on_engine_thread
+from writer.bench.common import Figure, on_engine_thread, raw_sampling
 from writer.core.chat_prompt import ChatTurn
 from writer.core.sampling import SamplingParams
 from writer.engine.assistant_jobs import ChatJob, SummaryJob
@@ -109,16 +109,7 @@ def bench_summary(model: Path, rounds: int = 3) -> list[Figure]:
             raw.reset()
             started = time.perf_counter()
             for tokens, made in backend.calls:
-                raw.create_completion(
-                    tokens,
-                    max_tokens=max(1, made),
-                    temperature=params.temperature,
-                    top_p=params.top_p,
-                    top_k=params.top_k,
-                    min_p=params.min_p,
-                    repeat_penalty=params.repeat_penalty,
-                    seed=params.seed,
-                )
+                raw.create_completion(tokens, **raw_sampling(params, max(1, made)))
             raw_times.append(time.perf_counter() - started)
     finally:
         backend.close()
@@ -140,17 +131,7 @@ def bench_summary(model: Path, rounds: int = 3) -> list[Figure]:
 def _raw_chat_rate(raw: Any, messages: list[dict[str, str]], params: SamplingParams) -> float:
     """Return tokens/s of raw ``create_chat_completion(stream=True)`` after the first token."""
     stamps: list[float] = []
-    for chunk in raw.create_chat_completion(
-        messages,
-        max_tokens=params.max_tokens,
-        temperature=params.temperature,
-        top_p=params.top_p,
-        top_k=params.top_k,
-        min_p=params.min_p,
-        repeat_penalty=params.repeat_penalty,
-        seed=params.seed,
-        stream=True,
-    ):
+    for chunk in raw.create_chat_completion(messages, stream=True, **raw_sampling(params)):
         if chunk["choices"][0]["delta"].get("content"):
             stamps.append(time.perf_counter())
     return (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from writer.engine.backend import GenerationStats, LlamaBackend, StopFlag
 from writer.engine.jobs import Job, JobSink
@@ -94,20 +94,23 @@ def on_engine_thread(engine, function: Callable[[], T]) -> T:  # engine: Engine
     return job.result  # type: ignore[return-value]
 
 
+def raw_sampling(params: SamplingParams, max_tokens: int | None = None) -> dict[str, Any]:
+    """Return ``params`` as raw llama-cpp-python keyword arguments (the baselines' sampling)."""
+    return {
+        "max_tokens": params.max_tokens if max_tokens is None else max_tokens,
+        "temperature": params.temperature,
+        "top_p": params.top_p,
+        "top_k": params.top_k,
+        "min_p": params.min_p,
+        "repeat_penalty": params.repeat_penalty,
+        "seed": params.seed,
+    }
+
+
 def raw_stream_rate(llama, prompt: str, params: SamplingParams) -> tuple[float, int]:
     """Return (tokens/s, tokens) of raw ``create_completion(stream=True)`` after the first token."""
     stamps: list[float] = []
-    for _chunk in llama.create_completion(
-        prompt,
-        max_tokens=params.max_tokens,
-        temperature=params.temperature,
-        top_p=params.top_p,
-        top_k=params.top_k,
-        min_p=params.min_p,
-        repeat_penalty=params.repeat_penalty,
-        seed=params.seed,
-        stream=True,
-    ):
+    for _chunk in llama.create_completion(prompt, stream=True, **raw_sampling(params)):
         stamps.append(time.perf_counter())
     if len(stamps) < 2:
         return 0.0, len(stamps)

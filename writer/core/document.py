@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from writer.core.document_names import untitled_name
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -25,8 +27,14 @@ class DocumentState:
     #: Lines (0-based) whose ending on disk differs from ``newline``, as read (the editor
     #: keeps them on its blocks from then on).
     line_ends: dict[int, str] = field(default_factory=dict)
+    #: Which untitled document this is (1: "Untitled", 2: "Untitled 2"); 0 before it is numbered.
+    untitled_number: int = 0
+    #: The document's first heading, which names it while it has no file ("" if none).
+    heading: str = ""
 
     @property
     def title(self) -> str:
         """Return the name shown in the window title and tab."""
-        return self.path.name if self.path else "Untitled"
+        if self.path:
+            return self.path.name
+        return self.heading or untitled_name(self.untitled_number)

@@ -42,6 +42,7 @@ from writer.gui.choices.feature import ChoicesFeature
 from writer.gui.context_meter import ContextMeter
 from writer.gui.documents.autosave import Autosave
 from writer.gui.documents.files import DocumentFiles
+from writer.gui.documents.names import DocumentNames
 from writer.gui.documents.story_notes import StoryNotes
 from writer.gui.generation import StreamController
 from writer.gui.help.feature import HelpFeature
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         window's signals (settings style a new editor before the view decorates it).
         """
         self.files = DocumentFiles(self)
+        self.names = DocumentNames(self)
         self.settings_feature = SettingsFeature(self)
         self.autosave = Autosave(self)
         self.view = ViewFeature(self)
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
     def _wire_features(self) -> None:
         """The links between features, in one place."""
         self.files.saved.connect(self.signals.documentSaved)
+        self.names.renamed.connect(self._show_name)
         self.first_run.starterRequested.connect(self.chinese.use_starter_model)
         self.first_run.chineseModelRequested.connect(self.chinese.get_chinese_model)
         panel = self.assistant
@@ -235,8 +238,7 @@ class MainWindow(QMainWindow):
             elif isinstance(row, Submenu):
                 self.submenus[row.name].setTitle(self.tr(row.text))
         for editor in self.editors():
-            mark = " •" if editor.document().isModified() else ""
-            self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state) + mark)
+            self._show_name(editor)
         if (
             self.engine.model is None
             and not self.engine.is_loading
@@ -359,7 +361,7 @@ class MainWindow(QMainWindow):
         editor = Editor(self.tabs, state)
         editor.setPlainText(text, editor.state.line_ends)
         editor.document().setModified(False)
-        editor.document().modificationChanged.connect(lambda _m: self._update_title())
+        editor.document().modificationChanged.connect(lambda _m: self._show_name(editor))
         editor.streamingChanged.connect(lambda _s: self._update_engine_state())
         self.signals.editorCreated.emit(editor)
         index = self.tabs.addTab(editor, document_title(editor.state))
@@ -388,8 +390,7 @@ class MainWindow(QMainWindow):
         editor = editor or self.current_editor()
         saved = self.files.save(editor, save_as=save_as)
         if saved:
-            self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state))
-            self._update_title()
+            self._show_name(editor)
             self.signals.documentStateChanged.emit(editor)
         return saved
 
@@ -408,9 +409,13 @@ class MainWindow(QMainWindow):
         return True
 
     def _confirm_discard(self, editor: Editor) -> bool:
-        """Ask whether to save ``editor``'s changes; return False if the user cancels."""
+        """Ask whether to save ``editor``'s changes; return False if the user cancels.
+
+        The document asked about is shown while the question is.
+        """
         if not editor.document().isModified():
             return True
+        self.show_editor(editor)
         answer = messenger.save_changes(self, document_title(editor.state))
         if answer is Answer.SAVE:
             return self.save_document(editor)
@@ -419,13 +424,16 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         """Show the current file's name and modified mark in the title."""
         editor = self.current_editor()
-        if editor is None:
-            return
-        self.setWindowTitle(f"{document_title(editor.state)}[*] — {APP_NAME}")
-        self.setWindowModified(editor.document().isModified())
-        index = self.tabs.indexOf(editor)
-        mark = "•" if editor.document().isModified() else ""
-        self.tabs.setTabText(index, document_title(editor.state) + (f" {mark}" if mark else ""))
+        if editor is not None:
+            self._show_name(editor)
+
+    def _show_name(self, editor: Editor) -> None:
+        """Show ``editor``'s name and modified mark on its tab (and the title if it is shown)."""
+        mark = " •" if editor.document().isModified() else ""
+        self.tabs.setTabText(self.tabs.indexOf(editor), document_title(editor.state) + mark)
+        if editor is self.current_editor():
+            self.setWindowTitle(f"{document_title(editor.state)}[*] — {APP_NAME}")
+            self.setWindowModified(editor.document().isModified())
 
     @Slot(int)
     def _on_current_changed(self, _index: int) -> None:

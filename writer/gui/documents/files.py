@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from writer.config import Key, get_setting, set_setting
@@ -23,6 +23,7 @@ from writer.core.document_io import (
     read_document,
     save_document,
 )
+from writer.core.document_names import file_stem, suffix_for
 from writer.core.markdown_render import render_standalone
 from writer.core.sidecar import load_sidecar
 from writer.errors import DocumentError, UndecodableError, UnencodableTextError
@@ -42,6 +43,13 @@ TEXT_FILTER = QT_TRANSLATE_NOOP(
 )
 HTML_FILTER = QT_TRANSLATE_NOOP("DocumentFiles", "HTML (*.html)")
 PLAIN_TEXT_FILTER = QT_TRANSLATE_NOOP("DocumentFiles", "Text (*.txt)")
+#: The Save As choices; the third is chosen for a screenplay.
+SAVE_FILTERS = (
+    QT_TRANSLATE_NOOP("DocumentFiles", "Markdown (*.md)"),
+    QT_TRANSLATE_NOOP("DocumentFiles", "Text (*.txt)"),
+    QT_TRANSLATE_NOOP("DocumentFiles", "Fountain screenplay (*.fountain)"),
+    QT_TRANSLATE_NOOP("DocumentFiles", "All files (*)"),
+)
 
 
 class DocumentFiles(QObject):
@@ -67,8 +75,10 @@ class DocumentFiles(QObject):
     def open_dialog(self) -> None:
         """Ask for files to open."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window.parent_widget(), self.tr("Open"), self._last_folder(), self.tr(TEXT_FILTER)
+            self.window.parent_widget(), self.tr("Open"), self.last_folder(), self.tr(TEXT_FILTER)
         )
+        if paths:
+            self._remember_folder(Path(paths[0]))
         for path in paths:
             self.open_document(Path(path))
 
@@ -172,19 +182,19 @@ class DocumentFiles(QObject):
         state = editor.state
         path = state.path
         if path is None or save_as:
-            untitled = display_title("Untitled")
-            suggested = str(path or Path(self._last_folder()) / f"{untitled}.md")
+            filters = [self.tr(f) for f in SAVE_FILTERS]
+            suffix = path.suffix if path else suffix_for(state.form)
             chosen, _ = QFileDialog.getSaveFileName(
                 window.parent_widget(),
                 self.tr("Save As"),
-                suggested,
-                self.tr(
-                    "Markdown (*.md);;Text (*.txt);;Fountain screenplay (*.fountain);;All files (*)"
-                ),
+                str(self.suggested_path(editor)),
+                ";;".join(filters),
+                filters[2] if suffix == ".fountain" else filters[0],
             )
             if not chosen:
                 return False
             path = Path(chosen)
+            self._remember_folder(path)
         elif changed_on_disk(path, state.stamp) and not messenger.question(
             window.parent_widget(),
             self.tr("File changed on disk"),
@@ -302,15 +312,27 @@ class DocumentFiles(QObject):
 
     def _export_path(self, editor: Editor, suffix: str, file_filter: str) -> Path | None:
         """Ask where to export."""
-        base = (
-            editor.state.path.with_suffix(suffix)
-            if editor.state.path
-            else Path(self._last_folder()) / f"{display_title('Untitled')}{suffix}"
-        )
+        base = self.suggested_path(editor).with_suffix(suffix)
         chosen, _ = QFileDialog.getSaveFileName(
             self.window.parent_widget(), self.tr("Export"), str(base), self.tr(file_filter)
         )
-        return Path(chosen) if chosen else None
+        if not chosen:
+            return None
+        self._remember_folder(Path(chosen))
+        return Path(chosen)
+
+    def suggested_path(self, editor: Editor) -> Path:
+        """Return where Save As starts: the file itself, or a name from the first heading.
+
+        A document without a file gets its first heading as its name (what file
+        systems refuse taken out; its tab's "Untitled" name without one), in the
+        last folder used.
+        """
+        state = editor.state
+        if state.path is not None:
+            return state.path
+        stem = file_stem(state.heading, display_title(state.title))
+        return Path(self.last_folder()) / f"{stem}{suffix_for(state.form)}"
 
     def _write_export(self, path: Path, text: str) -> bool:
         """Write an export atomically, reporting failures."""
@@ -346,10 +368,23 @@ class DocumentFiles(QObject):
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
-    def _last_folder(self) -> str:
-        """Return the folder of the most recent file, or the home folder."""
+    def last_folder(self) -> str:
+        """Return the folder last used to open or save, else the user's documents folder."""
         recent = self.recent_files()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
+        for folder in (
+            str(get_setting(Key.LAST_FOLDER) or ""),
+            str(Path(recent[0]).parent) if recent else "",  # remembered before there was a key
+        ):
+            if folder and Path(folder).is_dir():
+                return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+    def _remember_folder(self, path: Path) -> None:
+        """Remember the folder of a file just chosen in a file dialog."""
+        set_setting(Key.LAST_FOLDER, str(path.parent))
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication
 
 from writer.core import text_stats
 from writer.core.document_io import encoding_label, newline_label
+from writer.core.document_names import UNTITLED, untitled_name
 from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from writer.core.document import DocumentState
     from writer.core.text_stats import TextCounts
 
-UNTITLED = "Untitled"
 #: What the common encodings are for, as the core names them in ``COMMON_ENCODINGS``.
 ENCODING_NOTES = (
     QT_TRANSLATE_NOOP("Display", "Simplified Chinese"),
@@ -49,13 +49,20 @@ def translated(text: str) -> str:
 
 
 def display_title(title: str) -> str:
-    """Return a document title as shown: the core's "Untitled" is translated."""
-    return QCoreApplication.translate("Display", "Untitled") if title == UNTITLED else title
+    """Return a document title as shown: the core's "Untitled" and "Untitled 2" are translated."""
+    if title == UNTITLED:
+        return QCoreApplication.translate("Display", "Untitled")
+    number = title.removeprefix(UNTITLED + " ")
+    if number != title and number.isdigit():
+        return QCoreApplication.translate("Display", "Untitled {0}").format(number)
+    return title
 
 
 def document_title(state: DocumentState) -> str:
     """Return the name shown for a document in tabs, the title bar and questions."""
-    return display_title(state.title)
+    if state.path is None and not state.heading:
+        return display_title(untitled_name(state.untitled_number))
+    return state.title
 
 
 def format_counts(counts: TextCounts, selection: TextCounts | None = None) -> str:

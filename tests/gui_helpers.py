@@ -1,0 +1,25 @@
+"""What GUI tests do as a user: put a story in the editor, find an action by its stable name."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QPlainTextEdit
+
+STORY = "The rain had not stopped for three days. Mara stood at the window and"
+
+
+def type_story(window, text: str = STORY) -> QPlainTextEdit:
+    """Put ``text`` in the current editor with the cursor at its end; return the editor."""
+    editor = window.findChild(QPlainTextEdit, "editor")
+    editor.setPlainText(text)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    return editor
+
+
+def action(window, name: str) -> QAction:
+    """Return the window's action ``name`` (its stable objectName)."""
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found

@@ -1,0 +1,121 @@
+"""Save As starts in the last folder used, with a name from the first heading.
+
+Issue 11, item 9: Save As started in the home folder with "Untitled.md".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
+
+from writer.core.document import DocumentState
+from writer.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+class FileDialogs:
+    """Stands in for the file dialogs: records where they start, answers with ``answer``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.asked: list[dict] = []
+        self.answer: list[Path] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", self.save)
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", self.open)
+
+    def save(self, _parent, caption, start, filters, selected="", *_rest):
+        self.asked.append({"caption": caption, "start": start, "selected": selected})
+        return (str(self.answer.pop(0)) if self.answer else "", selected)
+
+    def open(self, _parent, caption, start, _filters, *_rest):
+        self.asked.append({"caption": caption, "start": start})
+        return ([str(p) for p in self.answer], "")
+
+
+@pytest.fixture
+def dialogs(monkeypatch) -> FileDialogs:
+    return FileDialogs(monkeypatch)
+
+
+@pytest.fixture
+def documents_folder(tmp_path: Path, monkeypatch) -> Path:
+    """The user's documents folder, as Qt reports it."""
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    real = QStandardPaths.writableLocation
+
+    def location(kind):
+        if kind == QStandardPaths.StandardLocation.DocumentsLocation:
+            return str(folder)
+        return real(kind)
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", location)
+    return folder
+
+
+def new_window(qtbot) -> MainWindow:
+    window = MainWindow(load_model=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    window.current_editor().setFocus()
+    return window
+
+
+def act(window, name: str) -> None:
+    """Choose a menu command, as a click on it does."""
+    window.findChild(QAction, name).trigger()
+
+
+def test_save_as_starts_in_documents_with_the_heading_as_name(
+    qtbot, dialogs, documents_folder, tmp_path
+):
+    window = new_window(qtbot)
+    editor = window.current_editor()
+    qtbot.keyClicks(editor, "# The Lighthouse: A/B Story?")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "It was dark.")
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    dialogs.answer = [stories / "lighthouse.md"]
+    act(window, "actionSaveAs")
+    assert dialogs.asked[-1]["start"] == str(documents_folder / "The Lighthouse A B Story.md")
+    assert (stories / "lighthouse.md").read_text(encoding="utf-8").startswith("# The Lighthouse")
+    # The next new document starts in the folder just used, named "Untitled" (no heading).
+    act(window, "actionNew")
+    act(window, "actionSave")
+    assert dialogs.asked[-1]["start"] == str(stories / "Untitled.md")
+
+
+def test_the_last_folder_is_remembered_across_restarts(qtbot, dialogs, documents_folder, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "old.md").write_text("# Old\n", encoding="utf-8")
+    window = new_window(qtbot)
+    dialogs.answer = [drafts / "old.md"]
+    act(window, "actionOpen")
+    assert dialogs.asked[-1]["start"] == str(documents_folder)
+    window.close()
+
+    again = new_window(qtbot)
+    act(again, "actionNew")
+    again.current_editor().insertPlainText("## 第一章 月光")  # as an input method commits it
+    dialogs.answer = []  # cancelled
+    act(again, "actionSaveAs")
+    assert dialogs.asked[-1]["start"] == str(drafts / "第一章 月光.md")
+
+
+def test_a_screenplay_is_offered_as_fountain(qtbot, dialogs, documents_folder):
+    window = new_window(qtbot)
+    window.new_document(
+        "Title: Night Shift\n\nINT. DINER - NIGHT\n", DocumentState(form="screenplay")
+    )
+    act(window, "actionSaveAs")
+    assert dialogs.asked[-1]["start"] == str(documents_folder / "Night Shift.fountain")
+    assert "fountain" in dialogs.asked[-1]["selected"]

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
             for entry in self.assistant.conversation(editor).entries
         ]
         self.manuscript.notesRestored.connect(self._show_restored_notes)
+        self.manuscript.loreRestored.connect(self.lore.restore_lore)
 
     def _show_restored_notes(self, editor: Editor) -> None:
         """Show and keep the story notes a snapshot restore brought back."""

@@ -1309,6 +1309,10 @@ Context: {1} tokens</source>
         <translation>生成失败</translation>
     </message>
     <message>
+        <source>The passage so far is underlined: Ctrl+Z removes it, Regenerate rewrites it.</source>
+        <translation>已写出的段落带有波浪下划线：Ctrl+Z 撤销它，“重新生成”会重写它。</translation>
+    </message>
+    <message>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -2792,6 +2796,13 @@ Context: {1} tokens</source>
     <message>
         <source>Could not save the story notes: {0}</source>
         <translation>无法保存故事笔记：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>StreamController</name>
+    <message>
+        <source>Cut short: {0}</source>
+        <translation>中途中断：{0}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QListWidget
 
+from writer.core.document_context import save_authors_note
+from writer.core.lore import LoreEntry
+from writer.core.sidecar import load_sidecar
 from writer.gui.main_window import MainWindow
 from writer.manuscript import files
 from writer.manuscript.snapshots import SnapshotStore
@@ -70,6 +73,53 @@ def test_snapshot_edit_restore_is_exact_and_one_undo_step(qtbot, novel: Path) ->
     kept = SnapshotStore(novel).list().snapshots
     before = [i for i in kept if i.reason == "before_restore"]
     assert len(before) == 1 and SnapshotStore(novel).load(before[0]).text == edited
+
+
+def test_restore_brings_back_text_lore_and_notes(qtbot, novel: Path) -> None:
+    """Restore puts back what the snapshot kept: text, story notes, lore and author's note."""
+    window = open_window(qtbot, novel)
+    feature, lore = window.manuscript, window.lore
+    editor = window.current_editor()
+    keeper = LoreEntry(title="Keeper", keys=("keeper",), content="Old Tom, sixty, half deaf.")
+    lore.put_entry(editor, keeper)
+    lore.lore_for(editor).authors_note = "Style: spare."
+    save_authors_note(novel, "Style: spare.")
+    editor.state.notes = "Setting: a storm coast, 1890s."
+    with qtbot.waitSignal(feature.snapshotTaken, timeout=20000) as taken:
+        feature.take(editor, "before the storm")
+    info = taken.args[0]
+
+    edited = edit(window)
+    lore.put_entry(editor, LoreEntry(title="Keeper", keys=("keeper",), content="A young woman."))
+    lore.put_entry(editor, LoreEntry(title="Boat", keys=("boat",), content="The Mary Ann."))
+    lore.follow(editor)
+    lore.dock.authors_note.setPlainText("Style: lush.")
+    window.story_notes.follow(editor)
+    window.story_notes.notes.setPlainText("Setting: a city, today.")
+    assert editor.state.notes == "Setting: a city, today."
+
+    with qtbot.waitSignal(feature.restored, timeout=20000):
+        feature.restore(info)
+    assert editor.toPlainText() == TEXT
+    assert editor.state.notes == "Setting: a storm coast, 1890s."
+    assert window.story_notes.notes.toPlainText() == "Setting: a storm coast, 1890s."
+    assert lore.lore_for(editor).document == [keeper]
+    assert lore.lore_for(editor).authors_note == "Style: spare."
+    assert lore.dock.authors_note.toPlainText() == "Style: spare."
+    assert [entry.title for entry in lore.context_for(editor).lore] == ["Keeper"]
+    kept = load_sidecar(novel)  # and kept beside the document, for the next start
+    assert kept["notes"] == "Setting: a storm coast, 1890s."
+    assert kept["authors_note"] == "Style: spare."
+    assert [entry["content"] for entry in kept["lore"]] == ["Old Tom, sixty, half deaf."]
+
+    editor.undo()  # one undo step takes the text back to the edited one
+    assert editor.toPlainText() == edited
+    before = [i for i in SnapshotStore(novel).list().snapshots if i.reason == "before_restore"]
+    assert len(before) == 1
+    saved = SnapshotStore(novel).load(before[0])  # the state before the restore is kept too
+    assert saved.text == edited and saved.notes == "Setting: a city, today."
+    assert [entry.title for entry in saved.lore] == ["Keeper", "Boat"]
+    assert saved.authors_note == "Style: lush."
 
 
 def test_panel_lists_compares_and_restores(qtbot, novel: Path) -> None:

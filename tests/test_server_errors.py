@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
 import pytest
@@ -163,3 +164,57 @@ def test_the_key_stays_out_of_the_log(standin: StandIn, caplog: pytest.LogCaptur
         with pytest.raises(ServerError):
             continue_text(backend, CollectingSink())
     assert caplog.records and KEY not in caplog.text
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in 简体中文 for one test."""
+    from writer.i18n import apply_language
+
+    assert apply_language("zh_CN") == "zh_CN"
+    yield
+    apply_language("en")
+
+
+def test_every_server_line_shows_in_chinese(standin: StandIn, chinese):
+    """Each line a server failure can give is in the catalogue, so the window shows it in 中文."""
+    import ssl
+
+    import httpx2
+    import openai
+
+    from writer.engine.scoring import QualityJob
+    from writer.engine.server_errors import describe
+    from writer.errors import WriterError
+    from writer.gui.messages import localized_text
+
+    lines: list[str] = []
+    backend = connect(standin)
+    lines += backend.info.notes
+    for mode in ("401", "404", "500", "malformed", "cut"):
+        standin.mode = mode
+        with pytest.raises(ServerError) as caught:
+            continue_text(backend, CollectingSink())
+        lines.append(str(caught.value))
+    with pytest.raises(WriterError) as caught:
+        QualityJob().run(backend, CollectingSink(), StopFlag())
+    lines.append(str(caught.value))
+    for spec in (
+        ServerSpec("http://127.0.0.1:9/v1", "x", timeout=2),
+        ServerSpec(standin.url, "no-such-model"),
+    ):
+        with pytest.raises(ServerError) as caught:
+            ServerBackend.connect(spec)
+        lines.append(str(caught.value))
+    request = httpx2.Request("GET", "https://127.0.0.1:8443/v1/models")
+    for code in (18, 10, 62, 0):
+        untrusted = ssl.SSLCertVerificationError(1, "certificate verify failed")
+        untrusted.verify_code = code
+        error = openai.APIConnectionError(request=request)
+        error.__cause__ = untrusted
+        lines.append(str(describe(error, "127.0.0.1:8443", MODEL)))
+    assert len(set(lines)) == len(lines) >= 13
+    for line in lines:
+        shown = localized_text(line)
+        assert re.search(r"[\u4e00-\u9fff]", shown), (line, shown)
+        assert not re.search(r"\b(the|server|text|certificate)\b", shown), (line, shown)

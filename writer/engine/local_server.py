@@ -14,6 +14,7 @@ import json
 import os
 import runpy
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -63,8 +64,11 @@ def start(
     ready_s: float = 180.0,
     log: Path | None = None,
     threads: int = 0,
+    tls: tuple[Path, Path] | None = None,
 ) -> LocalServer:
     """Start a server for ``model`` on a free loopback port; return once it answers.
+
+    ``tls`` (certificate file, key file) makes it serve https with that certificate.
 
     Raises:
         RuntimeError: the server exited or did not answer within ``ready_s``.
@@ -87,6 +91,8 @@ def start(
     ]
     if threads > 0:
         command += ["--n_threads", str(threads), "--n_threads_batch", str(threads)]
+    if tls is not None:
+        command += ["--ssl_certfile", str(tls[0]), "--ssl_keyfile", str(tls[1])]
     output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child keeps it)
     process = subprocess.Popen(
         command,
@@ -94,12 +100,14 @@ def start(
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    server = LocalServer(process, f"http://127.0.0.1:{port}/v1")
+    scheme = "https" if tls is not None else "http"
+    server = LocalServer(process, f"{scheme}://127.0.0.1:{port}/v1")
+    trusted = ssl.create_default_context(cafile=str(tls[0])) if tls is not None else None
     deadline = time.monotonic() + ready_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"llama_cpp.server exited with code {process.returncode}")
-        if _lists_models(server.url):
+        if _lists_models(server.url, trusted):
             return server
         time.sleep(0.25)
     server.stop()
@@ -116,10 +124,10 @@ def running(model: Path, **options) -> Iterator[LocalServer]:
         server.stop()
 
 
-def _lists_models(url: str) -> bool:
-    """Return whether the server at ``url`` answers GET /models."""
+def _lists_models(url: str, context: ssl.SSLContext | None = None) -> bool:
+    """Return whether the server at ``url`` answers GET /models (https: trusting ``context``)."""
     try:
-        with urllib.request.urlopen(f"{url}/models", timeout=2) as answer:
+        with urllib.request.urlopen(f"{url}/models", timeout=2, context=context) as answer:
             return bool(json.load(answer).get("data"))
     except (OSError, urllib.error.URLError, ValueError):
         return False

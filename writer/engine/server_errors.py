@@ -10,6 +10,7 @@ line is written here, not copied from the server's answer, and
 from __future__ import annotations
 
 import email.utils
+import re
 import ssl
 import time
 from typing import Any
@@ -30,19 +31,68 @@ def _status(error: BaseException) -> int:
     return int(getattr(error, "status_code", 0) or 0)
 
 
-def _is_tls(error: BaseException) -> bool:
-    """Return whether ``error`` (or one it came from) is a TLS failure."""
+#: Certificate checks that failed (OpenSSL's verify codes), in plain words.
+_CERTIFICATE_REASONS = {
+    2: "its issuer is unknown",
+    9: "it is not valid yet",
+    10: "it has expired",
+    18: "it is self-signed",
+    19: "it is signed by an untrusted authority",
+    20: "its issuer is unknown",
+    21: "its issuer is unknown",
+    62: "it was made for another host name",
+    64: "it was made for another address",
+}
+#: What OpenSSL says when the other side does not speak TLS at all (plain http).
+_NOT_TLS = (
+    "WRONG_VERSION_NUMBER",
+    "HTTP_REQUEST",
+    "RECORD_LAYER_FAILURE",
+    "PACKET_LENGTH_TOO_LONG",
+)
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """Return ``error`` and the errors it came from, nearest first."""
+    found: list[BaseException] = []
     seen: BaseException | None = error
-    for _ in range(6):
-        if seen is None:
-            return False
-        if isinstance(seen, ssl.SSLError):
-            return True
-        text = str(seen).lower()
-        if "certificate" in text or "ssl" in text or "tls" in text:
-            return True
+    while seen is not None and len(found) < 8 and seen not in found:
+        found.append(seen)
         seen = seen.__cause__ or seen.__context__
-    return False
+    return found
+
+
+def _tls_failure(error: BaseException, host: str) -> ServerError | None:
+    """Return the one-line error when ``error`` is a TLS failure (None when it is not)."""
+    chain = _chain(error)
+    tls = next((e for e in chain if isinstance(e, ssl.SSLError)), None)
+    text = " ".join(str(e) for e in chain)
+    if tls is None and not re.search(r"\[SSL[:\]]|certificate verify|\bTLS\b", text):
+        return None
+    if isinstance(tls, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in text:
+        code = getattr(tls, "verify_code", 0) or 0
+        reason = _CERTIFICATE_REASONS.get(code)
+        if reason is None:
+            return ServerError(
+                f"A secure (TLS) connection to {host} failed: the server's certificate is not "
+                "trusted. Check the address, or set SSL_CERT_FILE to the certificate that "
+                "vouches for it."
+            )
+        return ServerError(
+            f"A secure (TLS) connection to {host} failed: the server's certificate is not "
+            f"trusted ({reason}). Check the address, or set SSL_CERT_FILE to the certificate "
+            "that vouches for it."
+        )
+    reason_code = str(getattr(tls, "reason", "") or "")
+    if reason_code in _NOT_TLS or any(code in text for code in _NOT_TLS):
+        return ServerError(
+            f"The server at {host} does not speak https (TLS). If it serves plain http, "
+            "change the address to http://."
+        )
+    return ServerError(
+        f"A secure (TLS) connection to {host} failed. Check the address and the server's "
+        "TLS setup; details are in the log."
+    )
 
 
 def retry_after(error: BaseException) -> float | None:
@@ -63,6 +113,11 @@ def retry_after(error: BaseException) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+def _kept(message: str, *, streaming: bool) -> str:
+    """Return ``message``, saying that the text so far is kept when text had arrived."""
+    return f"{message} The text written so far is kept." if streaming else message
+
+
 def describe(
     error: BaseException, host: str, model: str, *, streaming: bool = False
 ) -> ServerError:
@@ -77,11 +132,13 @@ def describe(
     import httpx2
     import openai
 
-    kept = " The text written so far is kept." if streaming else ""
     if isinstance(error, ValueError | openai.APIResponseValidationError):
         return (StreamInterruptedError if streaming else ServerError)(
-            f"The server at {host} sent an answer Writer cannot read (a malformed event "
-            f"stream). Check that it speaks the OpenAI API.{kept}"
+            _kept(
+                f"The server at {host} sent an answer Writer cannot read (a malformed event "
+                "stream). Check that it speaks the OpenAI API.",
+                streaming=streaming,
+            )
         )
     if streaming and not _status(error):
         return StreamInterruptedError(
@@ -94,11 +151,9 @@ def describe(
             "overloaded, then try again."
         )
     if isinstance(error, openai.APIConnectionError | httpx2.TransportError):
-        if _is_tls(error):
-            return ServerError(
-                f"A secure (TLS) connection to {host} failed: its certificate is not trusted "
-                "or does not match. Check the address, or the server's certificate."
-            )
+        tls = _tls_failure(error, host)
+        if tls is not None:
+            return tls
         return ServerError(
             f"Cannot reach the server at {host}. Check the address and that the server is running."
         )
@@ -123,9 +178,13 @@ def describe(
             "look at the server's log."
         )
     if status:
-        return ServerError(f"The server at {host} refused the request ({status}).{kept}")
+        return ServerError(
+            _kept(f"The server at {host} refused the request ({status}).", streaming=streaming)
+        )
     if isinstance(error, openai.APIError):
-        return ServerError(f"The server at {host} reported an error while writing.{kept}")
+        return ServerError(
+            _kept(f"The server at {host} reported an error while writing.", streaming=streaming)
+        )
     return ServerError(
         f"The server at {host} sent an answer Writer cannot read. Check that it speaks the "
         "OpenAI API."

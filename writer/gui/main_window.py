@@ -50,7 +50,7 @@ from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
 from writer.gui.lore.feature import LoreFeature
 from writer.gui.manuscript.feature import ManuscriptFeature
-from writer.gui.messages import Answer, messenger
+from writer.gui.messages import Answer, localized_text, messenger
 from writer.gui.models.chinese import SAMPLE, ChineseWriting
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
             for entry in self.assistant.conversation(editor).entries
         ]
         self.manuscript.notesRestored.connect(self._show_restored_notes)
+        self.manuscript.loreRestored.connect(self.lore.restore_lore)
 
     def _show_restored_notes(self, editor: Editor) -> None:
         """Show and keep the story notes a snapshot restore brought back."""
@@ -497,10 +498,7 @@ class MainWindow(QMainWindow):
     def _on_model_loaded(self, info: ModelInfo) -> None:
         if info.is_remote:
             tip = self.tr("{0}\nContext: {1} tokens").format(info.url, info.n_ctx)
-            if info.tokens_estimated:
-                tip += "\n" + self.tr(
-                    "This server cannot count tokens: counts are estimated with a safety margin."
-                )
+            tip += "".join("\n" + localized_text(note) for note in info.notes)
             self.status.set("statusModel", info.display_name, tip)
         else:
             offload = self.tr("GPU") if info.gpu_offload else self.tr("CPU")
@@ -514,7 +512,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_model_failed(self, message: str) -> None:
-        self.status.set("statusModel", self.tr("No model"), message)
+        self.status.set("statusModel", self.tr("No model"), localized_text(message))
         self._update_engine_state()
         messenger.error(self, self.tr("Model not loaded"), message)
 

@@ -30,6 +30,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from writer.core.document_context import AUTHORS_NOTE_KEY
+from writer.core.lore import SIDECAR_KEY as LORE_KEY
+from writer.core.lore import LoreEntry, entries_from_data
 from writer.core.sidecar import load_sidecar
 from writer.errors import SnapshotError
 from writer.manuscript.files import write_atomically
@@ -142,6 +145,17 @@ class Snapshot:
     def notes(self) -> str:
         """Return the story notes kept in the snapshot."""
         value = self.sidecar.get("notes", "")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def lore(self) -> list[LoreEntry]:
+        """Return the document's own lore entries kept in the snapshot (its folder's are not)."""
+        return entries_from_data(self.sidecar.get(LORE_KEY, []))
+
+    @property
+    def authors_note(self) -> str:
+        """Return the author's note kept in the snapshot."""
+        value = self.sidecar.get(AUTHORS_NOTE_KEY, "")
         return value if isinstance(value, str) else ""
 
 

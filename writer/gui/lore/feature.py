@@ -44,7 +44,7 @@ from writer.gui.lore.inspector import PromptInspector
 from writer.gui.messages import messenger
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from writer.engine.backend import GenerationStats
     from writer.gui.host import Host
@@ -214,6 +214,24 @@ class LoreFeature(QObject):
                 save_summary(path, lore.summary)
         except OSError as error:
             log.warning("could not save the lore beside %s: %s", path, error)
+
+    def restore_lore(self, editor: Editor, entries: Sequence[LoreEntry], authors_note: str) -> None:
+        """Put back ``editor``'s own lore and author's note (a snapshot restore), and store them."""
+        lore = self.lore_for(editor)
+        lore.document = list(entries)
+        lore.authors_note = authors_note
+        path = editor.state.path
+        if path is not None:
+            try:
+                save_document_lore(path, lore.document)
+                save_authors_note(path, authors_note)
+            except OSError as error:
+                self.host.status.showMessage(
+                    self.tr("Could not save the lore: {0}").format(error.strerror), 8000
+                )
+        if editor is self.editor:
+            self.dock.show_entries(lore.entries())
+            self.dock.show_authors_note(lore.authors_note)
 
     # -- entries ----------------------------------------------------------------------------
 

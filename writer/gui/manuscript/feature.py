@@ -7,8 +7,9 @@ compressing and writing happen on the feature's worker. Automatic snapshots
 are taken when an editor announces a whole-document operation
 (``Editor.aboutToRewrite``: Replace All, Reopen with Encoding, a template
 writing into the text) and before the first edit of each day (the document as
-last saved). Restore takes a snapshot of the current text first, then changes
-only the lines that differ, in one undo step.
+last saved). Restore takes a snapshot of the current state first, then changes
+only the lines that differ, in one undo step, and puts back the story notes
+and the lore kept in the snapshot (``notesRestored``, ``loreRestored``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
 
+from writer.core.document_context import AUTHORS_NOTE_KEY
 from writer.core.document_io import read_document
+from writer.core.lore import SIDECAR_KEY as LORE_KEY
 from writer.core.sidecar import load_sidecar
 from writer.errors import ExportError
 from writer.gui.manuscript.background import Worker
@@ -79,6 +82,8 @@ class ManuscriptFeature(QObject):
     exported = Signal(object)  # Path
     exportFailed = Signal(str)
     notesRestored = Signal(object)  # Editor whose story notes a restore brought back
+    #: A restore brought back a document's own lore: Editor, list of LoreEntry, author's note.
+    loreRestored = Signal(object, object, str)
 
     def __init__(self, host: Host, *, clock: Callable[[], datetime] = local_now) -> None:
         super().__init__(host.parent_widget())
@@ -307,7 +312,11 @@ class ManuscriptFeature(QObject):
     # -- restoring -------------------------------------------------------------------------
 
     def restore(self, info: SnapshotInfo, editor: Editor | None = None) -> None:
-        """Put ``info``'s text back in one undo step, after a snapshot of the current text."""
+        """Put ``info``'s text, story notes and lore back, after a snapshot of the current state.
+
+        The text changes in one undo step; the notes, the document's own lore and
+        its author's note are put back as they were kept in the snapshot.
+        """
         editor = editor or self.host.current_editor()
         store = self._store(editor)
         if store is None:
@@ -325,13 +334,11 @@ class ManuscriptFeature(QObject):
         def work() -> tuple[Snapshot, list[Edit]]:
             snapshot = store.load(info)
             current = "\n".join(lines)
-            if current != snapshot.text:
-                store.take(
-                    current,
-                    _sidecar_with_notes(store.document, notes),
-                    auto=True,
-                    reason="before_restore",
-                )
+            sidecar = _sidecar_with_notes(store.document, notes)
+            if current != snapshot.text or _restored_part(sidecar) != _restored_part(
+                snapshot.sidecar
+            ):
+                store.take(current, sidecar, auto=True, reason="before_restore")
             return snapshot, edits_to(lines, snapshot.text)
 
         self.worker.start(
@@ -365,9 +372,10 @@ class ManuscriptFeature(QObject):
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.insertText(snapshot.text)
         cursor.endEditBlock()
-        if snapshot.sidecar.get("notes", editor.state.notes) != editor.state.notes:
+        if snapshot.notes != editor.state.notes:
             editor.state.notes = snapshot.notes
             self.notesRestored.emit(editor)
+        self.loreRestored.emit(editor, snapshot.lore, snapshot.authors_note)
         when = snapshot.info.time.astimezone().strftime("%Y-%m-%d %H:%M")
         self.host.status.showMessage(
             self.tr("Restored the snapshot of {0}; Undo takes it back.").format(when), 8000
@@ -471,3 +479,8 @@ def _sidecar_with_notes(document: Path, notes: str) -> dict[str, Any]:
     else:
         sidecar.pop("notes", None)
     return sidecar
+
+
+def _restored_part(sidecar: dict[str, Any]) -> tuple[Any, ...]:
+    """Return what a restore puts back from a sidecar: notes, lore, author's note."""
+    return tuple(sidecar.get(key) for key in ("notes", LORE_KEY, AUTHORS_NOTE_KEY))

@@ -35,3 +35,25 @@ def test_every_menu_has_distinct_access_keys(bare_window, language):
         )
     finally:
         apply_language("en")
+
+
+def test_the_assistant_toggle_has_a_key_and_follows_a_language_switch(qtbot, bare_window):
+    """The View menu's Assistant entry: its own access key, in Chinese after a switch."""
+    from writer.config import Key, SettingsGroup, set_setting
+
+    view = bare_window.menu("view")
+    toggle = bare_window.assistant.toggleViewAction()
+    assert toggle in view.actions()
+    assert toggle.text() == "As&sistant Panel"
+    assert len(access_keys(view)) == len([a for a in view.actions() if not a.isSeparator()])
+    set_setting(Key.LANGUAGE, "zh_CN")
+    try:
+        with qtbot.waitSignal(bare_window.signals.languageChanged, timeout=5000):
+            bare_window.settings_feature.apply(frozenset({SettingsGroup.LANGUAGE}))
+        assert toggle.text() == "助手面板(&S)"
+        keys = access_keys(view)
+        assert len(keys) == len(set(keys)) == len([a for a in view.actions() if a.text()])
+    finally:
+        set_setting(Key.LANGUAGE, "en")
+        apply_language("en")
+    qtbot.waitUntil(lambda: toggle.text() == "As&sistant Panel", timeout=5000)

@@ -152,10 +152,17 @@ def test_gated_download_needs_token(hub, monkeypatch):
 
 
 def test_traversal_file_from_the_hub_is_refused_and_nothing_written(hub, tmp_path):
-    evil = list_repo_gguf_files("test-org/Evil-GGUF")[0]
-    with pytest.raises(HubUnsafePathError, match="outside the models folder"):
-        download_model(evil)
-    assert hub.gets_of(evil.parts[0].path) == 0
+    from writer.bench.hub_server import EVIL_FILE_NAMES
+    from writer.hub.repo_files import HubFilePart, HubModelFile
+
+    # Not listed (issue 11, item 12), and refused when asked for by name all the same.
+    assert [f.name for f in list_repo_gguf_files("test-org/Evil-GGUF")] == ["sub/safe-Q2_K.gguf"]
+    for name in EVIL_FILE_NAMES:
+        part = HubFilePart(name, 1_000_000, "0" * 64)
+        evil = HubModelFile("test-org/Evil-GGUF", name, (part,), "Q2_K")
+        with pytest.raises(HubUnsafePathError, match="outside the models folder"):
+            download_model(evil)
+        assert hub.gets_of(name) == 0
     assert not list(models_dir().parent.rglob("escape-Q2_K.gguf"))
 
 

@@ -138,7 +138,7 @@ def test_cancel_stops_the_download_and_lists_nothing(qtbot, browser, hub):
     )
     cancel.click()
     qtbot.waitUntil(lambda: not browser.is_downloading, timeout=WAIT_MS)
-    assert progress.format() == "Cancelled"
+    assert progress.format() == "Cancelled — the partial file is kept for resuming"
     assert "resume" in browser.findChild(QLabel, "hubStatus").text()
     assert not list(models_dir().glob("*/*/*.gguf"))
 

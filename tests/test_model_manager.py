@@ -183,3 +183,31 @@ def test_use_reloads_the_real_engine_and_remembers_the_model(qtbot, downloaded):
         assert "(in use)" in dialog.model_list.currentItem().text(0)
     finally:
         engine.shutdown()
+
+
+def test_in_use_follows_the_model_after_use(qtbot, downloaded, default_model):
+    """Use moves "(in use)" to the chosen model; the old one loses it (issue 11, item 12)."""
+    from writer.engine.engine_thread import Engine
+
+    engine = Engine()
+    try:
+        with qtbot.waitSignal(engine.modelLoaded, timeout=60_000):
+            engine.load_model(str(default_model))
+        dialog = make_manager(qtbot, engine)
+        view = dialog.model_list
+
+        def marked() -> list[str]:
+            return [
+                view.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole).path.name
+                for i in range(view.topLevelItemCount())
+                if "(in use)" in view.topLevelItem(i).text(0)
+            ]
+
+        assert marked() == [default_model.name]
+        assert dialog.select_path(downloaded)
+        with qtbot.waitSignal(engine.modelLoaded, timeout=60_000):
+            qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: marked() == [downloaded.name], timeout=5000)
+        assert dialog.selected_model().path == downloaded  # the row the user chose stays current
+    finally:
+        engine.shutdown()

@@ -84,6 +84,10 @@
         <translation>总结</translation>
     </message>
     <message>
+        <source>As&amp;sistant Panel</source>
+        <translation>助手面板(&amp;S)</translation>
+    </message>
+    <message>
         <source>Select some text first.</source>
         <translation>请先选中一些文字。</translation>
     </message>
@@ -750,6 +754,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>本机上的模型</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the model hub (Esc); a download goes on</source>
+        <translation>关闭模型库（Esc）；正在进行的下载会继续</translation>
+    </message>
+    <message>
         <source>On this computer:</source>
         <translation>本机上的模型：</translation>
     </message>
@@ -760,6 +772,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Gated: needs a Hugging Face login or HF_TOKEN.</source>
         <translation>受限访问：需要登录 Hugging Face 或设置 HF_TOKEN。</translation>
+    </message>
+    <message>
+        <source>1 repository found.</source>
+        <translation>找到 1 个仓库。</translation>
     </message>
     <message>
         <source>{0} repositories found.</source>
@@ -780,6 +796,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>recommended</source>
         <translation>推荐</translation>
+    </message>
+    <message>
+        <source>1 GGUF file.</source>
+        <translation>1 个 GGUF 文件。</translation>
     </message>
     <message>
         <source>{0} GGUF files.</source>
@@ -818,8 +838,8 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>已下载并校验：{0}</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+        <source>Cancelled — the partial file is kept for resuming</source>
+        <translation>已取消——已保留部分文件，以便继续下载</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -1802,8 +1822,8 @@ Context: {1} tokens</source>
         <translation>{0} 下载后已损坏（校验和不符），已删除。请重新下载。</translation>
     </message>
     <message>
-        <source>Download cancelled. Start it again to resume.</source>
-        <translation>下载已取消。再次开始即可继续。</translation>
+        <source>Download cancelled. The partial file is kept; downloading the same file again resumes where it stopped.</source>
+        <translation>下载已取消。已下载的部分文件会保留；再次下载同一文件时将从中断处继续。</translation>
     </message>
     <message>
         <source>The disk is full. Free some space, then download again to resume.</source>

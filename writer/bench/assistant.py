@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 from writer.bench.common import Figure, on_engine_thread, raw_sampling
 from writer.core.chat_prompt import ChatTurn
 from writer.core.sampling import SamplingParams
+from writer.engine import native
 from writer.engine.assistant_jobs import ChatJob, SummaryJob
 from writer.engine.backend import (
     EngineOptions,
     LlamaBackend,
     StopFlag,
     default_thread_count,
-    safe_cpu_buffers,
 )
 
 if TYPE_CHECKING:
@@ -45,18 +45,7 @@ def _options() -> EngineOptions:
 
 def raw_llama(model: Path) -> Any:
     """Load the model with raw llama-cpp-python exactly as the backend does."""
-    import llama_cpp
-
-    threads = default_thread_count()
-    with safe_cpu_buffers():
-        return llama_cpp.Llama(
-            model_path=str(model),
-            n_ctx=N_CTX,
-            n_gpu_layers=0,
-            n_threads=threads,
-            n_threads_batch=threads,
-            verbose=False,
-        )
+    return native.raw_llama(model, N_CTX)
 
 
 def long_text(chars: int = 30_000) -> str:

@@ -20,10 +20,9 @@ from writer.engine.backend import (
     GenerationStats,
     LlamaBackend,
     StopFlag,
-    default_thread_count,
-    safe_cpu_buffers,
 )
 from writer.engine.jobs import CollectingSink, ContinueJob
+from writer.engine.native import raw_llama
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,8 +30,6 @@ if TYPE_CHECKING:
 
 def bench_continue(model: Path, rounds: int = 5) -> list[Figure]:
     """Streaming speed through the whole GUI path, time to first token, GUI stalls."""
-    import llama_cpp
-
     from writer.gui.app import create_application
 
     app = create_application()
@@ -41,16 +38,7 @@ def bench_continue(model: Path, rounds: int = 5) -> list[Figure]:
     from writer.gui.main_window import MainWindow
 
     params = SamplingParams(max_tokens=200, temperature=0.7, seed=1234, repeat_penalty=1.1)
-    threads = default_thread_count()
-    with safe_cpu_buffers():
-        raw = llama_cpp.Llama(
-            model_path=str(model),
-            n_ctx=4096,
-            n_gpu_layers=0,
-            verbose=False,
-            n_threads=threads,
-            n_threads_batch=threads,
-        )
+    raw = raw_llama(model, 4096)
     window = MainWindow(model=model, load_model=False)
     loop = QEventLoop()
     window.engine.modelLoaded.connect(loop.quit)

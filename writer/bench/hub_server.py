@@ -373,6 +373,16 @@ def make_pattern_file(path: Path, size: int, seed: int = 0) -> Path:
     return path
 
 
+#: File names of ``test-org/Evil-GGUF`` that would be saved outside the models folder.
+EVIL_FILE_NAMES = (
+    "../../escape-Q2_K.gguf",
+    "/absolute-Q2_K.gguf",
+    "C:/drive-Q2_K.gguf",
+    "sub\\..\\..\\backslash-Q2_K.gguf",
+    "sub/../../climb-Q2_K.gguf",
+)
+
+
 def build_test_hub(
     folder: Path, model_file: Path | None, model_sha256: str | None = None
 ) -> HubServer:
@@ -383,7 +393,8 @@ def build_test_hub(
       parts, and a huge virtual F16 file that fits no machine;
     - ``test-org/no-gguf-model``: only safetensors, not tagged gguf;
     - ``test-org/Gated-GGUF``: gated, needs ``Authorization: Bearer TOKEN``;
-    - ``test-org/Evil-GGUF``: a file name that climbs out of the models folder.
+    - ``test-org/Evil-GGUF``: file names that would leave the models folder
+      (:data:`EVIL_FILE_NAMES`), and one safe file in a subfolder.
     """
     server = HubServer()
     now = datetime(2025, 6, 1, tzinfo=UTC)
@@ -427,7 +438,9 @@ def build_test_hub(
     )
     gated.add_file("gated-Q2_K.gguf", folder / "tiny" / "tiny-Q2_K.gguf")
     evil = server.add_repo("test-org/Evil-GGUF", downloads=1, likes=0, last_modified=now)
-    evil.add_file("../../escape-Q2_K.gguf", folder / "tiny" / "tiny-Q2_K.gguf")
+    for unsafe in EVIL_FILE_NAMES:
+        evil.add_file(unsafe, folder / "tiny" / "tiny-Q2_K.gguf")
+    evil.add_file("sub/safe-Q2_K.gguf", folder / "tiny" / "tiny-Q2_K.gguf")
     return server
 
 

@@ -229,7 +229,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP(
         "Messages", "{0} arrived damaged (checksum mismatch) and was deleted. Download it again."
     ),
-    QT_TRANSLATE_NOOP("Messages", "Download cancelled. Start it again to resume."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Download cancelled. The partial file is kept; "
+        "downloading the same file again resumes where it stopped.",
+    ),
     QT_TRANSLATE_NOOP(
         "Messages", "The disk is full. Free some space, then download again to resume."
     ),

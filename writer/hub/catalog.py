@@ -30,6 +30,13 @@ class CatalogEntry:
     note: str = ""
     #: File-name patterns of its GGUF files ("qwen2.5-0.5b-instruct*.gguf" when not given).
     files: tuple[str, ...] = field(default_factory=tuple)
+    #: A short description per language code, e.g. (("en", "…"), ("zh", "…")).
+    descriptions: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    def description_in(self, lang: str) -> str:
+        """Return the short description in ``lang`` ("en" or "zh"), else English, else the note."""
+        texts = dict(self.descriptions)
+        return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "") or self.note
 
 
 def catalog_paths() -> list[Path]:
@@ -62,9 +69,17 @@ def parse_catalog(text: str) -> list[CatalogEntry]:
                 languages=tuple(str(code) for code in item.get("languages", [])),
                 note=str(item.get("note", "")),
                 files=tuple(str(pattern) for pattern in item.get("files", [])),
+                descriptions=_descriptions(item.get("description")),
             )
         )
     return entries
+
+
+def _descriptions(value: object) -> tuple[tuple[str, str], ...]:
+    """Return a ``description`` (a string, or a table of language codes) as pairs."""
+    if isinstance(value, dict):
+        return tuple((str(lang), str(text)) for lang, text in value.items() if text)
+    return (("en", str(value)),) if value else ()
 
 
 def load_catalog() -> list[CatalogEntry]:

@@ -47,6 +47,7 @@ from writer.hub.errors import (
 )
 from writer.hub.file_lock import FileLock
 from writer.hub.fit import human_size
+from writer.hub.safe_names import is_safe_name
 
 if TYPE_CHECKING:
     from writer.hub.repo_files import HubFilePart, HubModelFile
@@ -60,6 +61,12 @@ NETWORK_CHUNK_BYTES = 1024 * 1024
 PROGRESS_INTERVAL_S = 0.1
 #: Free space kept on the disk beyond the download itself.
 DISK_MARGIN_BYTES = 64 * 1024 * 1024
+
+#: What a cancelled download says: its partial file stays, and the next download resumes it.
+CANCELLED_MESSAGE = (
+    "Download cancelled. The partial file is kept; "
+    "downloading the same file again resumes where it stopped."
+)
 
 _file_locks: dict[Path, threading.Lock] = {}
 _file_locks_guard = threading.Lock()
@@ -87,12 +94,7 @@ ProgressCallback = Callable[[DownloadProgress], None]
 def _safe_relative(repo_id: str, path_in_repo: str) -> PurePosixPath:
     """Return ``<owner>/<repo>/<path>``, refusing absolute paths, ``..`` and odd characters."""
     for text in (repo_id, path_in_repo):
-        pieces = text.split("/")
-        if (
-            text.startswith("/")
-            or any(piece in ("..", ".", "") for piece in pieces)
-            or any(bad in text for bad in ("\\", ":", "\x00"))
-        ):
+        if not is_safe_name(text):
             raise HubUnsafePathError(
                 f"Refused the hub file name {path_in_repo!r} of {repo_id}: "
                 "it would be saved outside the models folder."
@@ -226,7 +228,7 @@ class _HashingWriter:
     def write(self, data: bytes) -> int:
         """Write one chunk, unless the download was cancelled."""
         if self.cancel.is_set():
-            raise DownloadCancelledError("Download cancelled. Start it again to resume.")
+            raise DownloadCancelledError(CANCELLED_MESSAGE)
         written = self.handle.write(data)
         self.hasher.update(data)
         self.hashed_bytes += len(data)
@@ -433,7 +435,7 @@ def _download_part_once(
         log.info("%s is being downloaded by another Writer; waiting for it", part.path)
 
     if not lock.acquire(cancel, on_wait=waiting):
-        raise DownloadCancelledError("Download cancelled. Start it again to resume.")
+        raise DownloadCancelledError(CANCELLED_MESSAGE)
     try:
         if destination.exists():  # the other Writer finished it
             tracker.add(part.size - had)

@@ -1,7 +1,12 @@
-"""The GGUF files of a hub repository: one entry per model, split parts grouped together."""
+"""The GGUF files of a hub repository: one entry per model, split parts grouped together.
+
+A file whose name would be saved outside the models folder ("..", an absolute
+path, a drive, backslashes) is not listed: it could never be downloaded.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -12,11 +17,14 @@ from writer.hub.client import ensure_online, hub_api, hub_error
 from writer.hub.errors import HubNotFoundError
 from writer.hub.fit import FitEstimate, assess_fit, estimate_memory, recommend
 from writer.hub.quant import quant_from_filename
+from writer.hub.safe_names import is_safe_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from writer.core.system_memory import MemoryBudget
+
+log = logging.getLogger(__name__)
 
 SPLIT_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<index>\d{5})-of-(?P<count>\d{5})\.gguf$", re.I)
 
@@ -66,13 +74,17 @@ def _sha256(entry: RepoFile) -> str | None:
 def group_gguf_files(repo_id: str, entries: Iterable[HubFilePart]) -> list[HubModelFile]:
     """Group .gguf entries into models: split parts become one entry, in part order.
 
-    A split model whose parts are not all present is left out: it could never load.
+    A split model whose parts are not all present is left out: it could never load;
+    so is a file whose name would be saved outside the models folder.
     """
     singles: list[HubModelFile] = []
     splits: dict[tuple[str, str], list[tuple[int, HubFilePart]]] = {}
     counts: dict[tuple[str, str], int] = {}
     for part in entries:
         if not part.path.lower().endswith(".gguf"):
+            continue
+        if not is_safe_name(part.path):
+            log.warning("not listing %r of %s: unsafe file name", part.path, repo_id)
             continue
         folder, _, base = part.path.rpartition("/")
         match = SPLIT_PATTERN.match(base)

@@ -102,6 +102,7 @@ class AssistantPanel(QDockWidget):
         self._build()
         self._add_buttons()
         self._connect()
+        self._name_toggle()
         if window.editors():
             self._follow_editor()
 
@@ -150,9 +151,18 @@ class AssistantPanel(QDockWidget):
         self.setWidget(body)
         self.clear_context()
 
+    def _name_toggle(self) -> None:
+        """Name the View menu's show/hide toggle, with its own access key.
+
+        Qt names the toggle after the dock's title on every title change, so
+        this runs after the title is set.
+        """
+        self.toggleViewAction().setText(self.tr("As&sistant Panel"))
+
     def retranslate(self) -> None:
         """Show the panel's own texts and actions in the current interface language."""
         self.setWindowTitle(self.tr("Assistant"))
+        self._name_toggle()
         self.context_clear.setToolTip(self.tr("Ask without the selection"))
         self.input.setPlaceholderText(self.tr("Ask the assistant…"))
         self.send_button.setText(self.tr("Send"))
@@ -213,6 +223,7 @@ class AssistantPanel(QDockWidget):
         window.action("actionDiscardReply").triggered.connect(self.discard_reply)
         window.action("actionClearChat").triggered.connect(self.clear_conversation)
         window.signals.currentEditorChanged.connect(lambda _editor: self._follow_editor())
+        window.signals.languageChanged.connect(lambda _language: self.retranslate())
         requests = self.requests
         requests.started.connect(self._on_started)
         requests.textAdded.connect(self.transcript.refresh)

@@ -19,13 +19,10 @@ if TYPE_CHECKING:
 
 def version_lines(gpu_offload: bool | None) -> list[tuple[str, str]]:
     """Return (name, version) pairs for the About box and bug reports."""
-    import llama_cpp
-
-    try:
-        system = llama_cpp.llama_print_system_info().decode("utf-8", "replace").strip()
-    except (AttributeError, OSError):
-        system = ""
     from writer.engine.backend import gpu_offload_supported
+    from writer.engine.native import system_info, version
+
+    system = system_info()
 
     offload = gpu_offload_supported()
     state = (
@@ -43,7 +40,7 @@ def version_lines(gpu_offload: bool | None) -> list[tuple[str, str]]:
         (APP_NAME, __version__),
         ("Qt", qVersion()),
         ("PySide6", pyside_version),
-        ("llama-cpp-python", getattr(llama_cpp, "__version__", "?")),
+        ("llama-cpp-python", version()),
         ("llama.cpp", system[:160] + ("…" if len(system) > 160 else "")),
         (QCoreApplication.translate("AboutDialog", "GPU offload"), state),
         ("Python", platform.python_version()),

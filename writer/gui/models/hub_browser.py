@@ -5,7 +5,10 @@ listed first and stays visible offline; typing in ``hubSearch`` starts a
 search once typing pauses; making a row of ``hubResults`` current lists that
 repository's files in ``hubFiles`` with size, quantization and fit; the
 recommended file is marked and made current. ``hubDownload`` downloads it
-with progress in ``hubProgress``; ``hubCancel`` stops it (it resumes later).
+with progress in ``hubProgress``; ``hubCancel`` stops it (the partial file is
+kept and the next download resumes it). ``hubClose`` or Esc closes the window
+(a running download goes on). Curated rows show a short description under
+the repository id; names are never cut off (the columns fit their contents).
 All hub work runs on a thread pool; results of stale jobs are dropped.
 """
 
@@ -13,8 +16,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from writer.config import Key, get_setting
 from writer.core.system_memory import MemoryBudget, memory_budget
+from writer.core.templates import language_of_setting
 from writer.gui.messages import localized_text
 from writer.gui.models.hub_jobs import HubJob, start_job
 from writer.gui.models.model_manager import source_label
@@ -45,6 +50,9 @@ from writer.hub.local_models import list_local_models
 from writer.hub.repo_files import HubModelFile, assess_files, list_repo_gguf_files
 from writer.hub.search import SearchResult, SearchSort, search_models
 from writer.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +159,11 @@ class HubBrowser(QWidget):
         self.files_view.setRootIsDecorated(False)
         self.files_view.setAccessibleName(self.tr("Model files"))
         for view in (self.results_view, self.files_view):
-            # Names take the room they need; the figures beside them fit their contents.
+            # Names are never cut off: every column fits its contents (a narrow window
+            # scrolls sideways) and the last one takes the room that is left.
             header = view.header()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in range(1, view.columnCount()):
+            header.setStretchLastSection(True)
+            for column in range(view.columnCount() - 1):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.download_button = QPushButton(self.tr("Download"))
         self.download_button.setObjectName("hubDownload")
@@ -173,6 +181,9 @@ class HubBrowser(QWidget):
         self.local_list.setObjectName("hubLocal")
         self.local_list.setAccessibleName(self.tr("Models on this computer"))
         self.local_list.setMaximumHeight(120)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("hubClose")
+        self.close_button.setToolTip(self.tr("Close the model hub (Esc); a download goes on"))
 
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
@@ -180,7 +191,7 @@ class HubBrowser(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.results_view)
         split.addWidget(self.files_view)
-        split.setSizes([450, 550])
+        split.setSizes([540, 460])
         bottom = QHBoxLayout()
         bottom.addWidget(self.download_button)
         bottom.addWidget(self.progress_bar, 1)
@@ -192,6 +203,10 @@ class HubBrowser(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(QLabel(self.tr("On this computer:")))
         layout.addWidget(self.local_list)
+        closing = QHBoxLayout()
+        closing.addStretch(1)
+        closing.addWidget(self.close_button)
+        layout.addLayout(closing)
 
         self._debounce = QTimer(self, singleShot=True, interval=search_delay_ms)
         self._debounce.timeout.connect(self.search_now)
@@ -202,17 +217,33 @@ class HubBrowser(QWidget):
         self.files_view.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.download_button.clicked.connect(self.start_download)
         self.cancel_button.clicked.connect(self.cancel_download)
+        self.close_button.clicked.connect(self.close)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the window, as in a dialog (a running download goes on)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            event.accept()
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # -- search ---------------------------------------------------------------
 
     def _show_catalog(self, query: str) -> None:
-        """Put the catalogue entries matching ``query`` at the top of the results."""
+        """Put the catalogue entries matching ``query`` at the top of the results.
+
+        Each shows its repository id and, on a second line, its short description
+        in the interface language.
+        """
         self.results_view.clear()
         needle = query.strip().lower()
+        lang = language_of_setting(str(get_setting(Key.LANGUAGE)), QLocale.system().name())
         for entry in self._catalog:
             if needle and needle not in entry.repo_id.lower() and needle not in entry.name.lower():
                 continue
-            item = QTreeWidgetItem([f"★ {entry.repo_id}", "", "", ""])
+            description = entry.description_in(lang)
+            text = f"★ {entry.repo_id}" + (f"\n    {description}" if description else "")
+            item = QTreeWidgetItem([text, "", "", ""])
             item.setToolTip(0, f"{entry.name} ({entry.parameters}) — {entry.note}")
             item.setData(0, ROLE_REPO, entry.repo_id)
             item.setData(0, ROLE_CATALOG, True)
@@ -256,8 +287,14 @@ class HubBrowser(QWidget):
             if result.gated:
                 item.setToolTip(0, self.tr("Gated: needs a Hugging Face login or HF_TOKEN."))
             self.results_view.addTopLevelItem(item)
-        self.status_label.setText(self.tr("{0} repositories found.").format(len(results)))
+        self.status_label.setText(self.count_text(self.results_view.topLevelItemCount()))
         self._select_repo(current)
+
+    def count_text(self, count: int) -> str:
+        """Return "N repositories found." for the ``count`` rows listed (curated ones too)."""
+        if count == 1:
+            return self.tr("1 repository found.")
+        return self.tr("{0} repositories found.").format(count)
 
     def _on_search_failed(self, job_id: int, message: str, error: object) -> None:
         self._jobs.pop(job_id, None)
@@ -350,7 +387,11 @@ class HubBrowser(QWidget):
         if recommended is not None:
             self.files_view.setCurrentItem(recommended)
         message = (
-            self.tr("{0} GGUF files.").format(len(files))
+            (
+                self.tr("1 GGUF file.")
+                if len(files) == 1
+                else self.tr("{0} GGUF files.").format(len(files))
+            )
             if files
             else self.tr("This repository has no GGUF files Writer can run.")
         )
@@ -436,7 +477,9 @@ class HubBrowser(QWidget):
             return
         self._download = None
         self.progress_bar.setFormat(
-            self.tr("Cancelled") if isinstance(error, DownloadCancelledError) else self.tr("Failed")
+            self.tr("Cancelled — the partial file is kept for resuming")
+            if isinstance(error, DownloadCancelledError)
+            else self.tr("Failed")
         )
         self.status_label.setText(localized_text(message))
         self.refresh_local()

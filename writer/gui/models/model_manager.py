@@ -4,7 +4,8 @@ A dialog (objectName ``modelManager``) whose modality is a constructor
 argument, so tests open it non-modal. ``modelList`` shows each model's name,
 size, architecture, context length, quantization and chat template, read from
 the GGUF header, then the server models the user added ("Add server…"), each
-as ``model @ host:port``. Use switches to any of them without a restart.
+as ``model @ host:port``. Use switches to any of them without a restart; the
+"(in use)" mark follows the model once the engine has loaded it.
 Questions and errors go through
 :data:`writer.gui.messages.messenger`; the file picker and the file manager
 are module functions, so tests patch one place for each.
@@ -198,7 +199,15 @@ class ModelManager(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.model_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.model_list.itemDoubleClicked.connect(lambda *_: self.use_selected())
+        loaded = getattr(engine, "modelLoaded", None)
+        if loaded is not None:  # "(in use)" moves to the model the engine loads
+            loaded.connect(self._on_model_loaded)
         self.refresh()
+
+    def _on_model_loaded(self, _info: object) -> None:
+        """Mark the model the engine has just loaded as "(in use)" (and no other)."""
+        if self.isVisible():
+            self.refresh()
 
     def _in_use(self) -> Path | None:
         """Return the path of the model file the engine has loaded."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 
-from tests.server_standin import MODEL, StandIn
+from tests.server_standin import MODEL, WORDS, StandIn
 from writer.config import Key, set_setting, settings_path
 from writer.engine.server_list import last_server, load_servers
 from writer.engine.server_spec import host_of
@@ -87,12 +87,67 @@ def test_add_server_lists_models_and_the_status_bar_says_where_text_goes(
         action(bare_window, "actionContinue").trigger()
     assert "broke off" in failed.args[1] and "\n" not in failed.args[1]
     assert editor.toPlainText().endswith("quiet lake.Once upon a time there ")
+    assert editor.cut_short
     # The key never lands in settings.ini, the log, or a message.
     bare_window.engine.shutdown()
     assert KEY not in settings_path().read_text(encoding="utf-8")
     for log in writer_home.rglob("*.log"):
         assert KEY not in log.read_text(encoding="utf-8", errors="replace")
     assert KEY not in failed.args[1]
+
+
+def test_a_passage_cut_short_stays_marked_and_only_its_words_are_saved(
+    qtbot, bare_window, standin: StandIn, answers, tmp_path
+):
+    """A connection lost mid-passage: the words stay (one undo step), underlined, said once."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent, QTextCharFormat
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    add_server(qtbot, bare_window, standin.url)
+    editor = type_story(bare_window)
+    standin.mode = "cut"
+    with qtbot.waitSignal(bare_window.stream.cutShort, timeout=30_000) as cut:
+        action(bare_window, "actionContinue").trigger()
+    qtbot.waitUntil(lambda: not bare_window.engine.is_busy, timeout=10_000)
+    passage = "".join(WORDS[:5])
+    assert editor.toPlainText() == STORY + passage and not editor.isReadOnly()
+    # Marked where the text is: a wavy underline over exactly the passage, the reason on it.
+    assert "broke off" in cut.args[1] and "broke off" in editor.cut_short
+    assert "broke off" in editor.accessibleDescription()
+    (mark,) = editor.extraSelections()
+    assert (mark.cursor.selectionStart(), mark.cursor.selectionEnd()) == (
+        len(STORY),
+        len(STORY) + len(passage),
+    )
+    assert mark.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    rect = editor.cursorRect(mark.cursor)
+    point = QPoint(rect.left() - 2, rect.center().y())
+    QApplication.sendEvent(
+        editor.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, point, editor.viewport().mapToGlobal(point)),
+    )
+    assert "broke off" in QToolTip.text()
+    # Said in the status bar, not in a dialog that stops the writer.
+    message = bare_window.status.currentMessage()
+    assert "broke off" in message and "Ctrl+Z" in message
+    assert answers.errors == []
+    assert bare_window.status.text("statusEngine") == "Ready"
+    # Saving writes the words only: the mark is not in the file.
+    path = tmp_path / "story.txt"
+    editor.state.path = path
+    action(bare_window, "actionSave").trigger()
+    assert path.read_text(encoding="utf-8") == STORY + passage
+    assert editor.cut_short  # saving is not an edit
+    # Regenerate writes it again over the cut passage; then one Ctrl+Z takes it all back.
+    standin.mode = "ok"
+    with qtbot.waitSignal(bare_window.stream.finished, timeout=30_000):
+        action(bare_window, "actionRegenerate").trigger()
+    assert editor.toPlainText() == STORY + "".join(WORDS) and not editor.cut_short
+    editor.undo()
+    assert editor.toPlainText() == STORY + passage
+    editor.undo()
+    assert editor.toPlainText() == STORY and not editor.cut_short
 
 
 def test_switching_between_a_file_and_a_server_model_without_restart(

@@ -101,3 +101,31 @@ def test_chinese_download_is_the_biggest_qwen_that_fits():
     assert chinese_download(gib // 2).repo_id == "Qwen/Qwen2.5-0.5B-Instruct-GGUF"
     assert chinese_download(3 * gib).repo_id == "Qwen/Qwen2.5-1.5B-Instruct-GGUF"
     assert chinese_download(16 * gib).repo_id == "Qwen/Qwen2.5-3B-Instruct-GGUF"
+
+
+def test_the_command_line_writes_chinese_with_the_starter(starter_file: Path, tmp_path: Path):
+    """`writer continue` on a Chinese story, with no model chosen, loads the Chinese starter."""
+    import os
+    import subprocess
+    import sys
+
+    home = starter_file.parent.parent  # the starter is assembled in this home's models folder
+    story = tmp_path / "灯塔.txt"
+    story.write_text("守塔人在黄昏时登上塔顶，点亮了那盏大灯。远处的船只", encoding="utf-8")
+    english = tmp_path / "story.txt"
+    english.write_text("The keeper climbed the tower at dusk and", encoding="utf-8")
+    env = {**os.environ, "WRITER_HOME": str(home)}
+    env.pop("WRITER_MODEL", None)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "writer", "continue", str(path), "--max-tokens", "12"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
+        for path in (story, english)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], [run.stderr for run in runs]
+    assert f"Loading {starter_file.name}" in runs[0].stderr
+    assert f"Loading {starter_file.name}" not in runs[1].stderr

@@ -1305,10 +1305,6 @@ Context: {1} tokens</source>
 上下文：{1} 个词元</translation>
     </message>
     <message>
-        <source>This server cannot count tokens: counts are estimated with a safety margin.</source>
-        <translation>此服务器无法计算词元数：词元数为留有余量的估计值。</translation>
-    </message>
-    <message>
         <source>Model not loaded</source>
         <translation>模型未加载</translation>
     </message>
@@ -1323,6 +1319,10 @@ Context: {1} tokens</source>
     <message>
         <source>Generation failed</source>
         <translation>生成失败</translation>
+    </message>
+    <message>
+        <source>The passage so far is underlined: Ctrl+Z removes it, Regenerate rewrites it.</source>
+        <translation>已写出的段落带有波浪下划线：Ctrl+Z 撤销它，“重新生成”会重写它。</translation>
     </message>
     <message>
         <source>Loading model…</source>
@@ -2812,6 +2812,13 @@ Context: {1} tokens</source>
     <message>
         <source>Could not save the story notes: {0}</source>
         <translation>无法保存故事笔记：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>StreamController</name>
+    <message>
+        <source>Cut short: {0}</source>
+        <translation>中途中断：{0}</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Answer each line of stdin in one conversation."""
     context = read_text_file(args.about) if args.about else ""
-    backend = load_backend(args)
+    backend = load_backend(args, context)
     params = sampling_from(args, "chat")
     turns: list[ChatTurn] = []
     interactive = sys.stdin.isatty()

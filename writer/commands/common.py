@@ -155,17 +155,24 @@ def sampling_from(args: argparse.Namespace, purpose: str = "continue") -> Sampli
     )
 
 
-def load_backend(args: argparse.Namespace) -> Backend:
-    """Connect to --server / WRITER_SERVER, else load --model / WRITER_MODEL / settings' model."""
+def load_backend(args: argparse.Namespace, text: str = "") -> Backend:
+    """Connect to --server / WRITER_SERVER, else load --model / WRITER_MODEL / settings' model.
+
+    Without any of those, a Chinese ``text`` (the document worked on) loads the
+    Chinese starter model when it is installed, as the window does.
+    """
     from writer.engine.server_spec import ServerSpec
 
     spec = ServerSpec.from_env(getattr(args, "server", None), getattr(args, "server_model", None))
     if spec is not None and not getattr(args, "model", None):
         return connect_server(replace(spec, n_ctx=getattr(args, "ctx", None) or 0))
     from writer.config import Key, get_setting
-    from writer.core.model_files import choose_model
+    from writer.core.model_files import choose_model, prepare_model
+    from writer.core.prompt_library import detect_language
 
-    path = choose_model(getattr(args, "model", None), get_setting(Key.LAST_MODEL))
+    chinese = bool(text.strip()) and detect_language(text) == "zh"
+    path = choose_model(getattr(args, "model", None), get_setting(Key.LAST_MODEL), chinese=chinese)
+    path = prepare_model(path)
     options = EngineOptions.from_settings()
     ctx = getattr(args, "ctx", None)
     if ctx:

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     job = continue_job_for(args.file, None, args)  # with the lore and notes kept beside it
     if args.notes:
         job.notes = args.notes
-    backend = load_backend(args)
+    backend = load_backend(args, job.text_before)
     if args.choices is not None:
         return _run_choices(args, job.text_before, backend)
     stats = job.run(backend, StdoutSink(), StopFlag())

@@ -74,7 +74,7 @@ def continue_job_for(path: str, cursor: int | None, args: argparse.Namespace) ->
 def run(args: argparse.Namespace) -> int:
     """Print the prompt's parts (or one JSON object)."""
     job = continue_job_for(args.file, args.cursor, args)
-    backend = load_backend(args)
+    backend = load_backend(args, job.text_before)
     try:
         assembly = job.assemble(backend)
     finally:

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if not text.strip():
         progress(f"{args.file} is empty: there is nothing to summarize.")
         return 0
-    backend = load_backend(args)
+    backend = load_backend(args, text)
     params = sampling_from(args, "chat")
     if args.max_tokens is None:
         params = params.with_overrides(max_tokens=min(params.max_tokens, 256))

@@ -174,10 +174,12 @@ def run_template(args: argparse.Namespace) -> int:
         )
     try:
         values = parse_fields(args.field)
-        template.resolve(values, args.lang)
+        resolved = template.resolve(values, args.lang)
     except TemplateError as error:
         return _usage_error(str(error))
-    backend = load_backend(args)
+    # A Chinese template run (or Chinese fields) loads the Chinese starter when no model is set.
+    fields = " ".join(str(value) for value in resolved.values())
+    backend = load_backend(args, "中文" if args.lang == "zh" else fields)
     overrides = {
         "max_tokens": args.max_tokens,
         "temperature": args.temperature,

@@ -25,7 +25,7 @@ from writer.core.localized import localize
 from writer.core.model_files import prepare_model
 from writer.engine.backend import EngineOptions, LlamaBackend
 from writer.engine.backend_api import Backend, GenerationStats, ModelInfo, StopFlag
-from writer.errors import WriterError
+from writer.errors import StreamInterruptedError, WriterError
 from writer.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ class EngineWorker(QObject):
     notice = Signal(int, str)
     jobFinished = Signal(int, object)  # GenerationStats
     jobFailed = Signal(int, str)
+    jobInterrupted = Signal(int, str)  # a stream broke off mid-passage (then jobFailed)
 
     def __init__(self) -> None:
         super().__init__()
@@ -182,6 +183,8 @@ class EngineWorker(QObject):
             stats = job.run(self.backend, sink, stop)
         except WriterError as error:
             sink.flush()
+            if isinstance(error, StreamInterruptedError):
+                self.jobInterrupted.emit(job_id, str(error))
             self.jobFailed.emit(job_id, str(error))
             return
         except Exception as error:
@@ -220,6 +223,9 @@ class Engine(QObject):
     notice = Signal(int, str)
     finished = Signal(int, object)  # id, GenerationStats
     failed = Signal(int, str)
+    #: id, message: the job's stream broke off mid-passage; the text so far was delivered.
+    #: Always just before ``failed`` for the same job.
+    interrupted = Signal(int, str)
     busyChanged = Signal(bool)
     queueChanged = Signal(int)  # jobs waiting
 
@@ -249,6 +255,7 @@ class Engine(QObject):
         self._worker.progress.connect(self.progress)
         self._worker.notice.connect(self.notice)
         self._worker.jobFinished.connect(self._on_job_finished)
+        self._worker.jobInterrupted.connect(self.interrupted)
         self._worker.jobFailed.connect(self._on_job_failed)
         self._thread.start()
         self._next_id = 1

@@ -4,6 +4,9 @@ One stream at a time. Text is applied only for the job the stream waits for;
 pieces of a cancelled or superseded job are dropped. When the writer changes
 the passage while it streams (Undo, for one), the job is stopped and nothing
 more is inserted: the document stays exactly as the writer's edit left it.
+When a server's stream breaks off mid-passage, the text so far stays (one
+undo step) and is marked in the editor as cut short: a mark drawn over the
+text, never written into it, so saving the document saves only the words.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from writer.gui.messages import localized_text
 
 if TYPE_CHECKING:
     from writer.engine.backend import GenerationStats
@@ -24,7 +29,10 @@ class StreamController(QObject):
 
     started = Signal(int)  # job id
     finished = Signal(int, object)  # job id, GenerationStats
-    failed = Signal(int, str)
+    failed = Signal(int, str)  # job id, message; the text inserted so far stays
+    # job id, message: the stream broke off mid-passage; the passage so far stays, marked
+    # as cut short (``failed`` follows, for those who only clean up)
+    cutShort = Signal(int, str)
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,9 +40,12 @@ class StreamController(QObject):
         self.job_id: int | None = None
         self.editor: Editor | None = None
         self.last_job: Job | None = None  # what wrote the last passage, for Regenerate
+        self._broke_off: tuple[int, str] | None = None  # (job id, message) of a cut stream
+        self.cut_short_job: int | None = None  # the last job whose passage was cut short
         engine.text.connect(self._on_text)
         engine.finished.connect(self._on_finished)
         engine.failed.connect(self._on_failed)
+        engine.interrupted.connect(self._on_broke_off)
 
     @property
     def active(self) -> bool:
@@ -98,8 +109,21 @@ class StreamController(QObject):
         self.finished.emit(job_id, stats)
 
     @Slot(int, str)
+    def _on_broke_off(self, job_id: int, message: str) -> None:
+        """The engine says the job's stream broke off; its failure follows."""
+        if job_id == self.job_id:
+            self._broke_off = (job_id, message)
+
+    @Slot(int, str)
     def _on_failed(self, job_id: int, message: str) -> None:
         if job_id != self.job_id:
             return
+        editor = self.editor
+        broke_off, self._broke_off = self._broke_off == (job_id, message), None
         self._close()
+        if broke_off and editor is not None:
+            note = self.tr("Cut short: {0}").format(localized_text(message))
+            if editor.mark_cut_short(note):
+                self.cut_short_job = job_id
+                self.cutShort.emit(job_id, message)
         self.failed.emit(job_id, message)

@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
         engine.queueChanged.connect(lambda _n: self._update_engine_state())
         engine.finished.connect(self._on_job_finished)
         self.stream.failed.connect(self._on_stream_failed)
+        self.stream.cutShort.connect(self._on_stream_cut_short)
         engine.rate.connect(lambda _job, rate: self.show_speed(rate))
 
     def show_speed(self, rate: float | None = None) -> None:
@@ -594,8 +595,20 @@ class MainWindow(QMainWindow):
             self.show_speed(stats.tokens_per_s)
 
     @Slot(int, str)
-    def _on_stream_failed(self, _job_id: int, message: str) -> None:
-        messenger.error(self, self.tr("Generation failed"), message)
+    def _on_stream_failed(self, job_id: int, message: str) -> None:
+        if job_id != self.stream.cut_short_job:  # a cut passage is marked, not a dialog
+            messenger.error(self, self.tr("Generation failed"), message)
+
+    @Slot(int, str)
+    def _on_stream_cut_short(self, _job_id: int, message: str) -> None:
+        """The passage stays, underlined as cut short; say so where the writer looks next."""
+        self.status.showMessage(
+            localized_text(message)
+            + " "
+            + self.tr(
+                "The passage so far is underlined: Ctrl+Z removes it, Regenerate rewrites it."
+            )
+        )
 
     def _update_engine_state(self) -> None:
         """Show the engine state and enable Stop only while something generates."""

@@ -3,7 +3,10 @@
 QPlainTextEdit lays out line by line, so a whole novel (megabytes) stays fast.
 Streamed text goes in through a cursor of its own: the first piece opens an
 edit block and every later piece joins it, so one Ctrl+Z takes the whole
-passage back. The passage is marked until the writer's next edit.
+passage back. The passage is marked until the writer's next edit; a passage
+whose stream broke off is marked as cut short (a wavy underline, the reason
+as its tooltip and accessible description), drawn over the text and never
+part of it.
 
 The editor gives back exactly the text it shows: non-breaking spaces and
 line separators (U+2028) stay as they are, and a line break that was a
@@ -15,20 +18,22 @@ untouched document writes the same bytes.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QResizeEvent,
     QSyntaxHighlighter,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from writer.core.context_window import ContextWindow
 from writer.core.document import DocumentState
@@ -43,6 +48,8 @@ AFTER_TAIL_CHARS = 4_000
 #: Block format property holding the block's own line ending ("\u2029", "\r\n", "\r", "\n").
 LINE_END_PROPERTY = QTextFormat.Property.UserProperty + 17
 PARAGRAPH_SEPARATOR = "\u2029"
+#: The wavy underline of a passage cut short (readable on light and dark themes).
+CUT_SHORT_COLOUR = QColor(222, 70, 70)
 _BREAK = re.compile("[\n\u2029]")
 
 
@@ -76,6 +83,7 @@ class Editor(QPlainTextEdit):
         self._last: QTextCursor | None = None  # the last generated passage, kept through edits
         self._marked = False
         self._mark_range = (0, 0)
+        self._cut_short = ""  # why the marked passage was cut short ("" when it was not)
         self._line_width = 0
         self._line_marks = False  # some blocks carry their own line ending
         self._stream_length = 0  # the document's length after the last streamed piece
@@ -254,6 +262,7 @@ class Editor(QPlainTextEdit):
         self._stream_start = cursor.position()
         self._stream_length = self.document().characterCount()
         self._last = None
+        self._set_cut_short("")
         self.setReadOnly(True)
         self.streamingChanged.emit(True)
         return self._stream_start
@@ -317,6 +326,9 @@ class Editor(QPlainTextEdit):
         colour.setAlpha(55)
         selection.format.setBackground(colour)
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        if self._cut_short:
+            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            selection.format.setUnderlineColor(CUT_SHORT_COLOUR)
         self.setExtraSelections([selection])
         self._marked = True
         self._mark_range = (start, end)
@@ -335,6 +347,42 @@ class Editor(QPlainTextEdit):
         if self._marked:
             self.setExtraSelections([])
             self._marked = False
+        self._set_cut_short("")
+
+    def mark_cut_short(self, note: str) -> bool:
+        """Mark the last passage as cut short, with ``note`` saying why; return whether it is.
+
+        The mark is drawn over the text (a wavy underline, ``note`` as its
+        tooltip and accessible description) and goes at the writer's next edit.
+        """
+        last = self.last_generation()
+        if last is None:
+            return False
+        self._set_cut_short(note)
+        self._mark(*last)
+        return True
+
+    @property
+    def cut_short(self) -> str:
+        """Return why the marked passage was cut short ("" when it was not)."""
+        return self._cut_short if self._marked else ""
+
+    def _set_cut_short(self, note: str) -> None:
+        """Remember why the passage was cut short, for the tooltip and screen readers."""
+        if note != self._cut_short:
+            self._cut_short = note
+            self.setAccessibleDescription(note)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Show why a passage was cut short when the mouse rests on it."""
+        if event.type() == QEvent.Type.ToolTip and self.cut_short:
+            help_event = cast("QHelpEvent", event)
+            position = self.cursorForPosition(help_event.pos()).position()
+            start, end = self._mark_range
+            if start <= position <= end:
+                QToolTip.showText(help_event.globalPos(), self.cut_short, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
         """Clear the mark on the writer's own edits; an edit during a stream interrupts it.

@@ -1,9 +1,10 @@
 """Server API keys in the OS keychain (through ``keyring``), when the system has one.
 
 Keys are stored under the service :data:`SERVICE` with the server's base URL
-as the user name. Without a usable keychain nothing is stored, and the key
-comes from ``WRITER_API_KEY`` instead. A key is never logged; failures of the
-keychain are logged by their kind only.
+as the user name. Without a usable keychain (or when it refuses), nothing is
+written anywhere: a key the writer typed is kept in this process's memory for
+the session, and after a restart it comes from ``WRITER_API_KEY``. A key is
+never logged; failures of the keychain are logged by their kind only.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 SERVICE = "Writer"
+
+#: Keys typed in this session, by server URL (memory only; used when no keychain holds one).
+_session: dict[str, str] = {}
 
 
 def _keyring() -> Any | None:
@@ -43,19 +47,29 @@ def keychain_available() -> bool:
 
 
 def load_key(url: str) -> str:
-    """Return the key stored for the server at ``url`` ("" when none or no keychain)."""
+    """Return the key stored for the server at ``url``: the keychain's, else this session's."""
     keyring = _keyring()
-    if keyring is None:
-        return ""
-    try:
-        return keyring.get_password(SERVICE, url) or ""
-    except Exception as error:
-        log.warning("could not read a key from the keychain (%s)", type(error).__name__)
-        return ""
+    if keyring is not None:
+        try:
+            stored = keyring.get_password(SERVICE, url)
+        except Exception as error:
+            log.warning("could not read a key from the keychain (%s)", type(error).__name__)
+        else:
+            if stored:
+                return stored
+    return _session.get(url, "")
 
 
 def save_key(url: str, key: str) -> bool:
-    """Store (or, for "", delete) the key of the server at ``url``; return whether it was kept."""
+    """Keep (or, for "", forget) the key of the server at ``url``; return whether the keychain did.
+
+    The key is also kept in memory for this session, so it works until the
+    app ends even where no keychain can hold it.
+    """
+    if key:
+        _session[url] = key
+    else:
+        _session.pop(url, None)
     keyring = _keyring()
     if keyring is None:
         return False
@@ -69,3 +83,8 @@ def save_key(url: str, key: str) -> bool:
     except Exception as error:
         log.warning("could not store a key in the keychain (%s)", type(error).__name__)
         return False
+
+
+def forget_session_keys() -> None:
+    """Forget the keys kept in memory for this session (the keychain keeps its own)."""
+    _session.clear()

@@ -377,10 +377,11 @@ class DocumentFiles(QObject):
         return [str(v) for v in value or []]
 
     def _add_recent(self, path: Path) -> None:
-        """Put ``path`` first in the recent files."""
+        """Put ``path`` first in the recent files; its folder is the last one used."""
         entry = str(path.resolve())
         files = [f for f in self.recent_files() if f != entry]
         set_setting(Key.RECENT_FILES, [entry, *files][:MAX_RECENT])
+        self._remember_folder(Path(entry))
 
     def _fill_recent(self) -> None:
         """Fill the Open Recent menu."""
@@ -406,7 +407,7 @@ class DocumentFiles(QObject):
         return documents if documents and Path(documents).is_dir() else str(Path.home())
 
     def _remember_folder(self, path: Path) -> None:
-        """Remember the folder of a file just chosen in a file dialog."""
+        """Remember the folder of a file just opened, saved or chosen in a file dialog."""
         set_setting(Key.LAST_FOLDER, str(path.parent))
 
 

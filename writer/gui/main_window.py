@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
         self.lore = LoreFeature(self, self.continue_at_cursor)
-        self.choices = ChoicesFeature(self)
+        self.choices = ChoicesFeature(self, self.continue_at_cursor)
         self.manuscript = ManuscriptFeature(self)
 
     def _wire_features(self) -> None:

@@ -1362,7 +1362,7 @@ Context: {1} tokens</source>
     </message>
     <message>
         <source>Take Snapshot</source>
-        <extracomment>A chat source returns the transcript of an editor&apos;s conversation.</extracomment>
+        <extracomment>A chat source returns the transcript of an editor&apos;s conversation. A restore brought back a document&apos;s own lore: Editor, list of LoreEntry, author&apos;s note.</extracomment>
         <translation>创建快照</translation>
     </message>
     <message>
@@ -2863,6 +2863,22 @@ Context: {1} tokens</source>
 </context>
 <context>
     <name>TemplatesFeature</name>
+    <message>
+        <source>Stage play</source>
+        <translation>舞台剧</translation>
+    </message>
+    <message>
+        <source>Fountain stage play (*.fountain)</source>
+        <translation>Fountain 舞台剧 (*.fountain)</translation>
+    </message>
+    <message>
+        <source>HTML stage play (*.html)</source>
+        <translation>HTML 舞台剧 (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Stage Play</source>
+        <translation>导出舞台剧</translation>
+    </message>
     <message>
         <source>Screenplay</source>
         <translation>剧本</translation>

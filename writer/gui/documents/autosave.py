@@ -44,6 +44,8 @@ class Autosave(QObject):
     """Keeps recovery copies of every modified document."""
 
     autosaved = Signal(str)  # doc_id
+    #: The writer discarded a crash's recovery copy in the recovery offer.
+    recoveryDiscarded = Signal(str)  # doc_id
 
     def __init__(self, window: Host, store: RecoveryStore | None = None) -> None:
         super().__init__(window.parent_widget())
@@ -220,6 +222,7 @@ class Autosave(QObject):
             self.store, entries, self.window.parent_widget(), modality=modality
         )
         self.dialog.restoreRequested.connect(self.restore)
+        self.dialog.discarded.connect(self.recoveryDiscarded)
         self.dialog.show()
         return self.dialog
 

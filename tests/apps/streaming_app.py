@@ -12,6 +12,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QTimer
+
 from writer.config import Key, set_setting
 from writer.core.recovery import RecoveryStore
 from writer.gui.app import create_application
@@ -46,6 +48,13 @@ def main() -> None:
         print(f"AUTOSAVED {len(entry.text) - before if entry else 0}", flush=True)
 
     window.autosave.autosaved.connect(autosaved)
+
+    def finished(*_args: object) -> None:  # the test waits for a copy with streamed text:
+        print("FINISHED", flush=True)  # if none comes, end (after the last copies) so it fails
+        QTimer.singleShot(15_000, app.quit)
+
+    window.stream.finished.connect(finished)
+    window.stream.failed.connect(finished)
     window.engine.modelLoaded.connect(lambda _info: window.continue_writing())
     window.show()
     app.exec()

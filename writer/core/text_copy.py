@@ -65,12 +65,19 @@ class TextCopy:
 
     def pieces(self, size: int = PIECE_CHARS) -> Iterator[str]:
         """Yield the text in pieces of about ``size`` characters; joined, they are the text."""
+        group: list[Sequence[str]] = []
+        chars = 0
         last = len(self.chunks) - 1
         for index, chunk in enumerate(self.chunks):
-            piece = "\n".join(chunk) + ("\n" if index < last else "")
+            group.append(chunk)
+            chars += sum(map(len, chunk)) + len(chunk)
+            if chars < size and index < last:
+                continue
+            piece = "\n".join(itertools.chain.from_iterable(group)) + ("\n" if index < last else "")
+            group, chars = [], 0
             if len(piece) <= 2 * size:
                 yield piece
-            else:
+            else:  # one very long line: cut it, so no piece holds the lock for long
                 yield from (piece[i : i + size] for i in range(0, len(piece), size))
 
 

@@ -149,7 +149,7 @@
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {0}</source>
-        <extracomment>The longest unsaved typing goes without a copy, pause or not.</extracomment>
+        <extracomment>The longest unsaved typing goes without a copy, pause or not. The writer discarded a crash&apos;s recovery copy in the recovery offer.</extracomment>
         <translation>自动保存失败：{0}</translation>
     </message>
 </context>
@@ -478,6 +478,18 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSession</name>
+    <message>
+        <source>Not reopened (moved or deleted): {0}</source>
+        <extracomment>How long the note about files not reopened stays in the status bar. Files not reopened because a crash left a recovery copy of them, by the copy&apos;s id.</extracomment>
+        <translation>未重新打开（已移动或删除）：{0}</translation>
+    </message>
+    <message>
+        <source>Could not reopen: {0}</source>
+        <translation>无法重新打开：{0}</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2674,10 @@ Context: {1} tokens</source>
     <message>
         <source> s</source>
         <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Reopen the documents that were open when Writer was last closed</source>
+        <translation>启动时重新打开上次关闭 Writer 时打开的文档</translation>
     </message>
     <message>
         <source>Default folder</source>

@@ -132,3 +132,26 @@ def test_cli_rejects_a_bad_number_of_choices(tmp_path):
     story.write_text(STORY, encoding="utf-8")
     result = run_writer("continue", str(story), "--choices", "9")
     assert result.returncode == 2 and "--choices" in result.stderr
+
+
+def test_a_candidate_ends_where_the_text_after_begins():
+    """Candidates stop at the start of the text after the cursor, as Continue does."""
+    from writer.engine.backend_api import StopFlag
+    from writer.engine.choice_jobs import _Relay
+    from writer.engine.jobs import CollectingSink
+
+    ended = StopFlag()
+    relay = _Relay(
+        2,
+        strip=False,
+        sink=CollectingSink(),
+        on_pieces=lambda _pieces: None,
+        interval=0.0,
+        stops=("The next",),
+        ended=ended,
+    )
+    for piece in (" she waited.", " The ne", "xt day came", " again"):
+        relay.text(0, piece)
+    assert relay.texts[0] == " she waited. " and relay.done[0] and not ended.is_set()
+    relay.text(1, "Rain. The next")
+    assert relay.texts[1] == "Rain. " and ended.is_set()

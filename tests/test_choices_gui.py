@@ -161,3 +161,21 @@ def test_choosing_while_candidates_stream_is_safe(qtbot, window):
     assert editor.toPlainText() == STORY + shown
     editor.undo()
     assert editor.toPlainText() == STORY
+
+
+def test_candidates_know_the_lore_and_the_text_after(qtbot, window):
+    """Continue with Choices sends what Continue sends: the lore and the text after the cursor."""
+    from writer.core.lore import LoreEntry
+
+    set_setting(Key.MAX_TOKENS, 16)
+    editor = type_story(window, STORY + "\n\nThe next morning the river had risen.")
+    cursor = editor.textCursor()
+    cursor.setPosition(len(STORY))
+    editor.setTextCursor(cursor)
+    window.lore.put_entry(editor, LoreEntry("Mara", keys=("Mara",), content="Mara is a pilot."))
+    write_candidates(qtbot, window, count=2)
+    assembly = window.choices.candidates.job.assembly
+    kinds = [part.kind for part in assembly.parts]
+    assert "lore" in kinds and "after" in kinds, kinds
+    assert "Mara is a pilot." in assembly.prompt
+    assert "The next morning the river had risen." in assembly.prompt

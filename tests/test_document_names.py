@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QTabBar, QTabWidget
 
-from writer.core.document_names import file_stem, first_heading, next_untitled_number
 from writer.gui.messages import Answer, messenger
 
 
@@ -131,6 +130,8 @@ def test_closing_a_background_tab_shows_it_while_asking(qtbot, bare_window, monk
 
 
 def test_first_heading_and_numbers():
+    from writer.core.document_names import file_stem, first_heading, next_untitled_number
+
     assert first_heading("text\n\n## Part *One*\n# Later") == "Part One"
     assert first_heading("```\n# not a heading\n```\nBody") == ""
     assert first_heading("Title: Night Shift\nAuthor: A\n\nINT. DINER", screenplay=True) == (

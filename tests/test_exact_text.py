@@ -45,7 +45,8 @@ def test_untouched_special_characters_survive_save_and_recovery(qtbot, bare_wind
     assert path.read_bytes() == data  # no edit: byte-identical
 
     type_at_end(qtbot, editor, "Suite")
-    bare_window.autosave.save(editor)
+    with qtbot.waitSignal(bare_window.autosave.autosaved, timeout=10_000):
+        bare_window.autosave.save(editor)
     [entry] = RecoveryStore().entries()
     assert entry.text == FRENCH + "Suite"  # the recovery copy is exact too
     save(bare_window)

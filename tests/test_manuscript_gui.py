@@ -264,12 +264,12 @@ def test_text_mirror_follows_every_edit(qtbot) -> None:
 
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from writer.gui.manuscript.text_mirror import TextMirror
+    from writer.gui.widgets.text_mirror import TextMirror
 
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
     editor.setPlainText("Hello world\n\nSecond paragraph.\nThird.")
-    mirror = TextMirror(editor.document())
+    mirror = TextMirror(editor.document(), chunk_lines=4)  # small chunks: many boundaries
     rnd = random.Random(5)
     pieces = ["a", "\n", "xyz\n\nq", "", "长安\n", "\n\n\n", "😀"]
     for _ in range(600):
@@ -288,7 +288,7 @@ def test_text_mirror_follows_every_edit(qtbot) -> None:
             editor.redo()
         else:
             editor.setPlainText("new\ntext" * rnd.randint(0, 3))
-        assert "\n".join(mirror.blocks) == editor.toPlainText()
+        assert mirror.text() == editor.toPlainText()
     assert mirror.rebuilds <= 1 + 60  # a whole new text is read at once; edits are not
 
 
@@ -304,3 +304,75 @@ def test_each_document_keeps_its_own_mirror(qtbot, novel: Path, tmp_path: Path) 
     second = window.open_document(other)
     assert second is not None
     assert feature.mirror(second).text() == "Another story.\n"
+
+
+def test_a_copy_of_the_text_keeps_its_moment_and_shares_what_did_not_change(qtbot) -> None:
+    """Taking the text copies a short list of chunks; an edit replaces only the chunk it touches."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from writer.gui.widgets.text_mirror import TextMirror
+
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    text = "\n".join(f"Line {number} of the novel, 长安 😀." for number in range(5000))
+    editor.setPlainText(text)
+    mirror = TextMirror(editor.document(), chunk_lines=100)
+    before = mirror.copy()
+    cursor = QTextCursor(editor.document().findBlockByNumber(2500))
+    cursor.insertText("Inserted. ")
+    after = mirror.copy()
+    assert before.text() == text  # the earlier copy still holds its moment
+    assert after.text() == editor.toPlainText() != text
+    assert after.revision > before.revision
+    assert after.units == editor.document().characterCount() - 1
+    shared = sum(a is b for a, b in zip(before.chunks, after.chunks, strict=True))
+    assert len(after.chunks) >= 50 and shared == len(after.chunks) - 1
+
+
+def test_snapshot_and_autosave_leave_the_reading_and_writing_to_a_worker(
+    qtbot, novel: Path, monkeypatch
+) -> None:
+    """On the GUI thread a snapshot or a recovery copy only takes the mirror's chunk list."""
+    import threading
+
+    from writer.core.recovery import RecoveryStore
+    from writer.gui.widgets.editor import Editor
+    from writer.gui.widgets.text_mirror import TextMirror
+
+    novel.write_text(TEXT * 2000, encoding="utf-8")
+    window = open_window(qtbot, novel)
+    editor = window.current_editor()
+    with qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=20000):
+        edit(window)  # the first edit of the day keeps the saved text first
+    reads: list[str] = []
+    gui_thread = threading.main_thread()
+    for cls, name in ((Editor, "toPlainText"), (TextMirror, "rebuild"), (TextMirror, "lines")):
+        original = getattr(cls, name)
+
+        def spy(self, *args, _original=original, _name=name):
+            if threading.current_thread() is gui_thread:
+                reads.append(_name)
+            return _original(self, *args)
+
+        monkeypatch.setattr(cls, name, spy)
+    writers: list[str] = []
+    for cls, name in ((SnapshotStore, "take"), (RecoveryStore, "save")):
+        original = getattr(cls, name)
+
+        def recorded(self, *args, _original=original, _name=name, **kwargs):
+            if threading.current_thread() is gui_thread:
+                writers.append(_name)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, name, recorded)
+
+    with qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=20000) as taken:
+        window.manuscript.take(editor, "long")
+    assert reads == []  # the whole text was neither read nor copied on the GUI thread
+    with qtbot.waitSignal(window.autosave.autosaved, timeout=20000):
+        assert window.autosave.save(editor)
+    assert reads == []
+    assert writers == []  # encoding, compressing and writing happened on a worker
+    expected = editor.toPlainText()
+    assert SnapshotStore(novel).load(taken.args[0]).text == expected
+    assert RecoveryStore().load(editor.state.doc_id).text == expected

@@ -84,7 +84,8 @@ def test_saving_removes_the_recovery_copy(qtbot, bare_window, tmp_path: Path):
     path.write_text("text", encoding="utf-8")
     editor = bare_window.open_document(path)
     qtbot.keyClicks(editor, "more ")
-    bare_window.autosave.save(editor)
+    with qtbot.waitSignal(bare_window.autosave.autosaved, timeout=10_000):
+        bare_window.autosave.save(editor)
     assert RecoveryStore().entries()
     assert bare_window.save_document(editor)
     assert RecoveryStore().entries() == []

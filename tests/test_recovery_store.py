@@ -11,6 +11,7 @@ import pytest
 from writer import config
 from writer.core import recovery
 from writer.core.recovery import RecoveryStore, new_doc_id
+from writer.core.text_copy import TextCopy
 from writer.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -108,3 +109,31 @@ def test_default_folder_follows_writer_home(writer_home: Path) -> None:
     assert store.folder == config.recovery_dir()
     assert store.path_of("x").is_relative_to(writer_home)
     assert store.path_of("x").exists()
+
+
+def test_copy_of_the_editor_text_is_written_exactly(store: RecoveryStore) -> None:
+    """A text handed over in chunks of lines (a TextCopy) comes back character for character."""
+    line = 'He said "stop" \\ 长安 😀 \u2028 tab\there \x01 \u00a0 end'
+    text = "\n".join(f"{number} {line}" for number in range(20_000))  # pieces of ~256 KB
+    lone = "a lone surrogate \ud800 survives"
+    doc_id = new_doc_id()
+    assert store.save(doc_id, TextCopy.of(text + "\n" + lone), {"title": "t"})
+    (entry,) = store.entries()
+    assert entry.text == text + "\n" + lone
+    assert not store.save(doc_id, TextCopy.of(text + "\n" + lone), {"title": "t"})  # unchanged
+
+
+def test_a_discarded_copy_stays_gone_when_a_late_save_arrives(store: RecoveryStore) -> None:
+    """A background save of text taken before the document was saved brings no copy back."""
+    doc_id = new_doc_id()
+    taken = store.generation(doc_id)  # the text is taken for a copy ...
+    store.discard(doc_id)  # ... the writer saves the document meanwhile ...
+    assert not store.save(doc_id, "old text", generation=taken)  # ... and the copy arrives late
+    assert store.entries() == []
+    assert not list(store.folder.glob(".*.tmp"))
+    assert store.save(doc_id, "new text", generation=store.generation(doc_id))
+    assert [entry.text for entry in store.entries()] == ["new text"]
+    taken = store.generation(doc_id)
+    store.clear()
+    assert not store.save(doc_id, "old text", generation=taken)
+    assert store.entries() == []

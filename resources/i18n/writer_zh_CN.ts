@@ -149,7 +149,7 @@
     <name>Autosave</name>
     <message>
         <source>Autosave failed: {0}</source>
-        <extracomment>The longest unsaved typing goes without a copy, pause or not.</extracomment>
+        <extracomment>The longest unsaved typing goes without a copy, pause or not. The writer discarded a crash&apos;s recovery copy in the recovery offer.</extracomment>
         <translation>自动保存失败：{0}</translation>
     </message>
 </context>
@@ -478,6 +478,18 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSession</name>
+    <message>
+        <source>Not reopened (moved or deleted): {0}</source>
+        <extracomment>How long the note about files not reopened stays in the status bar. Files not reopened because a crash left a recovery copy of them, by the copy&apos;s id.</extracomment>
+        <translation>未重新打开（已移动或删除）：{0}</translation>
+    </message>
+    <message>
+        <source>Could not reopen: {0}</source>
+        <translation>无法重新打开：{0}</translation>
     </message>
 </context>
 <context>
@@ -1350,7 +1362,7 @@ Context: {1} tokens</source>
     </message>
     <message>
         <source>Take Snapshot</source>
-        <extracomment>A chat source returns the transcript of an editor&apos;s conversation.</extracomment>
+        <extracomment>A chat source returns the transcript of an editor&apos;s conversation. A restore brought back a document&apos;s own lore: Editor, list of LoreEntry, author&apos;s note.</extracomment>
         <translation>创建快照</translation>
     </message>
     <message>
@@ -2664,6 +2676,10 @@ Context: {1} tokens</source>
         <translation> 秒</translation>
     </message>
     <message>
+        <source>Reopen the documents that were open when Writer was last closed</source>
+        <translation>启动时重新打开上次关闭 Writer 时打开的文档</translation>
+    </message>
+    <message>
         <source>Default folder</source>
         <translation>默认文件夹</translation>
     </message>
@@ -2847,6 +2863,22 @@ Context: {1} tokens</source>
 </context>
 <context>
     <name>TemplatesFeature</name>
+    <message>
+        <source>Stage play</source>
+        <translation>舞台剧</translation>
+    </message>
+    <message>
+        <source>Fountain stage play (*.fountain)</source>
+        <translation>Fountain 舞台剧 (*.fountain)</translation>
+    </message>
+    <message>
+        <source>HTML stage play (*.html)</source>
+        <translation>HTML 舞台剧 (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Stage Play</source>
+        <translation>导出舞台剧</translation>
+    </message>
     <message>
         <source>Screenplay</source>
         <translation>剧本</translation>

@@ -13,6 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from writer.config import Key, set_setting
+from writer.core.recovery import RecoveryStore
 from writer.gui.app import create_application
 
 
@@ -38,7 +39,13 @@ def main() -> None:
             print("STREAMING", flush=True)
 
     window.engine.text.connect(on_text)
-    window.autosave.autosaved.connect(lambda _doc: print(f"AUTOSAVED {pieces[0]}", flush=True))
+    before = len(editor.toPlainText())
+
+    def autosaved(doc_id: str) -> None:  # the copy is written off the GUI thread: read it
+        entry = RecoveryStore().load(doc_id)
+        print(f"AUTOSAVED {len(entry.text) - before if entry else 0}", flush=True)
+
+    window.autosave.autosaved.connect(autosaved)
     window.engine.modelLoaded.connect(lambda _info: window.continue_writing())
     window.show()
     app.exec()

@@ -3,7 +3,8 @@
 Run as a subprocess by tests/test_recovery_crashes.py, which kills it hard
 (kill -9) once a recovery copy was written. It types one character every
 100 ms for argv[2] seconds and prints one line per event on stdout:
-``TYPING``, ``AUTOSAVED <characters typed>``, and ``DONE`` if typing ends.
+``TYPING``, ``AUTOSAVED <characters typed that the copy holds>``, and ``DONE``
+if typing ends.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
 from writer.config import Key, set_setting
+from writer.core.recovery import RecoveryStore
 from writer.gui.app import create_application
 
 TYPED = "The fox ran through the snow without stopping once. "
@@ -46,7 +48,13 @@ def main() -> None:
     timer = QTimer()
     timer.setInterval(100)
     timer.timeout.connect(type_one)
-    window.autosave.autosaved.connect(lambda _doc: print(f"AUTOSAVED {keys[0]}", flush=True))
+    original = len(editor.toPlainText())
+
+    def autosaved(doc_id: str) -> None:  # the copy is written off the GUI thread: read it
+        entry = RecoveryStore().load(doc_id)
+        print(f"AUTOSAVED {len(entry.text) - original if entry else 0}", flush=True)
+
+    window.autosave.autosaved.connect(autosaved)
     window.show()
     print("TYPING", flush=True)
     timer.start()

@@ -12,16 +12,16 @@ from writer.commands.common import (
     add_sampling_arguments,
     load_backend,
     progress,
-    sampling_from,
 )
 from writer.commands.prompt import continue_job_for
-from writer.core.context_window import ContextWindow
 from writer.engine.backend_api import Backend, StopFlag
 from writer.engine.candidates import MAX_CANDIDATES
 from writer.engine.choice_jobs import CandidatesJob
 
 if TYPE_CHECKING:
     import argparse
+
+    from writer.engine.jobs import ContinueJob
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         job.notes = args.notes
     backend = load_backend(args, job.text_before)
     if args.choices is not None:
-        return _run_choices(args, job.text_before, backend)
+        return _run_choices(args, job, backend)
     stats = job.run(backend, StdoutSink(), StopFlag())
     sys.stdout.write("\n")
     progress(
@@ -71,16 +71,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_choices(args: argparse.Namespace, text: str, backend: Backend) -> int:
-    """Write N candidates together and print them (a JSON list with --json)."""
-    job = CandidatesJob(
-        text_before=text,
-        window=ContextWindow(),
-        params=sampling_from(args),
-        notes=args.notes,
-        count=args.choices,
-        on_pieces=lambda _pieces: None,
-    )
+def _run_choices(args: argparse.Namespace, request: ContinueJob, backend: Backend) -> int:
+    """Write N candidates of the same request together and print them (a JSON list with --json)."""
+    job = CandidatesJob.like(request, count=args.choices, on_pieces=lambda _pieces: None)
     stats = job.run(backend, StdoutSink(), StopFlag())
     if args.json:
         json.dump(job.texts, sys.stdout, ensure_ascii=False)

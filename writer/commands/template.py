@@ -25,6 +25,7 @@ from writer.commands.common import (
 from writer.core.fountain import export_screenplay
 from writer.core.presets import template_overrides
 from writer.core.sampling import SamplingParams
+from writer.core.stage_play import export_stage_play
 from writer.core.templates import LANGUAGES, Template, TemplateLibrary, load_templates
 from writer.engine.backend import StopFlag
 from writer.engine.template_jobs import TemplateJob
@@ -195,6 +196,8 @@ def run_template(args: argparse.Namespace) -> int:
         try:
             if template.kind == "screenplay":
                 export_screenplay(job.text, path, title=template.name_in(args.lang))
+            elif template.kind == "stage_play":
+                export_stage_play(job.text, path, title=template.name_in(args.lang))
             else:
                 path.write_text(job.text + "\n", encoding="utf-8")
         except OSError as error:

@@ -11,6 +11,9 @@ from writer.core.document_names import untitled_name
 if TYPE_CHECKING:
     from pathlib import Path
 
+#: The forms of a script kept in Fountain (highlighted as one, exported as one).
+SCRIPT_FORMS: tuple[str, ...] = ("screenplay", "stage_play")
+
 
 @dataclass
 class DocumentState:
@@ -23,7 +26,7 @@ class DocumentState:
     notes: str = ""  # story notes, put ahead of the text in prompts
     stamp: Any = None  # what the file looked like on disk when opened or saved
     doc_id: str = field(default_factory=lambda: uuid.uuid4().hex)
-    form: str = ""  # "screenplay" for a Fountain script (highlighted, exported as one)
+    form: str = ""  # "screenplay" or "stage_play": a Fountain script (see SCRIPT_FORMS)
     #: Lines (0-based) whose ending on disk differs from ``newline``, as read (the editor
     #: keeps them on its blocks from then on).
     line_ends: dict[int, str] = field(default_factory=dict)

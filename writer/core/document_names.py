@@ -119,4 +119,4 @@ def file_stem(title: str, fallback: str = UNTITLED) -> str:
 
 def suffix_for(form: str) -> str:
     """Return the file extension a document of ``form`` is saved with."""
-    return ".fountain" if form == "screenplay" else ".md"
+    return ".fountain" if form in ("screenplay", "stage_play") else ".md"

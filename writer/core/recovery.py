@@ -8,11 +8,13 @@ copy or the new one, never half a file. A clean close discards the copies.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
 import secrets
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from writer.core.text_copy import TextCopy, text_pieces
 from writer.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -64,7 +67,10 @@ class RecoveryStore:
 
             folder = recovery_dir()
         self.folder = Path(folder)
-        self._last_written: dict[str, tuple[int, int]] = {}
+        self._last_written: dict[str, tuple[str, int]] = {}
+        self._lock = threading.Lock()  # saves may run on a worker thread, discards on the GUI's
+        self._discards: dict[str, int] = {}
+        self._clears = 0
 
     def path_of(self, doc_id: str) -> Path:
         """Return the file that holds the recovery copy of ``doc_id``."""
@@ -72,11 +78,28 @@ class RecoveryStore:
             raise ValueError(f"invalid recovery id {doc_id!r}: use letters, digits, - and _")
         return self.folder / f"{doc_id}.json"
 
-    def save(self, doc_id: str, text: str, meta: Mapping[str, Any] | None = None) -> bool:
-        """Write the recovery copy of ``doc_id`` atomically; return False if nothing changed.
+    def generation(self, doc_id: str) -> int:
+        """Return a number that grows whenever ``doc_id``'s copy is discarded (or all are)."""
+        with self._lock:
+            return self._clears + self._discards.get(doc_id, 0)
+
+    def save(
+        self,
+        doc_id: str,
+        text: str | TextCopy,
+        meta: Mapping[str, Any] | None = None,
+        *,
+        generation: int | None = None,
+    ) -> bool:
+        """Write the recovery copy of ``doc_id`` atomically; return False if nothing was written.
 
         ``meta`` may hold ``title``, ``original_path``, ``encoding``, ``newline``,
-        ``bom``, ``cursor`` or anything else JSON can store.
+        ``bom``, ``cursor`` or anything else JSON can store. The text (a string, or a
+        :class:`~writer.core.text_copy.TextCopy`) is escaped, encoded and written a few
+        hundred kilobytes at a time, so a worker thread can write a novel's copy while
+        the GUI thread runs. With ``generation`` (from :meth:`generation`, read when
+        the text was taken) nothing is written if the copy was discarded since: a late
+        background write never brings back a copy that saving the document removed.
 
         Raises:
             DocumentError: the copy could not be written (disk full, no permission).
@@ -92,27 +115,47 @@ class RecoveryStore:
             "pid": os.getpid(),
             "started": process_start_time(),
             "meta": meta,
-            "text": text,
         }
-        fingerprint = (hash(text), hash(json.dumps([record["title"], original, meta], default=str)))
-        if self._last_written.get(doc_id) == fingerprint and self.path_of(doc_id).exists():
-            return False
+        digest = hashlib.blake2b(digest_size=16)
+        head = json.dumps(record, ensure_ascii=False, default=str)
+        parts = [head[:-1].encode("utf-8", "backslashreplace"), b', "text": "']
+        for piece in text_pieces(text):
+            # Each character is escaped on its own, so pieces join into one JSON string; a
+            # lone surrogate becomes its \uXXXX escape, which JSON reads back as it was.
+            data = json.dumps(piece, ensure_ascii=False)[1:-1].encode("utf-8", "backslashreplace")
+            digest.update(data)
+            parts.append(data)
+        parts.append(b'"}')
+        fingerprint = (
+            digest.hexdigest(),
+            hash(json.dumps([record["title"], original, meta], default=str)),
+        )
         target = self.path_of(doc_id)
+        with self._lock:
+            if self._last_written.get(doc_id) == fingerprint and target.exists():
+                return False
         temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with open(temp, "w", encoding="utf-8") as handle:
-                json.dump(record, handle, ensure_ascii=False, default=str)
+            with open(temp, "wb") as handle:
+                for part in parts:
+                    handle.write(part)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(temp, target)
+            with self._lock:
+                if generation is not None and generation != self._clears + self._discards.get(
+                    doc_id, 0
+                ):
+                    temp.unlink(missing_ok=True)  # discarded meanwhile: the copy stays gone
+                    return False
+                os.replace(temp, target)
+                self._last_written[doc_id] = fingerprint
         except OSError as error:
             temp.unlink(missing_ok=True)
             raise DocumentError(
                 f"Cannot write the recovery copy in {self.folder}: "
                 f"{error.strerror or error}; save your document now."
             ) from error
-        self._last_written[doc_id] = fingerprint
         return True
 
     def load(self, doc_id: str) -> RecoveryEntry | None:
@@ -129,19 +172,24 @@ class RecoveryStore:
 
     def discard(self, doc_id: str) -> None:
         """Remove the recovery copy of ``doc_id`` (no error when there is none)."""
-        self.path_of(doc_id).unlink(missing_ok=True)
-        self._last_written.pop(doc_id, None)
+        path = self.path_of(doc_id)
+        with self._lock:
+            self._discards[doc_id] = self._discards.get(doc_id, 0) + 1
+            path.unlink(missing_ok=True)
+            self._last_written.pop(doc_id, None)
 
     def clear(self) -> None:
         """Remove every recovery copy and leftover temp file in the folder."""
-        if not self.folder.is_dir():
-            return
-        for path in [*self.folder.glob("*.json"), *self.folder.glob(".*.tmp")]:
-            try:
-                path.unlink()
-            except OSError as error:
-                log.warning("cannot remove recovery file %s: %s", path, error)
-        self._last_written.clear()
+        with self._lock:
+            self._clears += 1
+            self._last_written.clear()
+            if not self.folder.is_dir():
+                return
+            for path in [*self.folder.glob("*.json"), *self.folder.glob(".*.tmp")]:
+                try:
+                    path.unlink()
+                except OSError as error:
+                    log.warning("cannot remove recovery file %s: %s", path, error)
 
     def _read(self, path: Path) -> RecoveryEntry | None:
         """Parse one recovery file; log and skip it when it cannot be read."""

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.candidates import CandidatesResult, fewer_candidates_notice
-from writer.engine.jobs import ContinueJob, Job, JobSink
+from writer.engine.jobs import ContinueJob, Job, JobSink, _EitherFlag
 
 if TYPE_CHECKING:
     from writer.core.alternatives import TokenStep
@@ -48,8 +48,13 @@ class _Relay:
         sink: JobSink,
         on_pieces: PiecesCallback | None,
         interval: float,
+        stops: Sequence[str] = (),
+        ended: StopFlag | None = None,
     ) -> None:
         self.texts = [""] * count
+        self.done = [False] * count  # met a stop string (the start of the text after the cursor)
+        self._stops = tuple(stop for stop in stops if stop)
+        self._ended = ended
         self.skipped = [0] * count  # characters of leading space left out per candidate
         self._strip = [strip] * count
         self._sink = sink
@@ -60,6 +65,8 @@ class _Relay:
 
     def text(self, index: int, piece: str) -> None:
         """Take one piece of candidate ``index``."""
+        if self.done[index]:
+            return
         if self._strip[index]:
             kept = piece.lstrip(" \t")
             self.skipped[index] += len(piece) - len(kept)
@@ -67,6 +74,9 @@ class _Relay:
                 return
             self._strip[index] = False
             piece = kept
+        piece = self._until_stop(index, piece)
+        if not piece:
+            return
         self.texts[index] += piece
         if self._on_pieces is None:
             self._sink.text(piece)
@@ -75,6 +85,26 @@ class _Relay:
         now = time.perf_counter()
         if now - self._sent_at >= self._interval:
             self.flush(now)
+
+    def _until_stop(self, index: int, piece: str) -> str:
+        """Return ``piece`` up to a stop string that it completes (and end the candidate there)."""
+        if not self._stops:
+            return piece
+        text = self.texts[index]
+        tail = max(len(stop) for stop in self._stops)
+        start = max(0, len(text) - tail)
+        window = text[start:] + piece
+        found = [at for stop in self._stops if (at := window.find(stop)) >= 0]
+        if not found:
+            return piece
+        self.done[index] = True
+        if all(self.done) and self._ended is not None:
+            self._ended.set()
+        keep = min(found) - (len(text) - start)
+        if keep < 0:  # the stop began in text already sent: cut it back
+            self.texts[index] = text[: len(text) + keep]
+            return ""
+        return piece[:keep]
 
     def flush(self, now: float | None = None) -> None:
         """Send what is pending."""
@@ -87,7 +117,12 @@ class _Relay:
 def result_stats(result: CandidatesResult) -> GenerationStats:
     """Return the figures of a batched run as one generation's stats."""
     reasons = set(result.reasons)
-    reason = "cancelled" if "cancelled" in reasons else ("eos" if reasons == {"eos"} else "length")
+    if "cancelled" in reasons:
+        reason = "cancelled"
+    elif reasons <= {"eos", "stop"}:
+        reason = "stop" if "stop" in reasons else "eos"
+    else:
+        reason = "length"
     generating = max(result.seconds - result.first_token_s, 1e-9)
     tokens = result.tokens
     return GenerationStats(
@@ -122,6 +157,15 @@ class CandidatesJob(ContinueJob):
     skipped: list[int] = field(default_factory=list)
     prompt_ids: list[int] = field(default_factory=list)  # the prompt as evaluated, token ids
 
+    @classmethod
+    def like(cls, job: ContinueJob, **changes: Any) -> CandidatesJob:
+        """Return candidates for the same request as ``job`` (text, lore, notes, text after …)."""
+        values = {f.name: getattr(job, f.name) for f in fields(ContinueJob) if f.init}
+        for filled_in_by_run in ("kind", "prompt_start", "assembly"):
+            values.pop(filled_in_by_run, None)
+        values.update(changes)
+        return cls(**values)
+
     def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
         """Trim the text to the window and write the candidates."""
         max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
@@ -129,17 +173,23 @@ class CandidatesJob(ContinueJob):
         if count < self.count:
             sink.notice(fewer_candidates_notice(count, self.count, backend.n_ctx))
         prompt, trailing_space = self.build_prompt(backend, reserve=count * max_tokens)
+        ended = _EitherFlag(stop)
         relay = _Relay(
             count,
             strip=trailing_space,
             sink=sink,
             on_pieces=self.on_pieces,
             interval=self.stream_interval,
+            stops=self.assembly.stop_strings if self.assembly is not None else (),
+            ended=ended,
         )
         params = self.params.with_overrides(max_tokens=max_tokens)
         result = backend.generate_candidates(
-            prompt, params, count, relay.text, stop=stop, record=self.record
+            prompt, params, count, relay.text, stop=ended, record=self.record
         )
+        if any(relay.done) and not stop.is_set():  # met the text after the cursor
+            pairs = zip(relay.done, result.reasons, strict=False)
+            result.reasons = ["stop" if done else reason for done, reason in pairs]
         relay.flush()
         for notice in result.notices:
             sink.notice(notice)

@@ -5,7 +5,8 @@ the GUI, the main thread in ``writer template run``). The prompt is the
 template's instruction, wrapped in the model's chat template, when the model
 has one, and the plain completion form otherwise. The output is shaped by the
 template's kind: poems pass whole lines and stop after their set number of
-lines, screenplays are cleaned into Fountain as they stream, prose loses a
+lines, screenplays are cleaned into Fountain as they stream, stage plays into
+the play layout of :mod:`writer.core.stage_play`, prose loses a
 chat model's "Sure! Here is ..." lead-in.
 """
 
@@ -21,6 +22,7 @@ from writer.core.fountain import FountainCleaner
 from writer.core.poem_form import FormCheck, check_form
 from writer.core.poem_lines import PoemLineFilter, is_preamble
 from writer.core.sampling import SamplingParams
+from writer.core.stage_play import StagePlayCleaner
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.jobs import Job, JobSink
 
@@ -133,6 +135,8 @@ def shaper_for(kind: str, lines: int | None) -> _Shaper:
         return PoemLineFilter(lines)
     if kind == "screenplay":
         return FountainCleaner()
+    if kind == "stage_play":
+        return StagePlayCleaner()
     return LeadInFilter()
 
 

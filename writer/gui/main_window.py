@@ -43,6 +43,7 @@ from writer.gui.context_meter import ContextMeter
 from writer.gui.documents.autosave import Autosave
 from writer.gui.documents.files import DocumentFiles
 from writer.gui.documents.names import DocumentNames
+from writer.gui.documents.session import DocumentSession
 from writer.gui.documents.story_notes import StoryNotes
 from writer.gui.generation import StreamController
 from writer.gui.help.feature import HelpFeature
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self._connect_core_actions()
         self._build_features()
         self._wire_features()
+        self.session.restore()
         for path in paths or []:
             self.open_document(Path(path))
         if self.tabs.count() == 0:
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.names = DocumentNames(self)
         self.settings_feature = SettingsFeature(self)
         self.autosave = Autosave(self)
+        self.session = DocumentSession(self, self.files, self.autosave)
         self.view = ViewFeature(self)
         self.story_notes = StoryNotes(self)
         self.models = ModelsFeature(self)
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
         self.lore = LoreFeature(self, self.continue_at_cursor)
-        self.choices = ChoicesFeature(self)
+        self.choices = ChoicesFeature(self, self.continue_at_cursor)
         self.manuscript = ManuscriptFeature(self)
 
     def _wire_features(self) -> None:
@@ -627,10 +630,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved documents, then stop the engine."""
+        shown = self.current_editor()
         for editor in self.editors():
-            if not self._confirm_discard(editor):
+            if not self._confirm_discard(editor):  # shows the document asked about
                 event.ignore()
                 return
+        self.show_editor(shown)  # the session remembers the document the writer had open
         self.signals.closing.emit()
         set_setting(Key.WINDOW_GEOMETRY, self.saveGeometry())
         set_setting(Key.WINDOW_STATE, self.saveState())

@@ -23,8 +23,8 @@ import logging
 import os
 import secrets
 import zlib
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ from writer.core.document_context import AUTHORS_NOTE_KEY
 from writer.core.lore import SIDECAR_KEY as LORE_KEY
 from writer.core.lore import LoreEntry, entries_from_data
 from writer.core.sidecar import load_sidecar
+from writer.core.text_copy import TextCopy, text_pieces
 from writer.errors import SnapshotError
 from writer.manuscript.files import write_atomically
 from writer.manuscript.thinning import snapshots_to_remove
@@ -45,10 +46,9 @@ SUFFIX = ".snapshot.gz"
 #: zlib level: 1 keeps a 10 MB snapshot well under the 200 ms target at about 1/3 the size.
 COMPRESS_LEVEL = 1
 _HEADER_LIMIT = 64 * 1024
-#: Text is encoded in pieces of this many characters (or lines), a few hundred kilobytes.
+#: Text is encoded in pieces of about this many characters, a few hundred kilobytes.
 _PIECE_CHARS = 256 * 1024
-_PIECE_LINES = 2000
-#: Texts from this size on are compressed piece by piece on several threads.
+#: Texts from this size on are compressed piece by piece on other threads.
 _PARALLEL_BYTES = 1_000_000
 
 Clock = Callable[[], datetime]
@@ -80,26 +80,9 @@ def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _encode(text: str | Sequence[str]) -> tuple[list[bytes], str, int]:
-    """Return the UTF-8 of ``text`` (a string, or lines) in pieces, its digest and its size."""
-    if isinstance(text, str):
-        parts: Iterable[str] = (
-            text[i : i + _PIECE_CHARS] for i in range(0, len(text), _PIECE_CHARS)
-        )
-    else:
-        lines = text
-        last = len(lines) - _PIECE_LINES
-        parts = (
-            "\n".join(lines[i : i + _PIECE_LINES]) + ("\n" if i < last else "")
-            for i in range(0, len(lines), _PIECE_LINES)
-        )
-    digest = hashlib.blake2b(digest_size=16)
-    pieces = []
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
-        digest.update(data)
-        pieces.append(data)
-    return pieces or [b""], digest.hexdigest(), sum(map(len, pieces))
+def _workers() -> int:
+    """Return how many threads compress a large text: all cores but one, kept for the GUI."""
+    return max(1, min(8, (os.cpu_count() or 1) - 1))
 
 
 def _gzip(data: bytes) -> bytes:
@@ -107,13 +90,54 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=COMPRESS_LEVEL, mtime=0)
 
 
-def _compress(parts: list[bytes]) -> list[bytes]:
-    """Return each part as a gzip member; large texts are compressed on several cores."""
-    if sum(map(len, parts)) < _PARALLEL_BYTES or len(parts) < 3:
-        return [_gzip(part) for part in parts]
-    workers = min(len(parts), os.cpu_count() or 1, 8)
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="snapshot") as pool:
-        return list(pool.map(_gzip, parts))
+def _encode(
+    text: str | Sequence[str] | TextCopy, keep: Callable[[bytes], object]
+) -> tuple[str, int]:
+    """Hand the UTF-8 of ``text`` to ``keep`` piece by piece; return its digest and size.
+
+    Each piece is a few hundred kilobytes, so Python's lock is never held for long.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    size = 0
+    for piece in text_pieces(text, _PIECE_CHARS):
+        data = piece.encode("utf-8", "surrogatepass")
+        digest.update(data)
+        keep(data)
+        size += len(data)
+    return digest.hexdigest(), size
+
+
+class _Compressor:
+    """Compresses pieces as they come: a large text on other threads, while it is encoded."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+        self._futures: list[Future[bytes]] = []
+        self._pool: ThreadPoolExecutor | None = None
+        self._bytes = 0
+
+    def add(self, data: bytes) -> None:
+        """Take the next piece of text."""
+        self.pieces.append(data)
+        self._bytes += len(data)
+        if self._pool is None and self._bytes >= _PARALLEL_BYTES:
+            self._pool = ThreadPoolExecutor(_workers(), thread_name_prefix="snapshot")
+            self._futures = [self._pool.submit(_gzip, piece) for piece in self.pieces]
+        elif self._pool is not None:
+            self._futures.append(self._pool.submit(_gzip, data))
+
+    def members(self) -> list[bytes]:
+        """Return the pieces as gzip members (one empty member for an empty text)."""
+        if not self.pieces:
+            self.add(b"")
+        if self._pool is None:
+            return [_gzip(piece) for piece in self.pieces]
+        return [future.result() for future in self._futures]
+
+    def close(self) -> None:
+        """Stop the compressing threads."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass(frozen=True)
@@ -179,7 +203,7 @@ class SnapshotStore:
 
     def take(
         self,
-        text: str | Sequence[str],
+        text: str | Sequence[str] | TextCopy,
         sidecar: dict[str, Any] | None = None,
         *,
         name: str = "",
@@ -189,20 +213,32 @@ class SnapshotStore:
     ) -> SnapshotInfo | None:
         """Store ``text`` and ``sidecar`` (default: the sidecar on disk); return the new entry.
 
-        ``text`` may be the document's lines (joined with "\\n"): they are encoded and
-        compressed a few hundred kilobytes at a time, so a thread taking a snapshot never
-        holds Python's lock for long and the GUI thread keeps running.
+        ``text`` may be the document's lines (joined with "\\n") or a
+        :class:`~writer.core.text_copy.TextCopy`: it is encoded a few hundred kilobytes
+        at a time, so a thread taking a snapshot never holds Python's lock for long and
+        the GUI thread keeps running; a large text is compressed on other cores (all
+        but one) while it is encoded.
         With ``skip_if_unchanged`` nothing is written (None is returned) when the newest
         snapshot holds the same text. Automatic snapshots are thinned afterwards.
 
         Raises:
             SnapshotError: the snapshot could not be written (nothing half-written is left).
         """
-        pieces, digest, size = _encode(text)
-        if skip_if_unchanged:
-            newest = self.list().snapshots
-            if newest and newest[0].digest == digest:
-                return None
+        compressor = _Compressor()
+        try:
+            if skip_if_unchanged:  # compress only once it is known to be needed
+                kept: list[bytes] = []
+                digest, size = _encode(text, kept.append)
+                newest = self.list().snapshots
+                if newest and newest[0].digest == digest:
+                    return None
+                for data in kept:
+                    compressor.add(data)
+            else:
+                digest, size = _encode(text, compressor.add)
+            members = compressor.members()
+        finally:
+            compressor.close()
         if sidecar is None:
             sidecar = load_sidecar(self.document)
         when = self.clock()
@@ -217,14 +253,13 @@ class SnapshotStore:
             "sidecar_bytes": len(side),
             "text_bytes": size,
             "digest": digest,
-            "last_member_bytes": len(pieces[-1]),
+            "last_member_bytes": len(compressor.pieces[-1]),
         }
         head = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n"
         stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%S_%f")
         kind = "auto" if auto else "manual"
         path = self.folder / f"{stamp}-{kind}-{secrets.token_hex(3)}{SUFFIX}"
-
-        packed = _compress([head + side, *pieces])
+        packed = [_gzip(head + side), *members]
 
         def write(handle: BinaryIO) -> None:
             for member in packed:

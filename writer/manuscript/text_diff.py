@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from writer.core.text_copy import utf16_length
+
 #: Han ideographs, kana, CJK punctuation and full-width forms: one token each.
 _CJK_RANGES = (
     "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -84,14 +86,6 @@ def _merge(parts: list[DiffPart]) -> list[DiffPart]:
 def changed_count(parts: list[DiffPart]) -> int:
     """Return how many stretches differ."""
     return sum(1 for part in parts if part.kind != "equal")
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def utf16_length(text: str) -> int:
-    """Return the length of ``text`` in UTF-16 code units (Qt's text positions)."""
-    return len(text) + (len(_ASTRAL.findall(text)) if not text.isascii() else 0)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ from writer.gui.messages import messenger
 from writer.gui.widgets.editor import Editor
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from writer.engine.backend import GenerationStats
     from writer.gui.host import Host
 
@@ -63,9 +65,11 @@ class _Candidates:
 class ChoicesFeature(QObject):
     """Candidates, takes and alternatives for the window's documents."""
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: Host, job_factory: Callable[[Editor], ContinueJob]) -> None:
+        """``job_factory`` gives the Continue request at an editor's cursor (the window's)."""
         super().__init__(host.parent_widget())
         self.host = host
+        self.job_factory = job_factory
         self.documents: dict[int, DocumentTakes] = {}
         self.candidates: _Candidates | None = None
         self._pending: dict[int, tuple[Editor, Passage | None, int, Recorded | None]] = {}
@@ -140,21 +144,7 @@ class ChoicesFeature(QObject):
         """Return the job Continue should run: one that records alternatives when they show."""
         if not self.show_alternatives() or isinstance(job, CandidatesJob):
             return job
-        return CandidatesJob(
-            text_before=job.text_before,
-            window=job.window,
-            params=job.params,
-            notes=job.notes,
-            text_after=job.text_after,
-            lore=job.lore,
-            authors_note=job.authors_note,
-            story_so_far=job.story_so_far,
-            settings=job.settings,
-            offset=job.offset,
-            count=1,
-            record=True,
-            kind="continue",
-        )
+        return CandidatesJob.like(job, count=1, record=True, kind="continue")
 
     @Slot(int)
     def _on_stream_started(self, job_id: int) -> None:
@@ -218,11 +208,10 @@ class ChoicesFeature(QObject):
         self.stop_candidates()
         editor = self.host.current_editor()
         count = max(1, min(MAX_CANDIDATES, count or int(get_setting(Key.CANDIDATES))))
-        job = CandidatesJob(
-            text_before=editor.text_before_cursor(),
-            window=editor.context_window,
-            params=sampling_for("continue").with_overrides(seed=-1, max_tokens=max_tokens),
-            notes=editor.state.notes,
+        request = self.job_factory(editor)  # the text around the cursor, lore, story so far …
+        job = CandidatesJob.like(
+            request,
+            params=request.params.with_overrides(seed=-1, max_tokens=max_tokens),
             count=count,
             record=self.show_alternatives(),
         )

@@ -3,10 +3,12 @@
 Unsaved work (new documents too) is copied to the recovery folder a couple of
 seconds after typing pauses, at the latest :data:`MAX_WAIT_MS` after the first
 unsaved change however steadily the writer types, and every two seconds while
-the model streams into it. A copy remembers the file's state on disk it was
-based on, so saving a restored copy over a file another program changed asks
-first. Saving a document or closing it cleanly removes its copy; after a
-crash or ``kill -9`` the next start offers to restore what is left.
+the model streams into it, on a worker thread (the text comes from the
+editor's text mirror, so even a novel's copy never stalls the window). A copy
+remembers the file's state on disk it was based on, so saving a restored copy
+over a file another program changed asks first. Saving a document or closing
+it cleanly removes its copy; after a crash or ``kill -9`` the next start offers
+to restore what is left.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from writer.config import Key, SettingsChange, SettingsGroup, get_setting
 from writer.core.document import DocumentState
 from writer.core.document_io import FileStamp
 from writer.core.recovery import RecoveryEntry, RecoveryStore, written_by_live_writer
-from writer.errors import DocumentError
+from writer.gui.background import Worker
 from writer.gui.documents.recovery_dialog import RecoveryDialog
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ class Autosave(QObject):
     """Keeps recovery copies of every modified document."""
 
     autosaved = Signal(str)  # doc_id
+    #: The writer discarded a crash's recovery copy in the recovery offer.
+    recoveryDiscarded = Signal(str)  # doc_id
 
     def __init__(self, window: Host, store: RecoveryStore | None = None) -> None:
         super().__init__(window.parent_widget())
@@ -51,6 +55,7 @@ class Autosave(QObject):
         self._deadlines: dict[str, QTimer] = {}
         self._failed_once = False
         self.dialog: RecoveryDialog | None = None
+        self.worker = Worker(self)  # one thread: copies are written in the order they were taken
         self._stream_timer = QTimer(self)
         self._stream_timer.setInterval(STREAM_SAVE_MS)
         self._stream_timer.timeout.connect(self._save_streaming)
@@ -123,7 +128,13 @@ class Autosave(QObject):
             timer.setInterval(self._deadline_ms(max(1, seconds) * 1000))
 
     def save(self, editor: Editor) -> bool:
-        """Write ``editor``'s recovery copy now (or drop it if nothing is unsaved)."""
+        """Start writing ``editor``'s recovery copy (or drop it if nothing is unsaved).
+
+        The text is taken from the editor's text mirror (a copy of a short list, not of
+        the document) and escaped, encoded and written on the worker thread, so a
+        novel's copy never stalls the window; ``autosaved`` says when it is on disk.
+        Returns whether a copy is on its way.
+        """
         state = editor.state
         if not editor.document().isModified():
             self.store.discard(state.doc_id)
@@ -140,15 +151,27 @@ class Autosave(QObject):
             "line_ends": {str(line): end for line, end in editor.line_ends().items()},
             "stamp": dataclasses.asdict(state.stamp) if state.stamp is not None else None,
         }
-        try:
-            written = self.store.save(state.doc_id, editor.toPlainText(), meta)
-        except DocumentError as error:
-            if not self._failed_once:
-                self._failed_once = True
-                self.window.status.showMessage(self.tr("Autosave failed: {0}").format(error), 15000)
-            return False
-        self.autosaved.emit(state.doc_id)
-        return written
+        # Lines that keep their own ending (U+2029) are only in the editor's own text.
+        text = editor.toPlainText() if editor.has_line_marks else editor.text_mirror().copy()
+        doc_id, store = state.doc_id, self.store
+        generation = store.generation(doc_id)
+        self.worker.start(
+            lambda: store.save(doc_id, text, meta, generation=generation),
+            lambda written: self._on_saved(doc_id, written),
+            self._on_failed,
+        )
+        return True
+
+    def _on_saved(self, doc_id: str, written: bool) -> None:
+        """Announce a copy that reached the disk."""
+        if written:
+            self.autosaved.emit(doc_id)
+
+    def _on_failed(self, message: str) -> None:
+        """Say once per session that copies cannot be written."""
+        if not self._failed_once:
+            self._failed_once = True
+            self.window.status.showMessage(self.tr("Autosave failed: {0}").format(message), 15000)
 
     def _on_busy(self, busy: bool) -> None:
         """Copy the streamed-into document regularly while the model writes."""
@@ -199,6 +222,7 @@ class Autosave(QObject):
             self.store, entries, self.window.parent_widget(), modality=modality
         )
         self.dialog.restoreRequested.connect(self.restore)
+        self.dialog.discarded.connect(self.recoveryDiscarded)
         self.dialog.show()
         return self.dialog
 

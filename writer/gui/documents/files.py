@@ -132,6 +132,28 @@ class DocumentFiles(QObject):
         loaded = self.read(path, encoding)
         if loaded is None:
             return None
+        return self._show_loaded(path, loaded)
+
+    def open_quietly(self, path: Path, encoding: str = "") -> Editor:
+        """Open ``path`` asking nothing, as ``encoding`` if it still fits (the session's reopen).
+
+        It is not added to the recent files. Raises:
+            DocumentError: the file cannot be opened; nothing is shown.
+        """
+        for editor in self.window.editors():
+            if editor.state.path and _same(editor.state.path, path):
+                return editor
+        try:
+            loaded = read_document(path, encoding or None)
+        except UndecodableError:
+            if not encoding:
+                raise
+            loaded = read_document(path)  # changed since: detect again
+        return self._show_loaded(path, loaded, remember=False)
+
+    def _show_loaded(self, path: Path, loaded: LoadedDocument, *, remember: bool = True) -> Editor:
+        """Show a file just read in a new tab (in place of a blank, untouched Untitled)."""
+        window = self.window
         state = DocumentState(
             path=path,
             encoding=loaded.encoding,
@@ -151,7 +173,8 @@ class DocumentFiles(QObject):
         editor = window.new_document(loaded.text, state)
         if replace_blank:
             window.close_editor(current)
-        self._add_recent(path)
+        if remember:
+            self._add_recent(path)
         return editor
 
     def _ask_encoding(
@@ -354,10 +377,11 @@ class DocumentFiles(QObject):
         return [str(v) for v in value or []]
 
     def _add_recent(self, path: Path) -> None:
-        """Put ``path`` first in the recent files."""
+        """Put ``path`` first in the recent files; its folder is the last one used."""
         entry = str(path.resolve())
         files = [f for f in self.recent_files() if f != entry]
         set_setting(Key.RECENT_FILES, [entry, *files][:MAX_RECENT])
+        self._remember_folder(Path(entry))
 
     def _fill_recent(self) -> None:
         """Fill the Open Recent menu."""
@@ -383,7 +407,7 @@ class DocumentFiles(QObject):
         return documents if documents and Path(documents).is_dir() else str(Path.home())
 
     def _remember_folder(self, path: Path) -> None:
-        """Remember the folder of a file just chosen in a file dialog."""
+        """Remember the folder of a file just opened, saved or chosen in a file dialog."""
         set_setting(Key.LAST_FOLDER, str(path.parent))
 
 

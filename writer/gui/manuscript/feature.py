@@ -2,8 +2,9 @@
 
 Receives the :class:`~writer.gui.host.Host` and reaches the app only through it.
 Snapshots are written off the GUI thread: the text comes from each editor's
-:class:`TextMirror` (a copy of a list, not of the document), and joining,
-compressing and writing happen on the feature's worker. Automatic snapshots
+:class:`~writer.gui.widgets.text_mirror.TextMirror` (a copy of a short list of
+chunks, not of the document), and joining, encoding, compressing and writing
+happen on the feature's worker. Automatic snapshots
 are taken when an editor announces a whole-document operation
 (``Editor.aboutToRewrite``: Replace All, Reopen with Encoding, a template
 writing into the text) and before the first edit of each day (the document as
@@ -27,11 +28,11 @@ from writer.core.document_context import AUTHORS_NOTE_KEY
 from writer.core.document_io import read_document
 from writer.core.lore import SIDECAR_KEY as LORE_KEY
 from writer.core.sidecar import load_sidecar
+from writer.core.text_copy import utf16_length
 from writer.errors import ExportError
-from writer.gui.manuscript.background import Worker
+from writer.gui.background import Worker
 from writer.gui.manuscript.diff_view import side_by_side
 from writer.gui.manuscript.snapshots_panel import SnapshotsPanel
-from writer.gui.manuscript.text_mirror import TextMirror
 from writer.gui.messages import messenger
 from writer.gui.widgets.display import display_title
 from writer.i18n import QT_TRANSLATE_NOOP
@@ -56,8 +57,10 @@ from writer.manuscript.text_diff import Edit, diff_texts, edits_to
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from writer.core.text_copy import TextCopy
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
+    from writer.gui.widgets.text_mirror import TextMirror
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +94,6 @@ class ManuscriptFeature(QObject):
         self.clock = clock
         self.worker = Worker(self)
         self.chat_source: ChatSource | None = None
-        self._mirrors: dict[int, TextMirror] = {}
         self._daily: dict[str, date] = {}
         self._compare_task = 0
         self._list_task = 0
@@ -119,7 +121,6 @@ class ManuscriptFeature(QObject):
         panel.compareRequested.connect(self.compare)
         signals = host.signals
         signals.editorCreated.connect(self.watch)
-        signals.editorClosed.connect(self.forget)
         signals.currentEditorChanged.connect(lambda _e: self.refresh())
         signals.documentSaved.connect(lambda _e: self.refresh())
         signals.documentStateChanged.connect(lambda _e: self.refresh())
@@ -129,7 +130,7 @@ class ManuscriptFeature(QObject):
 
     def watch(self, editor: Editor) -> None:
         """Follow a new editor: its text mirror, whole-document operations, the day's first edit."""
-        self._mirrors[id(editor)] = TextMirror(editor.document())
+        editor.text_mirror()  # read the text once now, not at the first snapshot
         editor.aboutToRewrite.connect(
             lambda reason, e=editor: self.take(e, auto=True, reason=reason)
         )
@@ -137,21 +138,10 @@ class ManuscriptFeature(QObject):
             lambda _at, removed, added, e=editor: self._on_change(e, removed, added)
         )
 
-    def forget(self, editor: Editor) -> None:
-        """Drop a closed editor's mirror."""
-        self._mirrors.pop(id(editor), None)
-
-    def mirror(self, editor: Editor) -> TextMirror:
-        """Return ``editor``'s text mirror (made on first use for an editor not yet watched)."""
-        key = id(editor)
-        mirror = self._mirrors.get(key)
-        try:
-            current = mirror is not None and mirror.document is editor.document()
-        except RuntimeError:  # the mirror's document is gone: the id belonged to a closed editor
-            current = False
-        if mirror is None or not current:
-            mirror = self._mirrors[key] = TextMirror(editor.document())
-        return mirror
+    @staticmethod
+    def mirror(editor: Editor) -> TextMirror:
+        """Return ``editor``'s text mirror."""
+        return editor.text_mirror()
 
     def _store(self, editor: Editor) -> SnapshotStore | None:
         """Return the snapshot store of ``editor``'s file (None for an unsaved document)."""
@@ -171,13 +161,13 @@ class ManuscriptFeature(QObject):
                     self.tr("Save the document first: its snapshots are kept beside it."),
                 )
             return False
-        lines = self.mirror(editor).lines()
+        text = editor.text_mirror().copy()
         notes = editor.state.notes
 
         def work() -> SnapshotInfo | None:
             sidecar = _sidecar_with_notes(store.document, notes)
             return store.take(
-                lines,
+                text,
                 sidecar,
                 name=name,
                 auto=auto,
@@ -291,11 +281,11 @@ class ManuscriptFeature(QObject):
         if info is None or store is None:
             self.panel.show_diff("", "")
             return
-        lines = self.mirror(editor).lines()
+        text = editor.text_mirror().copy()
 
         def work() -> tuple[str, str]:
             snapshot = store.load(info)
-            return side_by_side(diff_texts(snapshot.text, "\n".join(lines)))
+            return side_by_side(diff_texts(snapshot.text, text.text()))
 
         def shown(columns: tuple[str, str], task: int) -> None:
             if task == self._compare_task:
@@ -328,46 +318,58 @@ class ManuscriptFeature(QObject):
                 self.tr("Stop the model's writing first."),
             )
             return
-        lines = self.mirror(editor).lines()
+        text = editor.text_mirror().copy()
         notes = editor.state.notes
 
-        def work() -> tuple[Snapshot, list[Edit]]:
+        def work() -> tuple[Snapshot, list[Edit], tuple[int, int]]:
             snapshot = store.load(info)
+            lines = text.lines()
             current = "\n".join(lines)
             sidecar = _sidecar_with_notes(store.document, notes)
             if current != snapshot.text or _restored_part(sidecar) != _restored_part(
                 snapshot.sidecar
             ):
-                store.take(current, sidecar, auto=True, reason="before_restore")
-            return snapshot, edits_to(lines, snapshot.text)
+                store.take(text, sidecar, auto=True, reason="before_restore")
+            size = (utf16_length(snapshot.text), snapshot.text.count("\n") + 1)
+            return snapshot, edits_to(lines, snapshot.text), size
 
         self.worker.start(
             work,
-            lambda result: self._apply_restore(editor, lines, *result),
+            lambda result: self._apply_restore(editor, text, *result),
             lambda message: messenger.error(
                 self.host.parent_widget(), self.tr("Cannot restore"), message
             ),
         )
 
     def _apply_restore(
-        self, editor: Editor, lines: list[str], snapshot: Snapshot, edits: list[Edit]
+        self,
+        editor: Editor,
+        text: TextCopy,
+        snapshot: Snapshot,
+        edits: list[Edit],
+        size: tuple[int, int],
     ) -> None:
-        """Apply the restore's edits as one undo step (unless the text changed meanwhile)."""
-        mirror = self.mirror(editor)
-        if mirror.lines() != lines:
+        """Apply the restore's edits as one undo step (unless the text changed meanwhile).
+
+        ``size`` is the snapshot's length in UTF-16 units and its number of lines,
+        to check the result without reading the whole text on the GUI thread.
+        """
+        mirror = editor.text_mirror()
+        if mirror.revision != text.revision:
             messenger.error(
                 self.host.parent_widget(),
                 self.tr("Cannot restore"),
                 self.tr("The text changed while the snapshot was read; restore it again."),
             )
             return
-        cursor = QTextCursor(editor.document())
+        document = editor.document()
+        cursor = QTextCursor(document)
         cursor.beginEditBlock()
         for edit in edits:
             cursor.setPosition(edit.start)
             cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(edit.text)
-        if mirror.text() != snapshot.text:  # never expected: fall back to the whole text
+        if (mirror.copy().units, document.blockCount()) != size:  # never expected
             log.warning("restore by lines missed; replacing the whole text")
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.insertText(snapshot.text)
@@ -403,7 +405,7 @@ class ManuscriptFeature(QObject):
 
     def export(self, editor: Editor, path: Path, fmt: str) -> None:
         """Export ``editor``'s text to ``path`` as ``fmt``, off the GUI thread."""
-        lines = self.mirror(editor).lines()
+        text = editor.text_mirror().copy()
         document = editor.state.path
         options = ExportOptions(
             author=default_author(),
@@ -412,7 +414,7 @@ class ManuscriptFeature(QObject):
         )
 
         def work() -> Path:
-            return export_text("\n".join(lines), path, fmt, options)
+            return export_text(text.text(), path, fmt, options)
 
         self.host.status.showMessage(self.tr("Exporting {0}…").format(path.name))
         self.worker.start(work, self._on_exported, self._on_export_failed)

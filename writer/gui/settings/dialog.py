@@ -252,7 +252,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _general_tab(self) -> QWidget:
-        """Language, autosave, models folder."""
+        """Language, autosave, reopening documents, models folder."""
         page = QWidget(self)
         form = QFormLayout(page)
         self.language = QComboBox(page)
@@ -265,6 +265,11 @@ class SettingsDialog(QDialog):
         self.autosave.setRange(1, 600)
         self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(int(get_setting(Key.AUTOSAVE_SECONDS)))
+        self.reopen = QCheckBox(
+            self.tr("Reopen the documents that were open when Writer was last closed"), page
+        )
+        self.reopen.setObjectName("settingReopenDocuments")
+        self.reopen.setChecked(bool(get_setting(Key.REOPEN_DOCUMENTS)))
         folder_row = QHBoxLayout()
         self.models_folder = QLineEdit(page)
         self.models_folder.setObjectName("settingModelsFolder")
@@ -276,6 +281,7 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(browse)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Autosave after typing pauses for"), self.autosave)
+        form.addRow("", self.reopen)
         form.addRow(self.tr("Models folder"), folder_row)
         return page
 
@@ -311,6 +317,7 @@ class SettingsDialog(QDialog):
                 Key.EDITOR_LINE_WIDTH: self.line_width.value(),
                 Key.EDITOR_WRAP: self.wrap.isChecked(),
                 Key.AUTOSAVE_SECONDS: self.autosave.value(),
+                Key.REOPEN_DOCUMENTS: self.reopen.isChecked(),
             },
             SettingsGroup.THEME: {Key.THEME: self.theme.currentData()},
             SettingsGroup.LANGUAGE: {Key.LANGUAGE: self.language.currentData()},

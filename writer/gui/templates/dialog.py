@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from writer.config import Key, get_setting, settings
-from writer.core.document import DocumentState
+from writer.core.document import SCRIPT_FORMS, DocumentState
 from writer.core.presets import template_overrides
 from writer.core.sampling import SamplingParams
 from writer.core.templates import (
@@ -351,7 +351,7 @@ class TemplateDialog(QDialog):
             messenger.error(self, self.tr("Cannot write"), str(error))
             return None
         self._remember(template)
-        screenplay = template.kind == "screenplay"
+        screenplay = template.kind in SCRIPT_FORMS
         if self.new_document.isChecked():
             editor = window.new_document(state=DocumentState(form=template.kind))
             lead = ""

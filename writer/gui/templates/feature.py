@@ -1,8 +1,8 @@
 """The templates feature: New from Template, Fountain highlighting and screenplay export.
 
 Connects ``actionNewFromTemplate`` to the template dialog and
-``actionExportFountain`` to the screenplay export (a screenplay as
-``.fountain`` or as HTML laid out as a script), highlights screenplay
+``actionExportFountain`` to the script export (a screenplay or a stage play as
+``.fountain``, or as HTML laid out as a screenplay or as a play), highlights script
 documents, and shows a template job's notices (a poem that came out with the
 wrong number of lines) in the status bar.
 """
@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from writer.core.fountain import export_screenplay
+from writer.core.stage_play import export_stage_play
 from writer.gui.messages import localized_text, messenger
 from writer.gui.templates.dialog import TemplateDialog
 from writer.gui.widgets.fountain_highlighter import attach_fountain, is_screenplay
@@ -62,14 +63,22 @@ class TemplatesFeature(QObject):
         return self.dialog
 
     def export_dialog(self) -> Path | None:
-        """Ask where to export the current document as a screenplay; return the path written."""
+        """Ask where to export the current document as a script; return the path written."""
         editor = self.window.current_editor()
-        stem = editor.state.path.stem if editor.state.path else self.tr("Screenplay")
-        fountain = self.tr("Fountain screenplay (*.fountain)")
-        html = self.tr("HTML screenplay (*.html)")
+        if editor.state.form == "stage_play":
+            default = self.tr("Stage play")
+            fountain = self.tr("Fountain stage play (*.fountain)")
+            html = self.tr("HTML stage play (*.html)")
+            caption = self.tr("Export Stage Play")
+        else:
+            default = self.tr("Screenplay")
+            fountain = self.tr("Fountain screenplay (*.fountain)")
+            html = self.tr("HTML screenplay (*.html)")
+            caption = self.tr("Export Screenplay")
+        stem = editor.state.path.stem if editor.state.path else default
         chosen, selected = QFileDialog.getSaveFileName(
             self.window.parent_widget(),
-            self.tr("Export Screenplay"),
+            caption,
             f"{stem}.fountain",
             f"{fountain};;{html}",
         )
@@ -81,9 +90,13 @@ class TemplatesFeature(QObject):
         return self.export(editor, path)
 
     def export(self, editor: Editor, path: Path) -> Path | None:
-        """Write ``editor``'s text to ``path`` as Fountain, or as HTML for .html/.htm."""
+        """Write ``editor``'s text to ``path`` as Fountain, or as HTML for .html/.htm.
+
+        The HTML of a stage play is laid out as a play, any other as a screenplay.
+        """
+        export = export_stage_play if editor.state.form == "stage_play" else export_screenplay
         try:
-            export_screenplay(editor.toPlainText(), path, title=editor.state.title)
+            export(editor.toPlainText(), path, title=editor.state.title)
         except OSError as error:
             messenger.error(
                 self.window.parent_widget(),

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from writer.core.context_window import ContextWindow
 from writer.core.document import DocumentState
+from writer.gui.widgets.text_mirror import TextMirror
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -87,6 +88,7 @@ class Editor(QPlainTextEdit):
         self._line_width = 0
         self._line_marks = False  # some blocks carry their own line ending
         self._stream_length = 0  # the document's length after the last streamed piece
+        self._mirror: TextMirror | None = None
         self.document().contentsChange.connect(self._on_contents_change)
 
     # -- exact text ---------------------------------------------------------------
@@ -148,6 +150,25 @@ class Editor(QPlainTextEdit):
                 parts.append(PARAGRAPH_SEPARATOR if mark == PARAGRAPH_SEPARATOR else "\n")
             block = following
         return "".join(parts)
+
+    def text_mirror(self) -> TextMirror:
+        """Return the copy of the text kept up to date off ``toPlainText()`` (made on first use).
+
+        Its :meth:`~TextMirror.copy` hands the whole text to a worker thread without
+        a stall; the block texts are raw, joined with "\n" (see :attr:`has_line_marks`).
+        """
+        mirror = self._mirror
+        if mirror is None or mirror.document is not self.document():
+            mirror = self._mirror = TextMirror(self.document())
+        return mirror
+
+    @property
+    def has_line_marks(self) -> bool:
+        """Return whether some line keeps its own line ending (U+2029, or CRLF in an LF file).
+
+        Only then does :meth:`toPlainText` differ from the mirror's text joined with "\n".
+        """
+        return self._line_marks
 
     def line_ends(self) -> dict[int, str]:
         """Return the lines (0-based, lines end at "\\n") that keep their own line ending."""

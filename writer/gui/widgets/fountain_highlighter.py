@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from writer.core.document import SCRIPT_FORMS
 from writer.core.fountain import classify_line
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class FountainHighlighter(QSyntaxHighlighter):
 def is_screenplay(editor: Editor) -> bool:
     """Return whether ``editor`` holds a screenplay (made from a template, or a .fountain file)."""
     path = editor.state.path
-    return editor.state.form == "screenplay" or (
+    return editor.state.form in SCRIPT_FORMS or (
         path is not None and path.suffix.lower() in FOUNTAIN_SUFFIXES
     )
 
@@ -98,5 +99,6 @@ def attach_fountain(editor: Editor) -> FountainHighlighter:
         if isinstance(highlighter, FountainHighlighter):
             return highlighter
         highlighter.setDocument(None)  # a Markdown highlighter would fight over the formats
-    editor.state.form = "screenplay"
+    if editor.state.form not in SCRIPT_FORMS:  # a stage play stays one
+        editor.state.form = "screenplay"
     return FountainHighlighter(document)

@@ -228,6 +228,8 @@ def test_the_dialog_says_what_it_writes_and_the_play_is_laid_out_and_exported(
     said = dialog.findChild(QLabel, "templateDescription").text()
     assert "name in capitals on its own line" in said
     assert "stage directions in brackets" in said and "HTML laid out as a play" in said
+    assert "File > Export Script" in said
+    assert window.action("actionExportFountain").text() == "Export Scri&pt (Fountain/HTML)…"
     dialog.findChild(QRadioButton, "templateNewDocument").setChecked(True)
     with qtbot.waitSignal(window.stream.finished, timeout=180_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "templateWrite"), Qt.MouseButton.LeftButton)

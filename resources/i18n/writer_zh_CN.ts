@@ -1029,10 +1029,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <source>Export Screen&amp;play (Fountain/HTML)…</source>
-        <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
-    </message>
-    <message>
         <source>Export as EP&amp;UB…</source>
         <translation>导出为 EPUB(&amp;U)…</translation>
     </message>
@@ -1156,6 +1152,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Save with Enco&amp;ding…</source>
         <translation>以指定编码保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export Scri&amp;pt (Fountain/HTML)…</source>
+        <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
     </message>
     <message>
         <source>Export as Plain Te&amp;xt…</source>

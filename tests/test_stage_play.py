@@ -247,3 +247,27 @@ def test_the_dialog_says_what_it_writes_and_the_play_is_laid_out_and_exported(
     window.action("actionExportFountain").trigger()
     page = (tmp_path / "scene.html").read_text(encoding="utf-8")
     assert 'class="play"' in page and 'class="screenplay"' not in page
+
+
+def test_a_reopened_script_can_be_exported_laid_out_as_a_play(
+    qtbot, bare_window, tmp_path, monkeypatch
+):
+    """A .fountain file does not say it is a play: the export offers both HTML layouts."""
+    from writer.core.document import DocumentState
+
+    bare_window.new_document(CLEAN, DocumentState(form="screenplay"))
+    offered: list[str] = []
+
+    def save_as(_parent, _caption, _name, filters, *args, **kwargs):
+        offered.extend(filters.split(";;"))
+        return str(tmp_path / "bench"), "HTML stage play (*.html)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    bare_window.action("actionExportFountain").trigger()
+    assert offered == [
+        "Fountain screenplay (*.fountain)",
+        "HTML screenplay (*.html)",
+        "HTML stage play (*.html)",
+    ]
+    page = (tmp_path / "bench.html").read_text(encoding="utf-8")
+    assert 'class="play"' in page and '<p class="character">MARGARET</p>' in page

@@ -1658,6 +1658,10 @@ Context: {1} tokens</source>
         <translation>无法连接 {0} 上的服务器。请检查地址，并确认服务器正在运行。</translation>
     </message>
     <message>
+        <source>The server at {0} closed the connection without answering. Check the address: a server that uses https needs an address starting with https://.</source>
+        <translation>{0} 上的服务器没有回答就关闭了连接。请检查地址：使用 https 的服务器，地址必须以 https:// 开头。</translation>
+    </message>
+    <message>
         <source>The server at {0} refused the API key ({1}). Enter the right key for this server.</source>
         <translation>{0} 上的服务器拒绝了 API 密钥（{1}）。请输入该服务器的正确密钥。</translation>
     </message>

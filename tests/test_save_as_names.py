@@ -119,3 +119,20 @@ def test_a_screenplay_is_offered_as_fountain(qtbot, dialogs, documents_folder):
     act(window, "actionSaveAs")
     assert dialogs.asked[-1]["start"] == str(documents_folder / "Night Shift.fountain")
     assert "fountain" in dialogs.asked[-1]["selected"]
+
+
+def test_every_export_starts_where_save_as_does(qtbot, dialogs, documents_folder, tmp_path):
+    """Script, HTML and text exports start in the last folder, named from the title."""
+    window = new_window(qtbot)
+    window.new_document(
+        "Title: Night Shift\n\nINT. DINER - NIGHT\n", DocumentState(form="screenplay")
+    )
+    act(window, "actionExportFountain")
+    assert dialogs.asked[-1]["start"] == str(documents_folder / "Night Shift.fountain")
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    dialogs.answer = [scripts / "night.fountain"]
+    act(window, "actionExportFountain")
+    assert (scripts / "night.fountain").is_file()
+    act(window, "actionExportText")
+    assert dialogs.asked[-1]["start"] == str(scripts / "Night Shift.txt")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from writer.core.document import DocumentState
 from writer.gui.main_window import MainWindow
@@ -136,3 +136,14 @@ def test_every_export_starts_where_save_as_does(qtbot, dialogs, documents_folder
     assert (scripts / "night.fountain").is_file()
     act(window, "actionExportText")
     assert dialogs.asked[-1]["start"] == str(scripts / "Night Shift.txt")
+
+
+def test_the_lorebook_is_exported_beside_the_story(qtbot, dialogs, tmp_path):
+    story = tmp_path / "novel" / "lighthouse.md"
+    story.parent.mkdir()
+    story.write_text("# The Lighthouse\n\nMara waited.\n", encoding="utf-8")
+    window = new_window(qtbot)
+    window.open_document(story)
+    act(window, "actionToggleLore")
+    qtbot.mouseClick(window.findChild(QPushButton, "loreExport"), Qt.MouseButton.LeftButton)
+    assert dialogs.asked[-1]["start"] == str(story.parent / "lighthouse lorebook.json")

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFileDialog, QTabBar, QTabWidget
 
+from writer.config import Key, get_setting, set_setting
+from writer.core.session import OpenDocument, Session
 from writer.errors import DocumentError
 from writer.gui.documents import files as document_files
 from writer.gui.main_window import MainWindow
@@ -204,3 +206,30 @@ def test_crash_recovery_comes_first_and_no_file_opens_twice(
     else:
         assert reopened.toPlainText() == story_files[0].read_text(encoding="utf-8")
         assert not reopened.document().isModified()
+
+
+def test_the_files_open_at_a_crash_are_reopened(qtbot, monkeypatch, story_files):
+    crashed = start(qtbot)
+    open_with_dialog(crashed, monkeypatch, story_files[:2])
+    click_tab(qtbot, crashed, 0)
+
+    # The window never closes (as in a crash); what it keeps on disk is all the next one has.
+    def kept() -> tuple[list[str], int]:
+        session = Session.from_json(get_setting(Key.OPEN_DOCUMENTS))
+        return [d.path.name for d in session.documents], session.current
+
+    qtbot.waitUntil(lambda: kept() == (["a.md", "b.md"], 0), timeout=5_000)
+
+    window = start(qtbot)
+    assert tab_texts(window) == ["a.md", "b.md"]
+    assert window.current_editor().state.path == story_files[0]
+
+
+def test_a_damaged_session_starts_with_a_new_document(qtbot, answers):
+    set_setting(Key.OPEN_DOCUMENTS, '{"documents": [{"path": 5}, "x"], "current": "no"')
+    window = start(qtbot)
+    assert tab_texts(window) == ["Untitled"]
+    assert answers.errors == []
+    assert Session.from_json(
+        '{"documents": [{"path": "/a.md", "cursor": "7"}, {}], "current": 3}'
+    ) == (Session([OpenDocument(Path("/a.md"), cursor=7)], -1))

@@ -155,6 +155,14 @@ def test_https_to_a_plain_http_server_says_so(llama_server: LocalServer):
     assert "does not speak https" in line and "http://" in line
 
 
+def test_http_to_an_https_server_says_to_check_the_scheme(https_server: LocalServer):
+    url = https_server.url.replace("https://", "http://")
+    with pytest.raises(ServerError) as caught:
+        ServerBackend.connect(ServerSpec(url, https_server.model, timeout=30))
+    line = one_line(caught.value)
+    assert "closed the connection without answering" in line and "https://" in line
+
+
 def test_the_command_line_reports_the_certificate_in_one_line(
     https_server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -22,10 +22,12 @@ from writer.core.stage_play import (
     StagePlayCleaner,
     clean_stage_play,
     export_stage_play,
+    stage_play_opening,
     stage_play_to_html,
 )
 from writer.core.templates import load_templates
 from writer.engine.backend_api import StopFlag
+from writer.engine.template_jobs import TemplateJob
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -183,15 +185,35 @@ def test_export_writes_the_play_as_fountain_and_html(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bench.fountain", "bench.html"]
 
 
-def test_the_template_job_cleans_the_play_as_it_streams():
-    backend = ScriptedBackend("Here is your scene:\nMARGARET: Late again.\n*She sits.*")
+def test_the_template_job_starts_the_scene_from_the_fields_and_cleans_it():
+    template = load_templates().get("stage_play_scene")
+    assert template is not None
+    backend = ScriptedBackend(" Late again.\n*She sits.*\nLEO: Go home.\nI hope you like it!")
     sink = Sink()
-    job_text = load_templates().get("stage_play_scene")
-    assert job_text is not None
-    from writer.engine.template_jobs import TemplateJob
+    job = TemplateJob(template, {"characters": "MARGARET, a teacher; LEO, a musician"})
+    job.run(backend, sink, StopFlag())
+    # The opening direction and the first speaker come from the fields: the model goes on.
+    assert backend.prompts[0].endswith("MARGARET:")
+    assert (
+        sink.all
+        == job.text
+        == (
+            "(A railway waiting room at midnight.)\n\nMARGARET\nLate again.\n\n(She sits.)"
+            "\n\nLEO\nGo home."
+        )
+    )
+    check_play_layout(sink.all)
 
-    TemplateJob(job_text).run(backend, sink, StopFlag())
-    assert sink.all == "MARGARET\nLate again.\n\n(She sits.)"
+
+def test_a_chat_model_is_given_the_opening_as_the_start_of_its_reply():
+    template = load_templates().get("stage_play_scene")
+    assert template is not None
+    backend = ScriptedBackend("又停运了。", chat_template="{{ messages[0].content }}")
+    sink = Sink()
+    TemplateJob(template, lang="zh").run(backend, sink, StopFlag())
+    assert backend.prompts[0].endswith("（午夜的火车站候车室。）\n\n周老师：")
+    assert sink.all == "（午夜的火车站候车室。）\n\n@周老师\n又停运了。"
+    assert stage_play_opening({"setting": "", "characters": "a crowd"}) == ("", "")
 
 
 def test_the_dialog_says_what_it_writes_and_the_play_is_laid_out_and_exported(
@@ -206,6 +228,8 @@ def test_the_dialog_says_what_it_writes_and_the_play_is_laid_out_and_exported(
     said = dialog.findChild(QLabel, "templateDescription").text()
     assert "name in capitals on its own line" in said
     assert "stage directions in brackets" in said and "HTML laid out as a play" in said
+    assert "File > Export Script" in said
+    assert window.action("actionExportFountain").text() == "Export Scri&pt (Fountain/HTML)…"
     dialog.findChild(QRadioButton, "templateNewDocument").setChecked(True)
     with qtbot.waitSignal(window.stream.finished, timeout=180_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "templateWrite"), Qt.MouseButton.LeftButton)
@@ -223,3 +247,27 @@ def test_the_dialog_says_what_it_writes_and_the_play_is_laid_out_and_exported(
     window.action("actionExportFountain").trigger()
     page = (tmp_path / "scene.html").read_text(encoding="utf-8")
     assert 'class="play"' in page and 'class="screenplay"' not in page
+
+
+def test_a_reopened_script_can_be_exported_laid_out_as_a_play(
+    qtbot, bare_window, tmp_path, monkeypatch
+):
+    """A .fountain file does not say it is a play: the export offers both HTML layouts."""
+    from writer.core.document import DocumentState
+
+    bare_window.new_document(CLEAN, DocumentState(form="screenplay"))
+    offered: list[str] = []
+
+    def save_as(_parent, _caption, _name, filters, *args, **kwargs):
+        offered.extend(filters.split(";;"))
+        return str(tmp_path / "bench"), "HTML stage play (*.html)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    bare_window.action("actionExportFountain").trigger()
+    assert offered == [
+        "Fountain screenplay (*.fountain)",
+        "HTML screenplay (*.html)",
+        "HTML stage play (*.html)",
+    ]
+    page = (tmp_path / "bench.html").read_text(encoding="utf-8")
+    assert 'class="play"' in page and '<p class="character">MARGARET</p>' in page

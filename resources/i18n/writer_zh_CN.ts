@@ -484,7 +484,7 @@
     <name>DocumentSession</name>
     <message>
         <source>Not reopened (moved or deleted): {0}</source>
-        <extracomment>How long the note about files not reopened stays in the status bar. Files not reopened because a crash left a recovery copy of them, by the copy&apos;s id.</extracomment>
+        <extracomment>How long the note about files not reopened stays in the status bar. Files not reopened because a crash left a recovery copy of them, by the copy&apos;s id. Keeps the session up to date while Writer runs, so a crash does not lose it.</extracomment>
         <translation>未重新打开（已移动或删除）：{0}</translation>
     </message>
     <message>
@@ -990,6 +990,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>设定集与世界书 (*.json)</translation>
     </message>
     <message>
+        <source>{0} lorebook.json</source>
+        <translation>{0} 设定集.json</translation>
+    </message>
+    <message>
         <source>Export Lorebook</source>
         <translation>导出设定集</translation>
     </message>
@@ -1027,10 +1031,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Export Screen&amp;play (Fountain/HTML)…</source>
-        <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
     </message>
     <message>
         <source>Export as EP&amp;UB…</source>
@@ -1156,6 +1156,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>Save with Enco&amp;ding…</source>
         <translation>以指定编码保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export Scri&amp;pt (Fountain/HTML)…</source>
+        <translation>导出剧本（Fountain/HTML）(&amp;P)…</translation>
     </message>
     <message>
         <source>Export as Plain Te&amp;xt…</source>
@@ -1656,6 +1660,10 @@ Context: {1} tokens</source>
     <message>
         <source>Cannot reach the server at {0}. Check the address and that the server is running.</source>
         <translation>无法连接 {0} 上的服务器。请检查地址，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>The server at {0} closed the connection without answering. Check the address: a server that uses https needs an address starting with https://.</source>
+        <translation>{0} 上的服务器没有回答就关闭了连接。请检查地址：使用 https 的服务器，地址必须以 https:// 开头。</translation>
     </message>
     <message>
         <source>The server at {0} refused the API key ({1}). Enter the right key for this server.</source>
@@ -2864,10 +2872,6 @@ Context: {1} tokens</source>
 <context>
     <name>TemplatesFeature</name>
     <message>
-        <source>Stage play</source>
-        <translation>舞台剧</translation>
-    </message>
-    <message>
         <source>Fountain stage play (*.fountain)</source>
         <translation>Fountain 舞台剧 (*.fountain)</translation>
     </message>
@@ -2878,10 +2882,6 @@ Context: {1} tokens</source>
     <message>
         <source>Export Stage Play</source>
         <translation>导出舞台剧</translation>
-    </message>
-    <message>
-        <source>Screenplay</source>
-        <translation>剧本</translation>
     </message>
     <message>
         <source>Fountain screenplay (*.fountain)</source>

@@ -132,6 +132,11 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "Messages",
+        "The server at {0} closed the connection without answering. Check the "
+        "address: a server that uses https needs an address starting with https://.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
         "The server at {0} refused the API key ({1}). Enter the right key for this server.",
     ),
     QT_TRANSLATE_NOOP(

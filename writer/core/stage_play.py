@@ -26,9 +26,13 @@ import html
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from writer.core.fountain import parse_fountain
 from writer.core.poem_lines import is_preamble
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 _NUMBER = r"(?:\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ACT = re.compile(
@@ -292,6 +296,29 @@ class StagePlayCleaner:
             text = lead.group("rest")
         text = _BUSINESS.sub(lambda match: f"({match.group('act').strip()})", _unquote(text))
         return out + (self._emit("speech", text) if text else "")
+
+
+def stage_play_opening(values: Mapping[str, Any]) -> tuple[str, str]:
+    """Return the opening direction and the first speaker's cue for a scene's field values.
+
+    From ``setting`` ("a railway waiting room at midnight") and ``characters``
+    ("MARGARET, a retired teacher; LEO, …"): ``("(A railway waiting room at
+    midnight.)", "MARGARET:")``. The model's reply starts with them, so even a
+    small model goes on with the characters' lines; either is empty when its
+    field is missing or names no one.
+    """
+    setting = str(values.get("setting") or "").strip().rstrip(".。")
+    direction = ""
+    if setting:
+        direction = _direction(
+            setting[0].upper() + setting[1:] + ("." if _has_latin(setting) else "。")
+        )
+    first = re.split(r"[;；\n]", str(values.get("characters") or ""), maxsplit=1)[0]
+    name = re.split(r"[,，(（:：]", first, maxsplit=1)[0].strip()
+    cue = _cue(name) if name else None
+    if cue is None:
+        return direction, ""
+    return direction, (name + "：") if cue.startswith("@") else (cue + ":")
 
 
 def clean_stage_play(text: str) -> str:

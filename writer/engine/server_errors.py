@@ -154,6 +154,11 @@ def describe(
         tls = _tls_failure(error, host)
         if tls is not None:
             return tls
+        if any(isinstance(e, httpx2.ReadError | httpx2.RemoteProtocolError) for e in _chain(error)):
+            return ServerError(
+                f"The server at {host} closed the connection without answering. Check the "
+                "address: a server that uses https needs an address starting with https://."
+            )
         return ServerError(
             f"Cannot reach the server at {host}. Check the address and that the server is running."
         )

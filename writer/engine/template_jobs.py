@@ -22,7 +22,7 @@ from writer.core.fountain import FountainCleaner
 from writer.core.poem_form import FormCheck, check_form
 from writer.core.poem_lines import PoemLineFilter, is_preamble
 from writer.core.sampling import SamplingParams
-from writer.core.stage_play import StagePlayCleaner
+from writer.core.stage_play import StagePlayCleaner, stage_play_opening
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.jobs import Job, JobSink
 
@@ -223,6 +223,12 @@ class TemplateJob(Job):
             heading := self.template.heading(self.values, self.lang)
         ):
             emit(shaper.feed(heading + "\n\n"))  # from the fields, not left to the model
+        start = chat_start = ""  # what the model's reply begins with, written from the fields
+        if self.template.kind == "stage_play":
+            direction, start = stage_play_opening(resolved)
+            chat_start = f"{direction}\n\n{start}" if direction else start
+            emit(shaper.feed(f"{direction}\n\n" if direction else ""))
+            emit(shaper.feed(start))  # the cleaner holds it until the model ends the line
         done = (lambda: shaper.done) if isinstance(shaper, PoemLineFilter) else (lambda: False)
         inner = _StopWhen(stop, done)
         all_stats: list[GenerationStats] = []
@@ -233,10 +239,15 @@ class TemplateJob(Job):
             attempt_params = params.with_overrides(max_tokens=budget)
             if chat is not None:
                 stats = backend.generate_chat(
-                    replace(chat, reply_prefix=written), attempt_params, on_text, stop=inner
+                    replace(chat, reply_prefix=chat_start + written),
+                    attempt_params,
+                    on_text,
+                    stop=inner,
                 )
             else:
-                stats = backend.generate(plain + written, attempt_params, on_text, stop=inner)
+                stats = backend.generate(
+                    plain + start + written, attempt_params, on_text, stop=inner
+                )
             emit(shaper.flush())
             all_stats.append(stats)
             budget -= stats.tokens

@@ -72,7 +72,7 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
     Action("actionExportHtml", QT_TRANSLATE_NOOP("MainWindow", "Export as &HTML…"), "file"),
     Action(
         "actionExportFountain",
-        QT_TRANSLATE_NOOP("MainWindow", "Export Screen&play (Fountain/HTML)…"),
+        QT_TRANSLATE_NOOP("MainWindow", "Export Scri&pt (Fountain/HTML)…"),
         "file",
     ),
     Action("actionExportDocx", QT_TRANSLATE_NOOP("MainWindow", "Export as &Word (DOCX)…"), "file"),

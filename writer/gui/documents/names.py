@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from writer.core.document import SCRIPT_FORMS
 from writer.core.document_names import HEAD_CHARS, find_first_heading, next_untitled_number
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class DocumentNames(QObject):
         if state.path is not None:
             return
         head = editor.text_range(0, min(HEAD_CHARS, editor.document().characterCount() - 1))
-        heading, reach = find_first_heading(head, screenplay=state.form == "screenplay")
+        heading, reach = find_first_heading(head, screenplay=state.form in SCRIPT_FORMS)
         self._reach[state.doc_id] = reach
         if heading != state.heading:
             state.heading = heading

@@ -1,13 +1,15 @@
 """Reopening the documents that were open when Writer was last closed.
 
-When the window closes, the saved documents' files are remembered in tab order
-with the one shown, each with its cursor, scroll position and encoding
-(``ui/open_documents``). The next window reopens them unless the writer turned
-it off (``ui/reopen_documents``, in Settings). A file that was moved or deleted
-is skipped with a note in the status bar, never a dialog, and one that cannot
-be read does not stop the others. A file with a recovery copy left by a crash
-is not reopened: the recovery offer brings back its unsaved text instead, and
-if the writer discards that copy the file is reopened as it is on disk.
+The saved documents' files are remembered in tab order with the one shown,
+each with its cursor, scroll position and encoding (``ui/open_documents``),
+when the window closes and whenever a document is opened, saved, closed or
+shown, so a crash does not lose the list. The next window reopens them unless
+the writer turned it off (``ui/reopen_documents``, in Settings). A file that
+was moved or deleted is skipped with a note in the status bar, never a dialog,
+and one that cannot be read does not stop the others. A file with a recovery
+copy left by a crash is not reopened: the recovery offer brings back its
+unsaved text instead, and if the writer discards that copy the file is
+reopened as it is on disk.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from writer.config import Key, get_setting, set_setting
 from writer.core.session import OpenDocument, Session
@@ -45,7 +47,21 @@ class DocumentSession(QObject):
         self.autosave = autosave
         #: Files not reopened because a crash left a recovery copy of them, by the copy's id.
         self._held: dict[str, OpenDocument] = {}
-        window.signals.closing.connect(self.remember)
+        #: Keeps the session up to date while Writer runs, so a crash does not lose it.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.remember)
+        signals = window.signals
+        for signal in (
+            signals.editorCreated,
+            signals.editorClosed,
+            signals.currentEditorChanged,
+            signals.documentSaved,
+            signals.documentStateChanged,
+        ):
+            signal.connect(lambda *_args: self._later.start())
+        signals.closing.connect(self.remember)
         autosave.recoveryDiscarded.connect(self._reopen_held)
 
     def remember(self) -> None:
@@ -53,6 +69,7 @@ class DocumentSession(QObject):
         if not get_setting(Key.REOPEN_DOCUMENTS):
             set_setting(Key.OPEN_DOCUMENTS, "")
             return
+        self._later.stop()
         documents: list[OpenDocument] = []
         current = -1
         shown = self.window.current_editor()
@@ -70,6 +87,9 @@ class DocumentSession(QObject):
                     encoding=state.encoding,
                 )
             )
+        # Files still waiting for the recovery offer stay in the session.
+        open_now = {_key(document.path) for document in documents}
+        documents += [d for d in self._held.values() if _key(d.path) not in open_now]
         set_setting(Key.OPEN_DOCUMENTS, Session(documents, current).to_json())
 
     def restore(self) -> list[Editor]:

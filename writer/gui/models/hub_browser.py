@@ -145,6 +145,7 @@ class HubBrowser(QWidget):
             [self.tr("Repository"), self.tr("Downloads"), self.tr("Likes"), self.tr("Updated")]
         )
         self.results_view.setRootIsDecorated(False)
+        self.results_view.setAlternatingRowColors(True)  # a curated row is two lines tall
         self.results_view.setAccessibleName(self.tr("Search results"))
         self.files_view = QTreeWidget()
         self.files_view.setObjectName("hubFiles")

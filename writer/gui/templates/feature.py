@@ -63,38 +63,45 @@ class TemplatesFeature(QObject):
         return self.dialog
 
     def export_dialog(self) -> Path | None:
-        """Ask where to export the current document as a script; return the path written."""
+        """Ask where to export the current document as a script; return the path written.
+
+        Both HTML layouts are offered (a reopened .fountain file does not say
+        which kind of script it is); the document's own kind comes first.
+        """
         editor = self.window.current_editor()
-        if editor.state.form == "stage_play":
-            default = self.tr("Stage play")
-            fountain = self.tr("Fountain stage play (*.fountain)")
-            html = self.tr("HTML stage play (*.html)")
+        play = editor.state.form == "stage_play"
+        html_play = self.tr("HTML stage play (*.html)")
+        html_screenplay = self.tr("HTML screenplay (*.html)")
+        if play:
+            filters = [self.tr("Fountain stage play (*.fountain)"), html_play, html_screenplay]
             caption = self.tr("Export Stage Play")
         else:
-            default = self.tr("Screenplay")
-            fountain = self.tr("Fountain screenplay (*.fountain)")
-            html = self.tr("HTML screenplay (*.html)")
+            filters = [self.tr("Fountain screenplay (*.fountain)"), html_screenplay, html_play]
             caption = self.tr("Export Screenplay")
-        stem = editor.state.path.stem if editor.state.path else default
+        start = self.window.export_path(editor, ".fountain")  # named from its Title: line
         chosen, selected = QFileDialog.getSaveFileName(
-            self.window.parent_widget(),
-            caption,
-            f"{stem}.fountain",
-            f"{fountain};;{html}",
+            self.window.parent_widget(), caption, str(start), ";;".join(filters)
         )
         if not chosen:
             return None
         path = Path(chosen)
+        self.window.remember_folder(path)
         if path.suffix.lower() not in (".fountain", ".html", ".htm"):
-            path = path.with_suffix(".html" if selected == html else ".fountain")
-        return self.export(editor, path)
+            html = selected in (html_play, html_screenplay)
+            path = path.with_suffix(".html" if html else ".fountain")
+        if selected in (html_play, html_screenplay):
+            play = selected == html_play
+        return self.export(editor, path, play=play)
 
-    def export(self, editor: Editor, path: Path) -> Path | None:
+    def export(self, editor: Editor, path: Path, *, play: bool | None = None) -> Path | None:
         """Write ``editor``'s text to ``path`` as Fountain, or as HTML for .html/.htm.
 
-        The HTML of a stage play is laid out as a play, any other as a screenplay.
+        The HTML is laid out as a play when ``play`` (by default: for a stage
+        play), else as a screenplay.
         """
-        export = export_stage_play if editor.state.form == "stage_play" else export_screenplay
+        if play is None:
+            play = editor.state.form == "stage_play"
+        export = export_stage_play if play else export_screenplay
         try:
             export(editor.toPlainText(), path, title=editor.state.title)
         except OSError as error:

@@ -51,10 +51,23 @@ def main() -> None:
 
     def finished(*_args: object) -> None:  # the test waits for a copy with streamed text:
         print("FINISHED", flush=True)  # if none comes, end (after the last copies) so it fails
-        QTimer.singleShot(15_000, app.quit)
+        QTimer.singleShot(15_000, lambda: os._exit(3))  # no "save changes?" on the way out
 
     window.stream.finished.connect(finished)
     window.stream.failed.connect(finished)
+
+    def give_up() -> None:  # never leave the test waiting: say what was seen, then end
+        entry = RecoveryStore().load(editor.state.doc_id)
+        print(
+            f"streaming_app: giving up after 180 s: {pieces[0]} pieces streamed, copy of "
+            f"{len(entry.text) if entry else 'no'} characters (typed text ends at {before}), "
+            f"autosave busy: {window.autosave.worker.busy}",
+            file=sys.stderr,
+            flush=True,
+        )
+        os._exit(4)
+
+    QTimer.singleShot(180_000, give_up)
     window.engine.modelLoaded.connect(lambda _info: window.continue_writing())
     window.show()
     app.exec()

@@ -68,7 +68,9 @@ class Worker(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
+        self._callbacks: dict[
+            int, tuple[Callable[[Any], None], Callable[[str], None], TaskSignals]
+        ] = {}
 
     def start(
         self,
@@ -78,7 +80,10 @@ class Worker(QObject):
     ) -> int:
         """Queue ``work``; call ``on_success(result)`` or ``on_failure(message)`` on the GUI."""
         task = Task(work)
-        self._callbacks[task.task_id] = (on_success, on_failure)
+        # The task's signals are kept here until their result is delivered: the pool
+        # deletes a finished task at once, and its signals with it would take the
+        # queued result along before the GUI thread got to it.
+        self._callbacks[task.task_id] = (on_success, on_failure, task.signals)
         task.signals.succeeded.connect(self._on_succeeded)
         task.signals.failed.connect(self._on_failed)
         self.pool.start(task)

@@ -484,7 +484,7 @@
     <name>DocumentSession</name>
     <message>
         <source>Not reopened (moved or deleted): {0}</source>
-        <extracomment>How long the note about files not reopened stays in the status bar. Files not reopened because a crash left a recovery copy of them, by the copy&apos;s id.</extracomment>
+        <extracomment>How long the note about files not reopened stays in the status bar. Files not reopened because a crash left a recovery copy of them, by the copy&apos;s id. Keeps the session up to date while Writer runs, so a crash does not lose it.</extracomment>
         <translation>未重新打开（已移动或删除）：{0}</translation>
     </message>
     <message>
@@ -2930,6 +2930,10 @@ Context: {1} tokens</source>
     <message>
         <source>(stopped)</source>
         <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>(cut short: the connection to the server broke off)</source>
+        <translation>（中途中断：与服务器的连接断开了）</translation>
     </message>
 </context>
 <context>

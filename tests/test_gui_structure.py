@@ -17,7 +17,12 @@ FEATURES = sorted(
     p.name for p in GUI.iterdir() if (p / "__init__.py").is_file() and p.name != "widgets"
 )
 #: What a feature may use outside its own folder, besides the widgets.
-SHARED = {"writer.gui.host", "writer.gui.messages", "writer.gui.generation"}
+SHARED = {
+    "writer.gui.host",
+    "writer.gui.messages",
+    "writer.gui.generation",
+    "writer.gui.background",
+}
 
 
 def module_name(path: Path) -> str:

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFileDialog, QTabBar, QTabWidget
 
-from writer.config import Key, get_setting
-from writer.core.session import Session
+from writer.config import Key, get_setting, set_setting
+from writer.core.session import OpenDocument, Session
 from writer.errors import DocumentError
 from writer.gui.documents import files as document_files
 from writer.gui.main_window import MainWindow
@@ -223,3 +223,13 @@ def test_the_files_open_at_a_crash_are_reopened(qtbot, monkeypatch, story_files)
     window = start(qtbot)
     assert tab_texts(window) == ["a.md", "b.md"]
     assert window.current_editor().state.path == story_files[0]
+
+
+def test_a_damaged_session_starts_with_a_new_document(qtbot, answers):
+    set_setting(Key.OPEN_DOCUMENTS, '{"documents": [{"path": 5}, "x"], "current": "no"')
+    window = start(qtbot)
+    assert tab_texts(window) == ["Untitled"]
+    assert answers.errors == []
+    assert Session.from_json(
+        '{"documents": [{"path": "/a.md", "cursor": "7"}, {}], "current": 3}'
+    ) == (Session([OpenDocument(Path("/a.md"), cursor=7)], -1))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from writer.core.document import DocumentState
 from writer.gui.main_window import MainWindow
@@ -119,3 +119,31 @@ def test_a_screenplay_is_offered_as_fountain(qtbot, dialogs, documents_folder):
     act(window, "actionSaveAs")
     assert dialogs.asked[-1]["start"] == str(documents_folder / "Night Shift.fountain")
     assert "fountain" in dialogs.asked[-1]["selected"]
+
+
+def test_every_export_starts_where_save_as_does(qtbot, dialogs, documents_folder, tmp_path):
+    """Script, HTML and text exports start in the last folder, named from the title."""
+    window = new_window(qtbot)
+    window.new_document(
+        "Title: Night Shift\n\nINT. DINER - NIGHT\n", DocumentState(form="screenplay")
+    )
+    act(window, "actionExportFountain")
+    assert dialogs.asked[-1]["start"] == str(documents_folder / "Night Shift.fountain")
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    dialogs.answer = [scripts / "night.fountain"]
+    act(window, "actionExportFountain")
+    assert (scripts / "night.fountain").is_file()
+    act(window, "actionExportText")
+    assert dialogs.asked[-1]["start"] == str(scripts / "Night Shift.txt")
+
+
+def test_the_lorebook_is_exported_beside_the_story(qtbot, dialogs, tmp_path):
+    story = tmp_path / "novel" / "lighthouse.md"
+    story.parent.mkdir()
+    story.write_text("# The Lighthouse\n\nMara waited.\n", encoding="utf-8")
+    window = new_window(qtbot)
+    window.open_document(story)
+    act(window, "actionToggleLore")
+    qtbot.mouseClick(window.findChild(QPushButton, "loreExport"), Qt.MouseButton.LeftButton)
+    assert dialogs.asked[-1]["start"] == str(story.parent / "lighthouse lorebook.json")

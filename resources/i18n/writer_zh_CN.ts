@@ -990,6 +990,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>设定集与世界书 (*.json)</translation>
     </message>
     <message>
+        <source>{0} lorebook.json</source>
+        <translation>{0} 设定集.json</translation>
+    </message>
+    <message>
         <source>Export Lorebook</source>
         <translation>导出设定集</translation>
     </message>
@@ -2868,10 +2872,6 @@ Context: {1} tokens</source>
 <context>
     <name>TemplatesFeature</name>
     <message>
-        <source>Stage play</source>
-        <translation>舞台剧</translation>
-    </message>
-    <message>
         <source>Fountain stage play (*.fountain)</source>
         <translation>Fountain 舞台剧 (*.fountain)</translation>
     </message>
@@ -2882,10 +2882,6 @@ Context: {1} tokens</source>
     <message>
         <source>Export Stage Play</source>
         <translation>导出舞台剧</translation>
-    </message>
-    <message>
-        <source>Screenplay</source>
-        <translation>剧本</translation>
     </message>
     <message>
         <source>Fountain screenplay (*.fountain)</source>

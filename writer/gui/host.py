@@ -95,6 +95,18 @@ class Host(Protocol):
         """Load ``path`` in the engine (replacing the current model)."""
         ...
 
+    def export_path(self, editor: Editor, suffix: str) -> Path:
+        """Return where a file made from ``editor``'s document starts in a save dialog.
+
+        Beside the document's file, else in the folder last used, named from its
+        first heading (or its tab), with ``suffix``.
+        """
+        ...
+
+    def remember_folder(self, path: Path) -> None:
+        """Remember the folder of ``path``, chosen in a save dialog, for the next dialog."""
+        ...
+
     # -- actions and places -----------------------------------------------------------------
 
     def action(self, name: str) -> QAction:

@@ -390,6 +390,14 @@ class MainWindow(QMainWindow):
         """Open ``path`` in a new tab (or show it if it is open already)."""
         return self.files.open_document(Path(path), encoding)
 
+    def export_path(self, editor: Editor, suffix: str) -> Path:
+        """Return where a file made from ``editor``'s document starts in a save dialog."""
+        return self.files.suggested_path(editor).with_suffix(suffix)
+
+    def remember_folder(self, path: Path) -> None:
+        """Remember the folder of a file chosen in a save dialog."""
+        self.files.remember_folder(path)
+
     def save_document(self, editor: Editor | None = None, *, save_as: bool = False) -> bool:
         """Save a document (asking for a name when it has none); return whether it was saved."""
         editor = editor or self.current_editor()

@@ -78,7 +78,7 @@ class DocumentFiles(QObject):
             self.window.parent_widget(), self.tr("Open"), self.last_folder(), self.tr(TEXT_FILTER)
         )
         if paths:
-            self._remember_folder(Path(paths[0]))
+            self.remember_folder(Path(paths[0]))
         for path in paths:
             self.open_document(Path(path))
 
@@ -217,7 +217,7 @@ class DocumentFiles(QObject):
             if not chosen:
                 return False
             path = Path(chosen)
-            self._remember_folder(path)
+            self.remember_folder(path)
         elif changed_on_disk(path, state.stamp) and not messenger.question(
             window.parent_widget(),
             self.tr("File changed on disk"),
@@ -341,7 +341,7 @@ class DocumentFiles(QObject):
         )
         if not chosen:
             return None
-        self._remember_folder(Path(chosen))
+        self.remember_folder(Path(chosen))
         return Path(chosen)
 
     def suggested_path(self, editor: Editor) -> Path:
@@ -381,7 +381,7 @@ class DocumentFiles(QObject):
         entry = str(path.resolve())
         files = [f for f in self.recent_files() if f != entry]
         set_setting(Key.RECENT_FILES, [entry, *files][:MAX_RECENT])
-        self._remember_folder(Path(entry))
+        self.remember_folder(Path(entry))
 
     def _fill_recent(self) -> None:
         """Fill the Open Recent menu."""
@@ -406,7 +406,7 @@ class DocumentFiles(QObject):
         )
         return documents if documents and Path(documents).is_dir() else str(Path.home())
 
-    def _remember_folder(self, path: Path) -> None:
+    def remember_folder(self, path: Path) -> None:
         """Remember the folder of a file just opened, saved or chosen in a file dialog."""
         set_setting(Key.LAST_FOLDER, str(path.parent))
 

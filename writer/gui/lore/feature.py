@@ -344,23 +344,29 @@ class LoreFeature(QObject):
             )
 
     def _ask_import(self) -> None:
+        start = self.host.export_path(self.host.current_editor(), ".json").parent
         name, _filter = QFileDialog.getOpenFileName(
             self.host.parent_widget(),
             self.tr("Import Lorebook"),
-            "",
+            str(start),
             self.tr("Lorebooks and world info (*.json)"),
         )
         if name:
+            self.host.remember_folder(Path(name))
             self.import_file(Path(name))
 
     def _ask_export(self) -> None:
+        editor = self.host.current_editor()
+        start = self.host.export_path(editor, ".json")
+        start = start.with_name(self.tr("{0} lorebook.json").format(start.stem))
         name, _filter = QFileDialog.getSaveFileName(
             self.host.parent_widget(),
             self.tr("Export Lorebook"),
-            "lorebook.json",
+            str(start),
             self.tr("Lorebooks (*.json)"),
         )
         if name:
+            self.host.remember_folder(Path(name))
             self.export_file(Path(name))
 
     # -- author's note and story so far -------------------------------------------------

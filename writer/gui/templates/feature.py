@@ -73,20 +73,19 @@ class TemplatesFeature(QObject):
         html_play = self.tr("HTML stage play (*.html)")
         html_screenplay = self.tr("HTML screenplay (*.html)")
         if play:
-            default = self.tr("Stage play")
             filters = [self.tr("Fountain stage play (*.fountain)"), html_play, html_screenplay]
             caption = self.tr("Export Stage Play")
         else:
-            default = self.tr("Screenplay")
             filters = [self.tr("Fountain screenplay (*.fountain)"), html_screenplay, html_play]
             caption = self.tr("Export Screenplay")
-        stem = editor.state.path.stem if editor.state.path else default
+        start = self.window.export_path(editor, ".fountain")  # named from its Title: line
         chosen, selected = QFileDialog.getSaveFileName(
-            self.window.parent_widget(), caption, f"{stem}.fountain", ";;".join(filters)
+            self.window.parent_widget(), caption, str(start), ";;".join(filters)
         )
         if not chosen:
             return None
         path = Path(chosen)
+        self.window.remember_folder(path)
         if path.suffix.lower() not in (".fountain", ".html", ".htm"):
             html = selected in (html_play, html_screenplay)
             path = path.with_suffix(".html" if html else ".fountain")

@@ -92,6 +92,25 @@ def test_without_completions_continue_falls_back_to_chat_and_says_so(standin: St
     assert body["messages"][-1]["content"].endswith("The lake was still.")
 
 
+def test_without_a_tokenizer_chat_summaries_and_tools_still_write(standin: StandIn):
+    """Ollama, LM Studio and others have no tokenize endpoint: prompts are estimated instead."""
+    from writer.core.chat_prompt import ChatTurn
+    from writer.engine.assistant_jobs import ChatJob, SummaryJob, ToolJob
+
+    backend = connect(standin)
+    assert backend.info.tokens_estimated
+    words = "".join(WORDS).strip()
+    chat = ChatJob([ChatTurn("Name a colour.")], params=SamplingParams(max_tokens=20))
+    chat.run(backend, CollectingSink(), StopFlag())
+    summary = SummaryJob(
+        "The keeper climbed the stairs. " * 5, params=SamplingParams(max_tokens=20)
+    )
+    summary.run(backend, CollectingSink(), StopFlag())
+    tool = ToolJob("rewrite", "The lake was still.", params=SamplingParams(max_tokens=20))
+    tool.run(backend, CollectingSink(), StopFlag())
+    assert chat.reply.strip() == summary.result.strip() == tool.result.strip() == words
+
+
 @pytest.mark.parametrize(
     ("mode", "words"),
     [

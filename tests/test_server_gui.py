@@ -150,6 +150,28 @@ def test_a_passage_cut_short_stays_marked_and_only_its_words_are_saved(
     assert editor.toPlainText() == STORY and not editor.cut_short
 
 
+def test_a_chat_reply_cut_short_stays_a_result_with_the_reason(
+    qtbot, bare_window, standin: StandIn, answers
+):
+    """The chat reply so far is kept (and can be inserted); the transcript says it was cut."""
+    add_server(qtbot, bare_window, standin.url)
+    panel = bare_window.assistant
+    standin.mode = "cut"
+    bare_window.findChild(QLineEdit, "chatInput").setText("Tell me a story.")
+    with qtbot.waitSignal(panel.requests.cutShort, timeout=30_000) as cut:
+        qtbot.mouseClick(bare_window.findChild(QPushButton, "chatSend"), Qt.MouseButton.LeftButton)
+    entry = cut.args[0]
+    passage = "".join(WORDS[:5]).strip()
+    assert entry.text == passage and entry.is_result and "broke off" in cut.args[3]
+    assert panel.transcript.conversation.turns[-1].reply == passage
+    row = panel.transcript.item(panel.transcript.count() - 1).text()
+    assert row.startswith("Assistant") and passage in row and "cut short" in row
+    assert answers.errors == []
+    editor = type_story(bare_window, "Start: ")
+    action(bare_window, "actionInsertReply").trigger()
+    assert editor.toPlainText() == "Start: " + passage
+
+
 def test_switching_between_a_file_and_a_server_model_without_restart(
     qtbot, window, standin: StandIn, model_path
 ):

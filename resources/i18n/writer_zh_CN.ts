@@ -1313,22 +1313,6 @@ Context: {1} tokens</source>
         <translation>模型未加载</translation>
     </message>
     <message>
-        <source>Cannot continue</source>
-        <translation>无法续写</translation>
-    </message>
-    <message>
-        <source>Nothing to regenerate yet.</source>
-        <translation>还没有可重新生成的内容。</translation>
-    </message>
-    <message>
-        <source>Generation failed</source>
-        <translation>生成失败</translation>
-    </message>
-    <message>
-        <source>The passage so far is underlined: Ctrl+Z removes it, Regenerate rewrites it.</source>
-        <translation>已写出的段落带有波浪下划线：Ctrl+Z 撤销它，“重新生成”会重写它。</translation>
-    </message>
-    <message>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -2927,6 +2911,10 @@ Context: {1} tokens</source>
         <source>(stopped)</source>
         <translation>（已停止）</translation>
     </message>
+    <message>
+        <source>(cut short: the connection to the server broke off)</source>
+        <translation>（中途中断：与服务器的连接断开了）</translation>
+    </message>
 </context>
 <context>
     <name>ViewFeature</name>
@@ -2938,6 +2926,25 @@ Context: {1} tokens</source>
     <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+</context>
+<context>
+    <name>WritingFeature</name>
+    <message>
+        <source>Cannot continue</source>
+        <translation>无法续写</translation>
+    </message>
+    <message>
+        <source>Nothing to regenerate yet.</source>
+        <translation>还没有可重新生成的内容。</translation>
+    </message>
+    <message>
+        <source>Generation failed</source>
+        <translation>生成失败</translation>
+    </message>
+    <message>
+        <source>The passage so far is underlined: Ctrl+Z removes it, Regenerate rewrites it.</source>
+        <translation>已写出的段落带有波浪下划线：Ctrl+Z 撤销它，“重新生成”会重写它。</translation>
     </message>
 </context>
 </TS>

@@ -41,7 +41,13 @@ TOOLS = ("rewrite", "expand", "shorten", "tone", "new_direction")
 
 
 def special_token_counter(backend: Backend) -> Callable[[str], int]:
-    """Return a function counting the tokens of a rendered prompt (special tokens as one)."""
+    """Return a function counting the tokens of a rendered prompt (special tokens as one).
+
+    A server renders its chat template itself, and may have no tokenizer at all:
+    its own count (or estimate, with a margin) of the text is used.
+    """
+    if backend.info.is_remote:
+        return backend.count_tokens
     return lambda text: len(backend.tokenize(text, add_bos=False, special=True))
 
 

@@ -8,11 +8,10 @@ one block (:meth:`MainWindow._wire_features`).
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,11 +29,8 @@ from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
 from writer.core.model_files import choose_model
 from writer.core.model_languages import is_chinese_text
-from writer.core.presets import sampling_for
-from writer.core.prompt_parts import ContextSettings
 from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
 from writer.engine.engine_thread import Engine
-from writer.engine.jobs import ContinueJob
 from writer.errors import NoModelError
 from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
 from writer.gui.assistant.panel import AssistantPanel
@@ -62,21 +58,15 @@ from writer.gui.widgets.editor import Editor
 from writer.gui.widgets.length_box import ContinueLength
 from writer.gui.widgets.status_bar import StatusBar
 from writer.gui.widgets.stop_key import StopKeyFilter
+from writer.gui.writing.feature import WritingFeature
 from writer.i18n import resolve_language
 from writer.manuscript.chat_export import ChatEntry
 
 if TYPE_CHECKING:
     from writer.core.document import DocumentState
-    from writer.core.sampling import SamplingParams
+    from writer.engine.jobs import ContinueJob
 
 log = logging.getLogger(__name__)
-
-
-@runtime_checkable
-class _SampledJob(Protocol):
-    """A job with sampling parameters, which Regenerate reruns with a new seed."""
-
-    params: SamplingParams
 
 
 class MainWindow(QMainWindow):
@@ -188,8 +178,9 @@ class MainWindow(QMainWindow):
         self.help = HelpFeature(self)
         self.assistant = AssistantPanel(self)
         self.template_feature = TemplatesFeature(self)
-        self.lore = LoreFeature(self, self.continue_at_cursor)
-        self.choices = ChoicesFeature(self, self.continue_at_cursor)
+        self.lore = LoreFeature(self, self._continue_at_cursor)
+        self.choices = ChoicesFeature(self, self._continue_at_cursor)
+        self.writing = WritingFeature(self, self.lore.context_for, self.choices.continue_job)
         self.manuscript = ManuscriptFeature(self)
 
     def _wire_features(self) -> None:
@@ -213,6 +204,10 @@ class MainWindow(QMainWindow):
         ]
         self.manuscript.notesRestored.connect(self._show_restored_notes)
         self.manuscript.loreRestored.connect(self.lore.restore_lore)
+
+    def _continue_at_cursor(self, editor: Editor) -> ContinueJob:
+        """Return the Continue request at ``editor``'s cursor (for lore and choices)."""
+        return self.writing.continue_at_cursor(editor)
 
     def _show_restored_notes(self, editor: Editor) -> None:
         """Show and keep the story notes a snapshot restore brought back."""
@@ -326,9 +321,6 @@ class MainWindow(QMainWindow):
             self.action(name).triggered.connect(
                 lambda _checked=False, slot=slot: getattr(self.current_editor(), slot)()
             )
-        self.action("actionContinue").triggered.connect(self.continue_writing)
-        self.action("actionRegenerate").triggered.connect(self.regenerate)
-        self.action("actionStop").triggered.connect(self.stop_generation)
 
     def _connect_engine(self) -> None:
         """Follow the engine's state in the status bar."""
@@ -339,8 +331,6 @@ class MainWindow(QMainWindow):
         engine.busyChanged.connect(lambda _busy: self._update_engine_state())
         engine.queueChanged.connect(lambda _n: self._update_engine_state())
         engine.finished.connect(self._on_job_finished)
-        self.stream.failed.connect(self._on_stream_failed)
-        self.stream.cutShort.connect(self._on_stream_cut_short)
         engine.rate.connect(lambda _job, rate: self.show_speed(rate))
 
     def show_speed(self, rate: float | None = None) -> None:
@@ -527,96 +517,14 @@ class MainWindow(QMainWindow):
 
     # -- generation -----------------------------------------------------------------
 
-    def _model_ready(self) -> bool:
-        """Return whether a model is loaded; otherwise say why Continue cannot run."""
-        reason = self.engine.not_ready
-        if reason is None:
-            return True
-        self.status.showMessage(reason, 8000)
-        messenger.error(self, self.tr("Cannot continue"), reason)
-        return False
-
     def continue_writing(self) -> int | None:
         """Stream a continuation of the text before the cursor; return the job id."""
-        if not self._model_ready():
-            return None
-        editor = self.current_editor()
-        job = self.continue_at_cursor(editor)
-        return self.stream.stream(editor, self.choices.continue_job(job))
-
-    def continue_at_cursor(self, editor: Editor) -> ContinueJob:
-        """Return the Continue job for the text around ``editor``'s cursor."""
-        before = editor.text_before_cursor()
-        offset = editor.textCursor().position() - len(before)
-        return self.continue_job(editor, before, editor.text_after_cursor(), offset)
-
-    def continue_job(self, editor: Editor, before: str, after: str, offset: int = 0) -> ContinueJob:
-        """Return the Continue job for ``editor`` with the text around the cursor.
-
-        ``offset``: where ``before`` starts in the document (it is a tail of at most
-        400,000 characters).
-        """
-        context = self.lore.context_for(editor)
-        return ContinueJob(
-            text_before=before,
-            window=editor.context_window,
-            params=sampling_for("continue"),
-            notes=editor.state.notes,
-            text_after=after,
-            lore=context.lore,
-            authors_note=context.authors_note,
-            story_so_far=context.story_so_far,
-            settings=ContextSettings.from_settings(),
-            offset=offset,
-        )
-
-    def regenerate(self) -> int | None:
-        """Replace the last generated passage with a fresh sample of the same request."""
-        editor = self.current_editor()
-        last = editor.last_generation()
-        if last is None:
-            self.status.showMessage(self.tr("Nothing to regenerate yet."), 5000)
-            return None
-        if not self._model_ready():
-            return None
-        previous = self.stream.last_job
-        if isinstance(previous, _SampledJob) and not isinstance(previous, ContinueJob):
-            job = copy.copy(previous)  # a template or a tool: the same request, a new seed
-            job.params = previous.params.with_overrides(seed=-1)
-            return self.stream.stream(editor, job, replace_last=True)
-        start, end = last
-        first = max(0, start - 400_000)
-        after_end = min(end + 4_000, editor.document().characterCount() - 1)
-        job = self.continue_job(
-            editor, editor.text_range(first, start), editor.text_range(end, after_end), first
-        )
-        job.params = job.params.with_overrides(seed=-1)
-        return self.stream.stream(editor, self.choices.continue_job(job), replace_last=True)
-
-    def stop_generation(self) -> None:
-        """Stop whatever the engine generates, and drop queued jobs."""
-        self.engine.cancel_all()
+        return self.writing.continue_writing()
 
     @Slot(int, object)
     def _on_job_finished(self, _job_id: int, stats: GenerationStats) -> None:
         if stats.tokens and stats.tokens_per_s:
             self.show_speed(stats.tokens_per_s)
-
-    @Slot(int, str)
-    def _on_stream_failed(self, job_id: int, message: str) -> None:
-        if job_id != self.stream.cut_short_job:  # a cut passage is marked, not a dialog
-            messenger.error(self, self.tr("Generation failed"), message)
-
-    @Slot(int, str)
-    def _on_stream_cut_short(self, _job_id: int, message: str) -> None:
-        """The passage stays, underlined as cut short; say so where the writer looks next."""
-        self.status.showMessage(
-            localized_text(message)
-            + " "
-            + self.tr(
-                "The passage so far is underlined: Ctrl+Z removes it, Regenerate rewrites it."
-            )
-        )
 
     def _update_engine_state(self) -> None:
         """Show the engine state and enable Stop only while something generates."""

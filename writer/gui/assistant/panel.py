@@ -231,6 +231,7 @@ class AssistantPanel(QDockWidget):
         requests.noticed.connect(self._on_notice)
         requests.finished.connect(self._on_finished)
         requests.failed.connect(self._on_failed)
+        requests.cutShort.connect(self._on_cut_short)
         requests.queueChanged.connect(self._show_queue)
 
     # -- documents ----------------------------------------------------------------
@@ -512,6 +513,18 @@ class AssistantPanel(QDockWidget):
         else:
             self.status.clear()
         self.progress.setVisible(False)
+        self.transcript.refresh(entry)
+        self._show_queue()
+        self.update_actions()
+
+    @Slot(object, object, object, str)
+    def _on_cut_short(self, entry: Entry, conversation: Conversation, job: Job, message: str):
+        """A reply whose stream broke off: it stays as a result, and the reason is shown."""
+        editor = self.store.editor_of(conversation, self.window_.editors())
+        if isinstance(job, ChatJob) and entry.turn is not None and editor is not None:
+            self.save_conversation(editor)
+        self.progress.setVisible(False)
+        self.status.setText(localized_text(message))
         self.transcript.refresh(entry)
         self._show_queue()
         self.update_actions()

@@ -4,8 +4,8 @@ Every request of the assistant panel (a chat question, a summary, a selection
 tool) is a job sent to the one engine. This keeps, by job id, the entry its
 text goes to and the conversation that entry belongs to; text, progress and
 notices of a job reach only its own entry, and a job that was stopped keeps
-what it had made. It changes the entries' data and says so by signals; the
-panel draws them.
+what it had made, as does one whose server stream broke off (cut short). It
+changes the entries' data and says so by signals; the panel draws them.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class AssistantRequests(QObject):
     noticed = Signal(object, object, str)  # Conversation, Entry, message (once per model)
     finished = Signal(object, object, object, object)  # Entry, Conversation, Job, stats
     failed = Signal(object, str)  # Entry (now a note), message
+    cutShort = Signal(object, object, object, str)  # Entry (text kept), Conversation, Job, message
     queueChanged = Signal()  # jobs waiting in the engine changed
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
@@ -39,12 +40,14 @@ class AssistantRequests(QObject):
         self.engine = engine
         self._jobs: dict[int, tuple[Entry, Conversation, Job]] = {}
         self._told: set[str] = set()
+        self._broke_off: set[int] = set()  # jobs whose stream broke off (their failure follows)
         engine.jobStarted.connect(self._on_started)
         engine.text.connect(self._on_text)
         engine.progress.connect(self._on_progress)
         engine.notice.connect(self._on_notice)
         engine.finished.connect(self._on_finished)
         engine.failed.connect(self._on_failed)
+        engine.interrupted.connect(lambda job_id, _message: self._broke_off.add(job_id))
         engine.queueChanged.connect(lambda _n: self.queueChanged.emit())
         engine.modelLoaded.connect(lambda _info: self._told.clear())
 
@@ -128,9 +131,19 @@ class AssistantRequests(QObject):
     @Slot(int, str)
     def _on_failed(self, job_id: int, message: str) -> None:
         found = self._jobs.pop(job_id, None)
+        broke_off = job_id in self._broke_off
+        self._broke_off.discard(job_id)
         if found is None:
             return
-        entry = found[0]
+        entry, conversation, job = found
+        if broke_off and entry.text.strip():  # the reply so far stays, marked as cut short
+            entry.text = entry.text.strip()
+            entry.detail = ""
+            entry.state = "cut"
+            if isinstance(job, ChatJob) and entry.turn is not None:
+                entry.turn.reply = entry.text
+            self.cutShort.emit(entry, conversation, job, message)
+            return
         entry.state = "failed"
         entry.role = "note"
         self.failed.emit(entry, message)

@@ -30,7 +30,7 @@ class Entry:
 
     ``role`` is "user" (a question), "assistant" (a reply, summary or tool
     result) or "note" (a message from the app). ``state`` is "waiting",
-    "running", "done", "stopped" or "failed".
+    "running", "done", "stopped", "cut" (its server stream broke off) or "failed".
     """
 
     role: str
@@ -207,6 +207,8 @@ class Transcript(QListWidget):
             body = "…"
         elif entry.state == "stopped":
             body = (body + "\n" if body else "") + self.tr("(stopped)")
+        elif entry.state == "cut":
+            body += "\n" + self.tr("(cut short: the connection to the server broke off)")
         return f"{header}:\n{body}"
 
 

@@ -1,0 +1,1 @@
+"""Continue, Regenerate and Stop: writing at the cursor (:class:`WritingFeature`)."""

@@ -10,7 +10,8 @@
 #   2. writer SAMPLE (the GUI)                still running after $GUI_SECONDS s (default 8),
 #                                             with the model loaded and no traceback logged;
 #   3. writer continue SAMPLE --max-tokens 24 exits 0 and prints text;
-#   4. writer continue with a missing model   exits 1 with one line on stderr.
+#   4. writer continue with a missing model   exits 1 with one line on stderr;
+#   5. writer export SAMPLE --to docx|epub|odt  exits 0 and writes the file.
 # Then prints the bundle size and the build time (build/build-info.txt). Exit 0 when all pass.
 set -euo pipefail
 
@@ -104,6 +105,19 @@ set -e
 [[ $(wc -l <"$WORK/missing.err") -eq 1 ]] || { cat "$WORK/missing.err" >&2; fail "a missing \
 model printed more than one line"; }
 pass "missing model: $(cat "$WORK/missing.err")"
+
+# 5. The manuscript exports find their libraries' files (python-docx's default template).
+for format in docx epub odt; do
+    set +e
+    "$EXE" export "$SAMPLE" --to "$format" -o "$WORK/sample.$format" >/dev/null 2>"$WORK/export.err"
+    rc=$?
+    set -e
+    if [[ $rc -ne 0 || ! -s "$WORK/sample.$format" ]]; then
+        cat "$WORK/export.err" >&2
+        fail "'writer export --to $format' exited $rc"
+    fi
+done
+pass "export to DOCX, EPUB and ODT"
 
 echo "smoke_test: bundle size: $(du -sh "$APP_DIR" | cut -f1) ($APP_DIR)"
 if [[ -f "$ROOT/build/build-info.txt" ]]; then

@@ -81,6 +81,17 @@ def test_the_spec_collects_its_data_packages() -> None:
     source = SPEC.read_text(encoding="utf-8")
     assert "for package in DATA_PACKAGES:" in source
     assert "datas += collect_data_files(package)" in source
+    # python-docx opens "docx/parts/../templates/default-header.xml": a frozen build
+    # needs the folder docx/parts on disk, not only inside the archive (found in a build).
+    assert "module_collection_mode=MODULE_COLLECTION_MODE," in source
+    tree = ast.parse(source)
+    modes = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(getattr(t, "id", "") == "MODULE_COLLECTION_MODE" for t in node.targets)
+    )
+    assert modes.get("docx") in ("py", "pyz+py")
 
 
 def test_pyinstaller_finds_python_docx_templates() -> None:

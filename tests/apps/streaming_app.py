@@ -6,6 +6,7 @@ while the continuation streams. It prints one line per event on stdout.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,9 @@ from writer.gui.app import create_application
 
 def main() -> None:
     """Open argv[1], type argv[2] at its end, continue with the model argv[3]."""
+    # Should the event loop ever hang, print every thread's stack and end: the test then
+    # fails with the stacks instead of waiting for ever.
+    faulthandler.dump_traceback_later(200, exit=True)
     app = create_application()
     from writer.gui.main_window import MainWindow
 

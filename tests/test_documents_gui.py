@@ -223,3 +223,12 @@ def test_recent_files(bare_window, tmp_path: Path):
         bare_window.open_document(tmp_path / name)
     recent = bare_window.files.recent_files()
     assert recent[:2] == [str((tmp_path / "b.md").resolve()), str((tmp_path / "a.md").resolve())]
+
+
+def test_a_long_line_cut_into_slices_counts_each_word_once(qtbot, bare_window):
+    """A 1.2 MB single line is counted in slices cut anywhere; no word is counted twice."""
+    editor = bare_window.current_editor()
+    editor.setPlainText("lighthouse " * 110_000)  # 11 characters: slices of 200,000 cut words
+    qtbot.waitUntil(
+        lambda: "110,000 words" in bare_window.status.text("statusCounts"), timeout=60_000
+    )

@@ -8,6 +8,7 @@ long documents, so typing never waits for them.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -22,12 +23,23 @@ from writer.gui.widgets.fountain_highlighter import is_screenplay
 from writer.gui.widgets.markdown_highlighter import MarkdownHighlighter
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 
 #: Documents longer than this are counted in slices between events.
 SLICED_COUNT_CHARS = 1_000_000
 SLICE_CHARS = 200_000
+
+
+def _last_space(text: str) -> int:
+    """Return the index of the last whitespace character of ``text``, or -1."""
+    match = _LAST_SPACE.search(text)
+    return match.start() if match else -1
+
+
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 
 
 def _add(a: TextCounts, b: TextCounts) -> TextCounts:
@@ -66,8 +78,9 @@ class ViewFeature(QObject):
         self._slice_timer = QTimer(self)
         self._slice_timer.setInterval(0)
         self._slice_timer.timeout.connect(self._count_slice)
-        self._slices: list[str] = []
+        self._slices: Iterator[str] = iter(())
         self._partial: TextCounts | None = None
+        self._carry = ""  # the start of a word a slice ended in
         window.signals.editorCreated.connect(self._decorate)
         window.signals.currentEditorChanged.connect(self._follow)
         window.signals.documentStateChanged.connect(lambda _e: self._show_encoding())
@@ -174,20 +187,15 @@ class ViewFeature(QObject):
         editor = self.editor
         if editor is None:
             return
-        text = editor.toPlainText()
-        if len(text) <= SLICED_COUNT_CHARS:
+        if editor.document().characterCount() <= SLICED_COUNT_CHARS:
             self._slice_timer.stop()
-            self._doc_counts = count_text(text)
+            self._doc_counts = count_text(editor.toPlainText())
             self._show_counts()
             return
-        self._slices = []
-        start = 0
-        while start < len(text):
-            end = min(len(text), start + SLICE_CHARS)
-            while end < len(text) and not text[end].isspace() and end - start < SLICE_CHARS + 200:
-                end += 1  # do not cut a word in two
-            self._slices.append(text[start:end])
-            start = end
+        # A long document is counted from the editor's text mirror, a slice of whole
+        # lines between events: no whole-document copy on the GUI thread.
+        self._slices = editor.text_mirror().copy().pieces(SLICE_CHARS)
+        self._carry = ""
         self._partial = TextCounts(0, 0, 0, 0)
         if self._doc_counts is None:  # nothing to show yet: say it is being counted
             self.window.status.set("statusCounts", self.tr("Counting…"))
@@ -195,14 +203,20 @@ class ViewFeature(QObject):
 
     def _count_slice(self) -> None:
         """Count one slice of a long document between events."""
-        if not self._slices:
+        piece = next(self._slices, None)
+        partial = self._partial or TextCounts(0, 0, 0, 0)
+        if piece is None:
             self._slice_timer.stop()
-            self._doc_counts = self._partial
+            self._doc_counts = _add(partial, count_text(self._carry))
+            self._carry = ""
             self._show_counts()
             return
-        self._partial = _add(
-            self._partial or TextCounts(0, 0, 0, 0), count_text(self._slices.pop())
-        )
+        piece = self._carry + piece
+        # A slice may end inside a word (a very long line is cut anywhere): that word is
+        # counted with the next slice, so it is counted once.
+        cut = len(piece) if piece[-1:].isspace() else _last_space(piece) + 1
+        self._carry = piece[cut:] if cut > 0 else ""
+        self._partial = _add(partial, count_text(piece[:cut] if cut > 0 else piece))
 
     def _show_counts(self) -> None:
         """Show words (or CJK characters) of the document and the selection."""

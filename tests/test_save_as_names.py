@@ -147,3 +147,13 @@ def test_the_lorebook_is_exported_beside_the_story(qtbot, dialogs, tmp_path):
     act(window, "actionToggleLore")
     qtbot.mouseClick(window.findChild(QPushButton, "loreExport"), Qt.MouseButton.LeftButton)
     assert dialogs.asked[-1]["start"] == str(story.parent / "lighthouse lorebook.json")
+
+
+def test_manuscript_and_chat_exports_start_in_the_last_folder(qtbot, dialogs, documents_folder):
+    window = new_window(qtbot)
+    editor = window.current_editor()
+    qtbot.keyClicks(editor, "# Salt and Iron")
+    act(window, "actionExportDocx")
+    assert dialogs.asked[-1]["start"] == str(documents_folder / "Salt and Iron.docx")
+    act(window, "actionExportChat")
+    assert dialogs.asked[-1]["start"] == str(documents_folder / "Salt and Iron chat.md")

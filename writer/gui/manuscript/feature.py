@@ -391,16 +391,13 @@ class ManuscriptFeature(QObject):
         """Ask where to export the current document as ``fmt``, then export it."""
         editor = self.host.current_editor()
         suffix = SUFFIXES[fmt]
-        base = (
-            editor.state.path.with_suffix(suffix)
-            if editor.state.path
-            else Path.home() / f"{display_title(editor.state.title)}{suffix}"
-        )
+        base = self.host.export_path(editor, suffix)  # beside the file, else the last folder
         chosen, _ = QFileDialog.getSaveFileName(
             self.host.parent_widget(), self.tr("Export"), str(base), self.tr(FILTERS[fmt])
         )
         if chosen:
             path = Path(chosen)
+            self.host.remember_folder(path)
             self.export(editor, path if path.suffix else path.with_suffix(suffix), fmt)
 
     def export(self, editor: Editor, path: Path, fmt: str) -> None:
@@ -433,15 +430,15 @@ class ManuscriptFeature(QObject):
     def export_chat_dialog(self) -> None:
         """Ask where to save the current document's chat as Markdown."""
         editor = self.host.current_editor()
-        stem = editor.state.path.stem if editor.state.path else display_title(editor.state.title)
-        folder = editor.state.path.parent if editor.state.path else Path.home()
+        start = self.host.export_path(editor, ".md")
         chosen, _ = QFileDialog.getSaveFileName(
             self.host.parent_widget(),
             self.tr("Export Chat"),
-            str(folder / self.tr("{0} chat.md").format(stem)),
+            str(start.with_name(self.tr("{0} chat.md").format(start.stem))),
             self.tr("Markdown (*.md)"),
         )
         if chosen:
+            self.host.remember_folder(Path(chosen))
             self.export_chat(editor, Path(chosen))
 
     def export_chat(self, editor: Editor, path: Path) -> bool:

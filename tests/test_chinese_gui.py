@@ -147,7 +147,9 @@ def test_no_model_banner_offers_chinese_models(qtbot, monkeypatch):
     def no_model(*_args, **_kwargs):
         raise NoModelError("No model found.")
 
-    monkeypatch.setattr(main_window, "choose_model", no_model)
+    import writer.gui.models.model_status as model_status
+
+    monkeypatch.setattr(model_status, "choose_model", no_model)
     window = main_window.MainWindow()
     qtbot.addWidget(window)
     window.show()

@@ -14,8 +14,9 @@ from writer.gui.models.first_run import show_welcome_once
 def test_no_model_offers_ways_to_get_one(qtbot, monkeypatch, tmp_path: Path):
     import writer.gui.main_window as main_window
     import writer.gui.models.first_run as first_run
+    import writer.gui.models.model_status as model_status
 
-    monkeypatch.setattr(main_window, "choose_model", _no_model)
+    monkeypatch.setattr(model_status, "choose_model", _no_model)
     monkeypatch.setattr(first_run, "bundled_model_path", lambda: None)
     window = main_window.MainWindow()
     qtbot.addWidget(window)

@@ -1291,28 +1291,6 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>无模型</translation>
     </message>
     <message>
-        <source>Loading {0}…</source>
-        <translation>正在加载 {0}…</translation>
-    </message>
-    <message>
-        <source>GPU</source>
-        <translation>GPU</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>{0}
-Context: {1} tokens</source>
-        <translation>{0}
-上下文：{1} 个词元</translation>
-    </message>
-    <message>
-        <source>Model not loaded</source>
-        <translation>模型未加载</translation>
-    </message>
-    <message>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>
@@ -2260,6 +2238,35 @@ Context: {1} tokens</source>
     <message>
         <source>No file manager could be opened.</source>
         <translation>无法打开文件管理器。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelStatus</name>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <source>{0}
+Context: {1} tokens</source>
+        <translation>{0}
+上下文：{1} 个词元</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Model not loaded</source>
+        <translation>模型未加载</translation>
     </message>
 </context>
 <context>

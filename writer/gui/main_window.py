@@ -9,7 +9,6 @@ one block (:meth:`MainWindow._wire_features`).
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +26,8 @@ from PySide6.QtWidgets import (
 
 from writer import APP_NAME
 from writer.config import Key, get_setting, set_setting
-from writer.core.model_files import choose_model
-from writer.core.model_languages import is_chinese_text
-from writer.engine.backend import EngineOptions, GenerationStats, ModelInfo
+from writer.engine.backend import EngineOptions, GenerationStats
 from writer.engine.engine_thread import Engine
-from writer.errors import NoModelError
 from writer.gui.actions import CATALOGUE, MENU_TITLES, Action, Separator, Submenu
 from writer.gui.assistant.panel import AssistantPanel
 from writer.gui.choices.feature import ChoicesFeature
@@ -46,10 +42,11 @@ from writer.gui.help.feature import HelpFeature
 from writer.gui.host import WindowSignals
 from writer.gui.lore.feature import LoreFeature
 from writer.gui.manuscript.feature import ManuscriptFeature
-from writer.gui.messages import Answer, localized_text, messenger
-from writer.gui.models.chinese import SAMPLE, ChineseWriting
+from writer.gui.messages import Answer, messenger
+from writer.gui.models.chinese import ChineseWriting
 from writer.gui.models.feature import ModelsFeature
 from writer.gui.models.first_run import FirstRun
+from writer.gui.models.model_status import ModelStatus
 from writer.gui.settings.feature import SettingsFeature
 from writer.gui.templates.feature import TemplatesFeature
 from writer.gui.view.feature import ViewFeature
@@ -59,7 +56,6 @@ from writer.gui.widgets.length_box import ContinueLength
 from writer.gui.widgets.status_bar import StatusBar
 from writer.gui.widgets.stop_key import StopKeyFilter
 from writer.gui.writing.feature import WritingFeature
-from writer.i18n import resolve_language
 from writer.manuscript.chat_export import ChatEntry
 
 if TYPE_CHECKING:
@@ -173,6 +169,7 @@ class MainWindow(QMainWindow):
         self.view = ViewFeature(self)
         self.story_notes = StoryNotes(self)
         self.models = ModelsFeature(self)
+        self.model_status = ModelStatus(self)
         self.first_run = FirstRun(self)
         self.chinese = ChineseWriting(self, self.models.open_hub_at)
         self.help = HelpFeature(self)
@@ -325,9 +322,9 @@ class MainWindow(QMainWindow):
     def _connect_engine(self) -> None:
         """Follow the engine's state in the status bar."""
         engine = self.engine
-        engine.modelLoading.connect(self._on_model_loading)
-        engine.modelLoaded.connect(self._on_model_loaded)
-        engine.modelFailed.connect(self._on_model_failed)
+        engine.modelLoading.connect(lambda _path: self._update_engine_state())
+        engine.modelLoaded.connect(lambda _info: self._model_loaded())
+        engine.modelFailed.connect(lambda _message: self._update_engine_state())
         engine.busyChanged.connect(lambda _busy: self._update_engine_state())
         engine.queueChanged.connect(lambda _n: self._update_engine_state())
         engine.finished.connect(self._on_job_finished)
@@ -447,34 +444,9 @@ class MainWindow(QMainWindow):
     # -- the model -----------------------------------------------------------------
 
     def load_startup_model(self, model: str | Path | None = None) -> None:
-        """Load the model chosen at start: --model/WRITER_MODEL, a server, last used, default.
-
-        A server comes from WRITER_SERVER, or is the last model used when that was a server's.
-        When the interface or an open document is Chinese, the Chinese starter
-        comes before the English default (if it is installed).
-        """
-        if not model and not os.environ.get("WRITER_MODEL"):
-            from writer.engine.server_list import last_server
-            from writer.engine.server_spec import ServerSpec
-
-            spec = ServerSpec.from_env()
-            entry = last_server() if spec is None else None
-            if spec is not None or entry is not None:
-                self.engine.connect_server(spec or entry.spec())  # type: ignore[union-attr]
-                return
-        chinese = resolve_language(str(get_setting(Key.LANGUAGE))) == "zh_CN" or any(
-            is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.editors()
-        )
-        try:
-            path = choose_model(
-                str(model) if model else None, get_setting(Key.LAST_MODEL), chinese=chinese
-            )
-        except NoModelError as error:
-            self.engine.set_unavailable(str(error))
-            self.status.set("statusModel", self.tr("No model"), str(error))
-            self._update_engine_state()
-            return
-        self.load_model(path)
+        """Load the model chosen at start (see :class:`ModelStatus`)."""
+        self.model_status.load_startup_model(model)
+        self._update_engine_state()
 
     def load_model(self, path: Path, *, remember: bool = False) -> None:
         """Load ``path`` in the engine (replacing the current model)."""
@@ -482,38 +454,10 @@ class MainWindow(QMainWindow):
             set_setting(Key.LAST_MODEL, str(path))
         self.engine.load_model(path, EngineOptions.from_settings())
 
-    @Slot(str)
-    def _on_model_loading(self, path: str) -> None:
-        if "://" in path:  # a server's base URL
-            from writer.engine.server_spec import host_of
-
-            name = host_of(path)
-        else:
-            name = Path(path).name
-        self.status.set("statusModel", self.tr("Loading {0}…").format(name), path)
-        self._update_engine_state()
-
-    @Slot(object)
-    def _on_model_loaded(self, info: ModelInfo) -> None:
-        if info.is_remote:
-            tip = self.tr("{0}\nContext: {1} tokens").format(info.url, info.n_ctx)
-            tip += "".join("\n" + localized_text(note) for note in info.notes)
-            self.status.set("statusModel", info.display_name, tip)
-        else:
-            offload = self.tr("GPU") if info.gpu_offload else self.tr("CPU")
-            self.status.set(
-                "statusModel",
-                f"{info.name} · {offload}",
-                self.tr("{0}\nContext: {1} tokens").format(info.path, info.n_ctx),
-            )
+    def _model_loaded(self) -> None:
+        """Show the context meter and the engine's state once a model is in."""
         self.context_meter.show()
         self._update_engine_state()
-
-    @Slot(str)
-    def _on_model_failed(self, message: str) -> None:
-        self.status.set("statusModel", self.tr("No model"), localized_text(message))
-        self._update_engine_state()
-        messenger.error(self, self.tr("Model not loaded"), message)
 
     # -- generation -----------------------------------------------------------------
 

@@ -25,18 +25,16 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from writer.core.sidecar import load_sidecar, update_sidecar
+from writer.core.sidecar import load_sidecar, update_sidecar, write_json_atomically
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -369,13 +367,4 @@ def write_lore_file(
         "version": 1,
         "entries": [entry.to_dict() for entry in entries],
     }
-    fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_json_atomically(path, data)

@@ -52,6 +52,15 @@ def update_sidecar(document: Path, **values: Any) -> None:
     if not data:
         path.unlink(missing_ok=True)
         return
+    write_json_atomically(path, data)
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` whole (temp file, fsync, rename): never half-written.
+
+    Raises:
+        OSError: the file cannot be written (``path`` is unchanged, no temp file is left).
+    """
     fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -15,11 +15,16 @@ editor's highlighter share its rules through :func:`classify_line`.
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from writer.core.poem_lines import is_preamble
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SCENE = re.compile(r"^(?:INT\.?/EXT|INT/EXT|I/E|INT|EXT|EST)(?:\.|\s)", re.IGNORECASE)
 _SCENE_LOOSE = re.compile(
@@ -145,8 +150,8 @@ def _cue(name: str, extension: str = "") -> str | None:
     return None
 
 
-def _unquote(text: str) -> str:
-    """Return dialogue without one pair of quotes around it."""
+def unquote(text: str) -> str:
+    """Return a speech or dialogue line without one pair of quotes around it."""
     match = _QUOTED.match(text.strip())
     return match.group(2).strip() if match else text.strip()
 
@@ -157,22 +162,17 @@ def _paren(text: str) -> str:
     return f"({inner})"
 
 
-class FountainCleaner:
-    """Cleans streamed screenplay text into Fountain, one whole line at a time."""
+class LineCleaner:
+    """Cleans a model's streamed text one whole line at a time: :meth:`feed`, then :meth:`flush`.
+
+    A subclass says what one line becomes in :meth:`_line`.
+    """
 
     def __init__(self) -> None:
-        self._partial = ""
-        self._started = False
-        self._need_blank = False  # the next element must follow a blank line
-        self._input_blank = False  # the model left a blank line since the last element
-        self._in_dialogue = False  # a cue on its own line opened a dialogue block
-        self._title_page = True  # "Title:" lines at the very start form a title page
-        self._last_heading = ""
-        self._after_heading = False  # nothing came after the last heading yet
-        self._elements = 0
+        self._partial = ""  # the line not yet ended
 
     def feed(self, piece: str) -> str:
-        """Take a piece of model text; return cleaned Fountain for the lines it completes."""
+        """Take a piece of model text; return the cleaned text of the lines it completes."""
         self._partial += piece.replace("\r", "")
         out: list[str] = []
         while "\n" in self._partial:
@@ -181,9 +181,32 @@ class FountainCleaner:
         return "".join(out)
 
     def flush(self) -> str:
-        """Return cleaned Fountain for the last, unfinished line."""
+        """Return the cleaned text of the last, unfinished line."""
         line, self._partial = self._partial, ""
         return self._line(line)
+
+    def clean(self, text: str) -> str:
+        """Return a whole ``text`` cleaned (:meth:`feed` and :meth:`flush` at once)."""
+        return self.feed(text) + self.flush()
+
+    def _line(self, raw: str) -> str:
+        """Return what one line of model text becomes (with the line breaks it needs)."""
+        raise NotImplementedError
+
+
+class FountainCleaner(LineCleaner):
+    """Cleans streamed screenplay text into Fountain, one whole line at a time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._started = False
+        self._need_blank = False  # the next element must follow a blank line
+        self._input_blank = False  # the model left a blank line since the last element
+        self._in_dialogue = False  # a cue on its own line opened a dialogue block
+        self._title_page = True  # "Title:" lines at the very start form a title page
+        self._last_heading = ""
+        self._after_heading = False  # nothing came after the last heading yet
+        self._elements = 0
 
     def _emit(self, kind: str, text: str) -> str:
         """Return ``text`` with the line breaks Fountain wants before an element of ``kind``."""
@@ -264,7 +287,7 @@ class FountainCleaner:
                     out += self._emit("paren", _paren(lead.group(1)))
                     speech = lead.group(2)
                 if speech:
-                    out += self._emit("dialogue", _unquote(speech))
+                    out += self._emit("dialogue", unquote(speech))
                     self._in_dialogue = False
                     self._need_blank = True
                 else:
@@ -275,7 +298,7 @@ class FountainCleaner:
             self._in_dialogue = True
             return self._emit("cue", alone)
         if self._in_dialogue:
-            return self._emit("dialogue", _unquote(text))
+            return self._emit("dialogue", unquote(text))
         if text[0] in "(（[【" and text[-1] in ")）]】":
             text = text[1:-1].strip()
         if text.startswith(_FORCE_CHARS) or (text.upper() == text and re.search(r"[A-Z]", text)):
@@ -285,8 +308,7 @@ class FountainCleaner:
 
 def clean_screenplay(text: str) -> str:
     """Return a model's screenplay text cleaned into Fountain."""
-    cleaner = FountainCleaner()
-    return cleaner.feed(text) + cleaner.flush()
+    return FountainCleaner().clean(text)
 
 
 # -- reading Fountain ---------------------------------------------------------------
@@ -468,10 +490,24 @@ def export_screenplay(text: str, path: Path, *, title: str = "Screenplay") -> No
     """Write ``text`` to ``path``: HTML laid out as a screenplay for .html/.htm, else Fountain.
 
     Raises:
-        OSError: the file cannot be written.
+        OSError: the file cannot be written (nothing half-written is left).
+    """
+    export_script(text, path, fountain_to_html, title)
+
+
+def export_script(text: str, path: Path, to_html: Callable[[str, str], str], title: str) -> None:
+    """Write a script to ``path`` whole: ``to_html``'s page for .html/.htm, else Fountain.
+
+    Raises:
+        OSError: the file cannot be written (nothing half-written is left).
     """
     if path.suffix.lower() in (".html", ".htm"):
-        content = fountain_to_html(text, title=Path(title).stem or title)
+        content = to_html(text, Path(title).stem or title)
     else:
         content = text if text.endswith("\n") else text + "\n"
-    path.write_text(content, encoding="utf-8")
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        temp.write_text(content, encoding="utf-8")
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)

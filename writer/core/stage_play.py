@@ -23,16 +23,15 @@ Fountain or as that HTML.
 from __future__ import annotations
 
 import html
-import os
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from writer.core.fountain import parse_fountain
+from writer.core.fountain import LineCleaner, export_script, parse_fountain, unquote
 from writer.core.poem_lines import is_preamble
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from pathlib import Path
 
 _NUMBER = r"(?:\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ACT = re.compile(
@@ -59,7 +58,6 @@ _UPPER_CUE = re.compile(r"^(?P<name>[A-Z][A-Z'.\- ]{0,30}?)\s*(?:\((?P<note>[^)]
 _BRACKETED = re.compile(r"^[(（\[【](?P<inner>.*)[)）\]】]$")
 _LEADING_NOTE = re.compile(r"^[(（\[](?P<note>[^)）\]]{1,60})[)）\]]\s*(?P<rest>.*)$")
 _BUSINESS = re.compile(r"(?<![\w*])\*(?P<act>[^*\n]{1,60})\*(?![\w*])")
-_QUOTED = re.compile(r'^(["“「])(.*)(["”」])$')
 _CHATTER = re.compile(
     r"^(i hope\b|hope you\b|let me know\b|feel free\b|this scene\b|in this scene\b|希望你|希望这)",
     re.IGNORECASE,
@@ -158,37 +156,17 @@ def _note(text: str) -> str:
     return "(" + text.strip().strip("()（）[]").strip() + ")"
 
 
-def _unquote(text: str) -> str:
-    """Return a speech without one pair of quotes around it."""
-    match = _QUOTED.match(text.strip())
-    return match.group(2).strip() if match else text.strip()
-
-
-class StagePlayCleaner:
+class StagePlayCleaner(LineCleaner):
     """Cleans streamed stage-play text into the play layout, one whole line at a time."""
 
     def __init__(self) -> None:
-        self._partial = ""
+        super().__init__()
         self._elements = 0
         self._in_speech = False  # inside a character's block (name, note, words)
         self._spoken = False  # the block has words already
         self._names: set[str] = set()  # Chinese names seen, so one alone on a line is a cue
         self._cue = ""  # a name waiting for its words (a name with nothing to say is left out)
         self._gap = False  # the line before this one was blank
-
-    def feed(self, piece: str) -> str:
-        """Take a piece of model text; return the cleaned play for the lines it completes."""
-        self._partial += piece.replace("\r", "")
-        out: list[str] = []
-        while "\n" in self._partial:
-            line, self._partial = self._partial.split("\n", 1)
-            out.append(self._line(line))
-        return "".join(out)
-
-    def flush(self) -> str:
-        """Return the cleaned play for the last, unfinished line."""
-        line, self._partial = self._partial, ""
-        return self._line(line)
 
     def _emit(self, kind: str, text: str) -> str:
         """Return ``text`` after the line breaks its ``kind`` needs (one inside a block).
@@ -294,7 +272,7 @@ class StagePlayCleaner:
         if lead and not self._spoken:
             out = self._emit("note", _note(lead.group("note")))
             text = lead.group("rest")
-        text = _BUSINESS.sub(lambda match: f"({match.group('act').strip()})", _unquote(text))
+        text = _BUSINESS.sub(lambda match: f"({match.group('act').strip()})", unquote(text))
         return out + (self._emit("speech", text) if text else "")
 
 
@@ -323,8 +301,7 @@ def stage_play_opening(values: Mapping[str, Any]) -> tuple[str, str]:
 
 def clean_stage_play(text: str) -> str:
     """Return a model's stage-play text cleaned into the play layout."""
-    cleaner = StagePlayCleaner()
-    return cleaner.feed(text) + cleaner.flush()
+    return StagePlayCleaner().clean(text)
 
 
 # -- HTML ---------------------------------------------------------------------------
@@ -387,13 +364,4 @@ def export_stage_play(text: str, path: Path, *, title: str = "Stage play") -> No
     Raises:
         OSError: the file cannot be written (nothing half-written is left).
     """
-    if path.suffix.lower() in (".html", ".htm"):
-        content = stage_play_to_html(text, title=Path(title).stem or title)
-    else:
-        content = text if text.endswith("\n") else text + "\n"
-    temp = path.with_name(f".{path.name}.tmp")
-    try:
-        temp.write_text(content, encoding="utf-8")
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+    export_script(text, path, stage_play_to_html, title)

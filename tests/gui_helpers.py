@@ -23,3 +23,21 @@ def action(window, name: str) -> QAction:
     found = window.findChild(QAction, name)
     assert found is not None, name
     return found
+
+
+def start_window(qtbot):
+    """Start Writer without a model (on the test's settings folder), shown and focused."""
+    from writer.gui.main_window import MainWindow
+
+    window = MainWindow(load_model=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    window.current_editor().setFocus()
+    return window
+
+
+def act(window, name: str) -> None:
+    """Choose a menu command, as a click on it does."""
+    window.findChild(QAction, name).trigger()

@@ -13,32 +13,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QFileDialog, QTabBar, QTabWidget
 
+from tests.gui_helpers import act, start_window
 from writer.config import Key, get_setting, set_setting
 from writer.core.session import OpenDocument, Session
 from writer.errors import DocumentError
 from writer.gui.documents import files as document_files
-from writer.gui.main_window import MainWindow
 
 LONG = "".join(f"Line {n} of a long chapter.\n" for n in range(1, 401))
-
-
-def start(qtbot) -> MainWindow:
-    """Start Writer (a new window on the same settings folder), shown and focused."""
-    window = MainWindow(load_model=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
-    window.current_editor().setFocus()
-    return window
-
-
-def act(window, name: str) -> None:
-    """Choose a menu command, as a click on it does."""
-    window.findChild(QAction, name).trigger()
 
 
 def tabs_of(window) -> QTabWidget:
@@ -84,7 +67,7 @@ def story_files(tmp_path: Path) -> list[Path]:
 
 def work_and_quit(qtbot, monkeypatch, paths: list[Path]) -> dict[str, int]:
     """Open ``paths``, move about in them, leave b.md shown, quit; return the cursors."""
-    window = start(qtbot)
+    window = start_window(qtbot)
     open_with_dialog(window, monkeypatch, paths)
     assert tab_texts(window) == ["a.md", "b.md", "long.md"]
     click_tab(qtbot, window, 2)
@@ -113,7 +96,7 @@ def test_restart_reopens_the_files_in_order_with_their_cursors(
     assert cursors["long.md"] == len(LONG)
     assert cursors["long.md scroll"] > 0
 
-    window = start(qtbot)
+    window = start_window(qtbot)
     assert tab_texts(window) == ["a.md", "b.md", "long.md"]
     assert window.current_editor().state.path == story_files[1]
     positions = {e.state.path.name: e.textCursor().position() for e in window.editors()}
@@ -142,7 +125,7 @@ def test_missing_and_unreadable_files_are_skipped_with_a_note(
 
     monkeypatch.setattr(document_files, "read_document", read)
     answers.questions.clear()  # the quit prompt about the untitled note
-    window = start(qtbot)
+    window = start_window(qtbot)
     assert tab_texts(window) == ["long.md"]
     note = window.status.currentMessage()
     assert "a.md" in note and "b.md" in note
@@ -150,7 +133,7 @@ def test_missing_and_unreadable_files_are_skipped_with_a_note(
 
 
 def test_the_setting_turns_reopening_off(qtbot, monkeypatch, story_files):
-    window = start(qtbot)
+    window = start_window(qtbot)
     dialog = window.settings_feature.open(modality=Qt.WindowModality.NonModal)
     box = dialog.findChild(QCheckBox, "settingReopenDocuments")
     assert box.isChecked()
@@ -160,7 +143,7 @@ def test_the_setting_turns_reopening_off(qtbot, monkeypatch, story_files):
     window.close()
     work_and_quit(qtbot, monkeypatch, story_files)
 
-    again = start(qtbot)
+    again = start_window(qtbot)
     assert tab_texts(again) == ["Untitled"]
     again.settings_feature.open(modality=Qt.WindowModality.NonModal)
     assert not again.settings_feature.dialog.findChild(
@@ -190,7 +173,7 @@ def test_crash_recovery_comes_first_and_no_file_opens_twice(
     unsaved = "# Chapter One\n\nThe rain began. Typed before the crash.\n"
     leave_crash_copy(story_files[0], unsaved, writer_home)
 
-    window = start(qtbot)
+    window = start_window(qtbot)
     assert tab_texts(window) == ["b.md", "long.md"]  # a.md waits for the recovery offer
     dialog = window.autosave.offer_recovery(modality=Qt.WindowModality.NonModal)
     assert dialog is not None and len(dialog.entries) == 1
@@ -209,7 +192,7 @@ def test_crash_recovery_comes_first_and_no_file_opens_twice(
 
 
 def test_the_files_open_at_a_crash_are_reopened(qtbot, monkeypatch, story_files):
-    crashed = start(qtbot)
+    crashed = start_window(qtbot)
     open_with_dialog(crashed, monkeypatch, story_files[:2])
     click_tab(qtbot, crashed, 0)
 
@@ -220,14 +203,14 @@ def test_the_files_open_at_a_crash_are_reopened(qtbot, monkeypatch, story_files)
 
     qtbot.waitUntil(lambda: kept() == (["a.md", "b.md"], 0), timeout=5_000)
 
-    window = start(qtbot)
+    window = start_window(qtbot)
     assert tab_texts(window) == ["a.md", "b.md"]
     assert window.current_editor().state.path == story_files[0]
 
 
 def test_a_damaged_session_starts_with_a_new_document(qtbot, answers):
     set_setting(Key.OPEN_DOCUMENTS, '{"documents": [{"path": 5}, "x"], "current": "no"')
-    window = start(qtbot)
+    window = start_window(qtbot)
     assert tab_texts(window) == ["Untitled"]
     assert answers.errors == []
     assert Session.from_json(

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from tests.gui_helpers import act, start_window
 from writer.core.document import DocumentState
-from writer.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -58,25 +57,10 @@ def documents_folder(tmp_path: Path, monkeypatch) -> Path:
     return folder
 
 
-def new_window(qtbot) -> MainWindow:
-    window = MainWindow(load_model=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
-    window.current_editor().setFocus()
-    return window
-
-
-def act(window, name: str) -> None:
-    """Choose a menu command, as a click on it does."""
-    window.findChild(QAction, name).trigger()
-
-
 def test_save_as_starts_in_documents_with_the_heading_as_name(
     qtbot, dialogs, documents_folder, tmp_path
 ):
-    window = new_window(qtbot)
+    window = start_window(qtbot)
     editor = window.current_editor()
     qtbot.keyClicks(editor, "# The Lighthouse: A/B Story?")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -97,13 +81,13 @@ def test_the_last_folder_is_remembered_across_restarts(qtbot, dialogs, documents
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     (drafts / "old.md").write_text("# Old\n", encoding="utf-8")
-    window = new_window(qtbot)
+    window = start_window(qtbot)
     dialogs.answer = [drafts / "old.md"]
     act(window, "actionOpen")
     assert dialogs.asked[-1]["start"] == str(documents_folder)
     window.close()
 
-    again = new_window(qtbot)
+    again = start_window(qtbot)
     act(again, "actionNew")
     again.current_editor().insertPlainText("## 第一章 月光")  # as an input method commits it
     dialogs.answer = []  # cancelled
@@ -112,7 +96,7 @@ def test_the_last_folder_is_remembered_across_restarts(qtbot, dialogs, documents
 
 
 def test_a_screenplay_is_offered_as_fountain(qtbot, dialogs, documents_folder):
-    window = new_window(qtbot)
+    window = start_window(qtbot)
     window.new_document(
         "Title: Night Shift\n\nINT. DINER - NIGHT\n", DocumentState(form="screenplay")
     )
@@ -123,7 +107,7 @@ def test_a_screenplay_is_offered_as_fountain(qtbot, dialogs, documents_folder):
 
 def test_every_export_starts_where_save_as_does(qtbot, dialogs, documents_folder, tmp_path):
     """Script, HTML and text exports start in the last folder, named from the title."""
-    window = new_window(qtbot)
+    window = start_window(qtbot)
     window.new_document(
         "Title: Night Shift\n\nINT. DINER - NIGHT\n", DocumentState(form="screenplay")
     )
@@ -142,7 +126,7 @@ def test_the_lorebook_is_exported_beside_the_story(qtbot, dialogs, tmp_path):
     story = tmp_path / "novel" / "lighthouse.md"
     story.parent.mkdir()
     story.write_text("# The Lighthouse\n\nMara waited.\n", encoding="utf-8")
-    window = new_window(qtbot)
+    window = start_window(qtbot)
     window.open_document(story)
     act(window, "actionToggleLore")
     qtbot.mouseClick(window.findChild(QPushButton, "loreExport"), Qt.MouseButton.LeftButton)
@@ -150,7 +134,7 @@ def test_the_lorebook_is_exported_beside_the_story(qtbot, dialogs, tmp_path):
 
 
 def test_manuscript_and_chat_exports_start_in_the_last_folder(qtbot, dialogs, documents_folder):
-    window = new_window(qtbot)
+    window = start_window(qtbot)
     editor = window.current_editor()
     qtbot.keyClicks(editor, "# Salt and Iron")
     act(window, "actionExportDocx")

@@ -11,9 +11,9 @@ pytest.importorskip("openai", reason="pip install -e .[test] brings the openai c
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
 
+from tests.gui_helpers import STORY, action, type_story
 from tests.server_standin import MODEL, WORDS, StandIn
 from writer.config import Key, set_setting, settings_path
 from writer.engine.server_list import last_server, load_servers
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 KEY = "sk-gui-secret-key-9876"
-STORY = "The rain had not stopped for three days. Mara stood at the window and"
 NON_MODAL = Qt.WindowModality.NonModal
 
 
@@ -32,21 +31,6 @@ def standin() -> Iterator[StandIn]:
     server = StandIn().start()
     yield server
     server.stop()
-
-
-def action(window, name: str) -> QAction:
-    found = window.findChild(QAction, name)
-    assert found is not None, name
-    return found
-
-
-def type_story(window, text: str = STORY):
-    editor = window.findChild(QPlainTextEdit, "editor")
-    editor.setPlainText(text)
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    return editor
 
 
 def add_server(qtbot, window, url: str, key: str = "") -> None:

@@ -19,6 +19,7 @@ from writer.core.presets import sampling_for
 from writer.core.prompt_parts import ContextSettings
 from writer.engine.jobs import ContinueJob
 from writer.gui.messages import localized_text, messenger
+from writer.gui.widgets.editor import AFTER_TAIL_CHARS, PROMPT_TAIL_CHARS, Editor
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,12 +27,6 @@ if TYPE_CHECKING:
     from writer.core.document_context import DocumentContext
     from writer.core.sampling import SamplingParams
     from writer.gui.host import Host
-    from writer.gui.widgets.editor import Editor
-
-# Text before the cursor a request carries at most (the window is cut from its end).
-BEFORE_CHARS = 400_000
-# Text after the cursor a request carries (its first paragraphs are enough).
-AFTER_CHARS = 4_000
 
 
 @runtime_checkable
@@ -88,7 +83,7 @@ class WritingFeature(QObject):
         """Return the Continue job for ``editor`` with the text around the cursor.
 
         ``offset``: where ``before`` starts in the document (it is a tail of at most
-        :data:`BEFORE_CHARS` characters).
+        :data:`~writer.gui.widgets.editor.PROMPT_TAIL_CHARS` characters).
         """
         context = self.context_for(editor)
         return ContinueJob(
@@ -120,8 +115,8 @@ class WritingFeature(QObject):
             job.params = previous.params.with_overrides(seed=-1)
             return stream.stream(editor, job, replace_last=True)
         start, end = last
-        first = max(0, start - BEFORE_CHARS)
-        after_end = min(end + AFTER_CHARS, editor.document().characterCount() - 1)
+        first = max(0, start - PROMPT_TAIL_CHARS)
+        after_end = min(end + AFTER_TAIL_CHARS, editor.document().characterCount() - 1)
         job = self.continue_job(
             editor, editor.text_range(first, start), editor.text_range(end, after_end), first
         )

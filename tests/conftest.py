@@ -18,6 +18,25 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+
+def _pin_trusted_certificates() -> None:
+    """Trust certifi's bundle, a file no other program rewrites while the tests run.
+
+    Every https client reads SSL_CERT_FILE (or the system's store) as it is made; CI
+    machines point it at a system file that can be mid-update. No test reaches the
+    internet, and the TLS tests make their own certificates.
+    """
+    try:
+        import certifi
+    except ImportError:
+        return
+    os.environ["SSL_CERT_FILE"] = certifi.where()
+    os.environ.pop("SSL_CERT_DIR", None)
+
+
+_pin_trusted_certificates()
+
+
 #: The local Hugging-Face-compatible hub (fixtures hub, hub_with_model, dead_endpoint).
 pytest_plugins = ["tests.hub_fixtures", "tests.server_fixtures"]
 

@@ -180,3 +180,28 @@ def test_users_own_catalogue_replaces_the_shipped_one(writer_home):
     )
     assert [e.repo_id for e in load_catalog()] == ["me/My-GGUF"]
     assert parse_catalog("") == []
+
+
+def test_a_broken_certificate_file_is_named_not_a_traceback(
+    hub, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    """SSL_CERT_FILE pointing at a file that is not certificates: one line naming it."""
+    from huggingface_hub.utils import _http as hf_http
+
+    from writer.errors import HubError
+
+    bundle = tmp_path / "ca-certificates.crt"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n")
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    hf_http.close_session()  # the shared client reads the certificates as it is made
+    try:
+        with pytest.raises(HubError) as caught:
+            search_models("tiny")
+        text = str(caught.value)
+        assert str(bundle) in text and "not a valid certificate file" in text
+        assert "SSL_CERT_FILE" in text and "\n" not in text and "_ssl.c" not in text
+        monkeypatch.delenv("SSL_CERT_FILE")
+        hf_http.close_session()
+        assert ids(search_models("tiny")) == [QUANTS_REPO]  # fixed file: the hub answers
+    finally:
+        hf_http.close_session()

@@ -22,6 +22,7 @@ from writer.core.model_files import bundled_model_path
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import StopFlag
 from writer.engine.server_backend import ServerBackend
+from writer.engine.server_client import list_models
 from writer.engine.server_spec import ServerSpec
 from writer.errors import ServerError
 
@@ -119,10 +120,8 @@ def one_line(error: BaseException) -> str:
 
 
 def test_an_untrusted_certificate_is_named_in_plain_words(
-    https_server: LocalServer, monkeypatch: pytest.MonkeyPatch
+    https_server: LocalServer,
 ):
-    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
     assert https_server.url.startswith("https://127.0.0.1:")
     with pytest.raises(ServerError) as caught:
         ServerBackend.connect(ServerSpec(https_server.url, https_server.model, timeout=30))
@@ -155,6 +154,31 @@ def test_https_to_a_plain_http_server_says_so(llama_server: LocalServer):
     assert "does not speak https" in line and "http://" in line
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "not a valid"),
+        ("", "not a valid"),
+        (None, "does not exist"),
+    ],
+)
+def test_a_broken_certificate_file_is_named_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str | None, reason: str
+):
+    """SSL_CERT_FILE pointing at a broken or missing file: one line naming it, no traceback."""
+    bundle = tmp_path / "ca-certificates.crt"
+    if content is not None:
+        bundle.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    with pytest.raises(ServerError) as caught:
+        ServerBackend.connect(ServerSpec("http://127.0.0.1:9/v1", "default", timeout=5))
+    line = one_line(caught.value)
+    assert str(bundle) in line and reason in line and "SSL_CERT_FILE" in line
+    with pytest.raises(ServerError) as listing:
+        list_models(ServerSpec("http://127.0.0.1:9/v1", "default", timeout=5))
+    assert one_line(listing.value) == line
+
+
 def test_http_to_an_https_server_says_to_check_the_scheme(https_server: LocalServer):
     url = https_server.url.replace("https://", "http://")
     with pytest.raises(ServerError) as caught:
@@ -164,9 +188,8 @@ def test_http_to_an_https_server_says_to_check_the_scheme(https_server: LocalSer
 
 
 def test_the_command_line_reports_the_certificate_in_one_line(
-    https_server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    https_server: LocalServer, tmp_path: Path
 ):
-    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     story = tmp_path / "story.txt"
     story.write_text("The ship", encoding="utf-8")
     result = subprocess.run(

@@ -1612,6 +1612,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>与 {0} 的安全（TLS）连接失败：服务器的证书不受信任（{1}）。请检查地址，或把 SSL_CERT_FILE 设为为它担保的证书。</translation>
     </message>
     <message>
+        <source>Writer could not load the trusted certificates from {0} ({1}). Fix that file, or point SSL_CERT_FILE at a good one, then {2}.</source>
+        <translation>Writer 无法从 {0} 载入受信任的证书（{1}）。请修复该文件，或将 SSL_CERT_FILE 指向可用的证书文件，然后{2}。</translation>
+    </message>
+    <message>
+        <source>Writer could not load the system&apos;s trusted certificates. Set SSL_CERT_FILE to a certificate file, then {0}.</source>
+        <translation>Writer 无法载入系统的受信任证书。请将 SSL_CERT_FILE 设为一个证书文件，然后{0}。</translation>
+    </message>
+    <message>
         <source>The server at {0} does not speak https (TLS). If it serves plain http, change the address to http://.</source>
         <translation>{0} 上的服务器不支持 https（TLS）。如果它提供的是普通 http，请把地址改为 http://。</translation>
     </message>
@@ -2059,6 +2067,22 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>it was made for another address</source>
         <translation>是为另一个地址签发的</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>it is not a valid certificate file</source>
+        <translation>它不是有效的证书文件</translation>
+    </message>
+    <message>
+        <source>connect again</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>try again</source>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Form kept: every line has {0} characters ({1}).</source>

@@ -118,6 +118,16 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "Messages",
+        "Writer could not load the trusted certificates from {0} ({1}). Fix that file, "
+        "or point SSL_CERT_FILE at a good one, then {2}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Writer could not load the system's trusted certificates. Set SSL_CERT_FILE to a "
+        "certificate file, then {0}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
         "The server at {0} does not speak https (TLS). If it serves plain http, "
         "change the address to http://.",
     ),
@@ -345,4 +355,9 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "it is signed by an untrusted authority"),
     QT_TRANSLATE_NOOP("Messages", "it was made for another host name"),
     QT_TRANSLATE_NOOP("Messages", "it was made for another address"),
+    # why the trusted certificates could not be loaded
+    QT_TRANSLATE_NOOP("Messages", "it cannot be read"),
+    QT_TRANSLATE_NOOP("Messages", "it is not a valid certificate file"),
+    QT_TRANSLATE_NOOP("Messages", "connect again"),
+    QT_TRANSLATE_NOOP("Messages", "try again"),
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from writer.core.chat_prompt import ChatFormat, ChatMessage, render_plain
+from writer.core.trusted_certificates import LOAD_ERRORS, load_failure_message
 from writer.engine import server_errors
 
 if TYPE_CHECKING:
@@ -32,12 +33,25 @@ def make_client(spec: ServerSpec, *, timeout: float | None = None) -> Any:
 
     quiet_client_logs()
     seconds = spec.timeout if timeout is None else timeout
-    return openai.OpenAI(
-        base_url=spec.url,
-        api_key=spec.api_key or "no-key",
-        timeout=httpx2.Timeout(seconds, connect=min(10.0, seconds)),
-        max_retries=0,
-    )
+    try:
+        return openai.OpenAI(
+            base_url=spec.url,
+            api_key=spec.api_key or "no-key",
+            timeout=httpx2.Timeout(seconds, connect=min(10.0, seconds)),
+            max_retries=0,
+        )
+    except LOAD_ERRORS as error:
+        # The client reads the trusted certificates as it is made (SSL_CERT_FILE, SSL_CERT_DIR
+        # or the system's store); a broken or missing file must not be a traceback.
+        log.warning("could not load the trusted certificates: %r", error)
+        raise certificate_store_failure(error) from error
+
+
+def certificate_store_failure(error: BaseException) -> ServerError:
+    """Return the one-line error for trusted certificates that could not be read."""
+    from writer.errors import ServerError
+
+    return ServerError(load_failure_message(error, then="connect again"))
 
 
 @dataclass

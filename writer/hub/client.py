@@ -23,6 +23,7 @@ from huggingface_hub import errors as hf_errors
 from huggingface_hub.utils import _http as hf_http
 from huggingface_hub.utils import logging as hf_logging
 
+from writer.core.trusted_certificates import LOAD_ERRORS, load_failure_message
 from writer.errors import HubError
 from writer.hub.errors import (
     DownloadCancelledError,
@@ -65,12 +66,20 @@ def hub_offline() -> bool:
 
 
 def _client_factory() -> httpx2.Client:
-    """Return huggingface_hub's client, with timeouts so a dead network fails fast."""
-    return httpx2.Client(
-        event_hooks={"request": [hf_http.hf_request_event_hook]},
-        follow_redirects=True,
-        timeout=httpx2.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
-    )
+    """Return huggingface_hub's client, with timeouts so a dead network fails fast.
+
+    Raises:
+        HubError: the trusted certificates (SSL_CERT_FILE) cannot be loaded.
+    """
+    try:
+        return httpx2.Client(
+            event_hooks={"request": [hf_http.hf_request_event_hook]},
+            follow_redirects=True,
+            timeout=httpx2.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+        )
+    except LOAD_ERRORS as error:
+        log.warning("could not load the trusted certificates: %r", error)
+        raise HubError(load_failure_message(error, then="try again")) from error
 
 
 def setup_hub() -> None:

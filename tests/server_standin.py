@@ -5,7 +5,8 @@ hang when a test wants it to; this one can. ``mode`` decides what the next
 generation requests get: ``ok``, ``401``, ``404``, ``429`` (once, with
 Retry-After, then ``ok``), ``500``, ``cut`` (five events, then the connection
 closes), ``malformed``, ``hang`` (never answers). Chat requests answer like
-completions. ``tokenize`` switches the llama-server tokenize endpoint on.
+completions; ``next_modes`` lists modes for the next requests, one each, before
+``mode`` applies again. ``tokenize`` switches the llama-server tokenize endpoint on.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class StandIn:
 
     def __init__(self) -> None:
         self.mode = "ok"
+        self.next_modes: list[str] = []  # modes for the next generation requests, before mode
         self.completions = True
         self.tokenize = False
         self.requests: list[tuple[str, str, dict[str, Any]]] = []  # method, path, body
@@ -102,7 +104,7 @@ class StandIn:
                     self._json(404, {"error": {"message": "not found"}})
 
             def _generate(self, body: dict[str, Any], *, chat: bool) -> None:
-                mode = server.mode
+                mode = server.next_modes.pop(0) if server.next_modes else server.mode
                 if body.get("max_tokens") == 1 and not body.get("stream"):
                     self._json(200, {"choices": [{"text": "x", "finish_reason": "length"}]})
                     return

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel
 
 from tests.gui_helpers import STORY, action, type_story
-from writer.config import Key, set_setting
+from writer.config import Key, SettingsGroup, set_setting
 from writer.core.sidecar import load_sidecar
 
 if TYPE_CHECKING:
@@ -179,3 +179,37 @@ def test_candidates_know_the_lore_and_the_text_after(qtbot, window):
     assert "lore" in kinds and "after" in kinds, kinds
     assert "Mara is a pilot." in assembly.prompt
     assert "The next morning the river had risen." in assembly.prompt
+
+
+def test_more_candidates_than_fit_are_fewer_and_the_panel_says_why(qtbot, window):
+    """Six long candidates in a 4,096-token window: fewer cards, a line says why (中文 too)."""
+    from writer.engine.choice_jobs import candidates_that_fit
+
+    set_setting(Key.MAX_TOKENS, 1000)
+    set_setting(Key.CANDIDATES, 6)
+    type_story(window)
+    fitted = candidates_that_fit(6, 1000, window.engine.model.n_ctx)
+    assert 1 < fitted < 6
+    panel = window.findChild(QDockWidget, "candidatesPanel")
+    message = window.findChild(QLabel, "candidatesMessage")
+    with qtbot.waitSignal(window.engine.finished, timeout=60_000):
+        with qtbot.waitSignal(window.engine.notice, timeout=60_000):
+            action(window, "actionContinueChoices").trigger()
+        action(window, "actionStop").trigger()  # the notice comes before any token
+    assert len(panel.cards) == fitted
+    assert not message.isHidden()
+    assert f"Only {fitted} of 6 candidates fit the context window" in message.text()
+    assert message.text() in window.statusBar().currentMessage()
+    set_setting(Key.LANGUAGE, "zh_CN")
+    try:  # the language switched in Settings while the line is shown
+        window.settings_feature.apply(frozenset({SettingsGroup.LANGUAGE}))
+        assert "候选" in message.text() and "Only" not in message.text()
+    finally:
+        set_setting(Key.LANGUAGE, "en")
+        window.settings_feature.apply(frozenset({SettingsGroup.LANGUAGE}))
+    assert "Only" in message.text()
+    set_setting(Key.MAX_TOKENS, 8)
+    set_setting(Key.CANDIDATES, 2)
+    with qtbot.waitSignal(window.engine.finished, timeout=60_000):
+        action(window, "actionContinueChoices").trigger()
+    assert message.isHidden()  # a new run starts with nothing said

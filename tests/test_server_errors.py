@@ -14,6 +14,7 @@ from tests.server_standin import MODEL, WORDS, StandIn
 from writer.core.context_window import ContextWindow
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import StopFlag
+from writer.engine.choice_jobs import CandidatesJob
 from writer.engine.jobs import CollectingSink, ContinueJob
 from writer.engine.server_backend import (
     NOTE_ESTIMATED,
@@ -147,6 +148,33 @@ def test_a_stream_cut_midway_keeps_the_text_and_says_interrupted(standin: StandI
         continue_text(backend, sink)
     assert "broke off" in one_line(caught.value)
     assert sink.joined == "".join(WORDS[:5]).lstrip()
+
+
+def test_candidates_cut_midway_keep_what_was_written_and_say_why(standin: StandIn):
+    """Three candidates one after another; the second's stream breaks: two kept, one line."""
+    backend = connect(standin)
+    before = len(standin.generation_requests())
+    standin.next_modes = ["ok", "cut"]
+    sink = CollectingSink()
+    job = CandidatesJob(
+        "The lake was still.", ContextWindow(), params=SamplingParams(max_tokens=20), count=3
+    )
+    stats = job.run(backend, sink, StopFlag())
+    assert job.texts[0] == "".join(WORDS)
+    assert job.texts[1].rstrip() == "".join(WORDS[:5]).rstrip()
+    assert job.texts[2] == ""
+    assert len(standin.generation_requests()) - before == 2  # no request after the break
+    assert [one_line(ServerError(n)) for n in sink.notices if "broke off" in n]
+    assert stats.stop_reason == "cancelled"
+
+
+def test_candidates_that_write_nothing_fail_in_one_line(standin: StandIn):
+    backend = connect(standin)
+    standin.next_modes = ["500"]
+    job = CandidatesJob("The lake was still.", ContextWindow(), count=3)
+    with pytest.raises(ServerError) as caught:
+        job.run(backend, CollectingSink(), StopFlag())
+    assert "broke off" not in one_line(caught.value)
 
 
 def test_a_server_that_never_answers_times_out_in_one_line(standin: StandIn):

@@ -1612,6 +1612,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>与 {0} 的安全（TLS）连接失败：服务器的证书不受信任（{1}）。请检查地址，或把 SSL_CERT_FILE 设为为它担保的证书。</translation>
     </message>
     <message>
+        <source>Only {0} of {1} candidates fit the context window ({2} tokens): writing {0}. Use a larger context size or fewer candidates in Settings.</source>
+        <translation>上下文窗口（{2} 个词元）只容得下 {1} 个候选中的 {0} 个：将写 {0} 个。请在设置中调大上下文长度，或减少候选数。</translation>
+    </message>
+    <message>
         <source>Writer could not load the trusted certificates from {0} ({1}). Fix that file, or point SSL_CERT_FILE at a good one, then {2}.</source>
         <translation>Writer 无法从 {0} 载入受信任的证书（{1}）。请修复该文件，或将 SSL_CERT_FILE 指向可用的证书文件，然后{2}。</translation>
     </message>

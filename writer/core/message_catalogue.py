@@ -118,6 +118,11 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "Messages",
+        "Only {0} of {1} candidates fit the context window ({2} tokens): writing {0}. Use a "
+        "larger context size or fewer candidates in Settings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
         "Writer could not load the trusted certificates from {0} ({1}). Fix that file, "
         "or point SSL_CERT_FILE at a good one, then {2}.",
     ),

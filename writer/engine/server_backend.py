@@ -381,7 +381,18 @@ class ServerBackend:
                 on_text(index, piece)
 
             run = params.with_overrides(seed=seed + index, max_tokens=max_tokens)
-            stats = self.generate(text + lead_text, run, emit, stop=stop)
+            try:
+                stats = self.generate(text + lead_text, run, emit, stop=stop)
+            except ServerError as error:
+                result.texts[index] = "".join(pieces)
+                if not any(result.texts):
+                    raise  # nothing written: the request failed
+                # Keep the candidates written so far (this one as far as it came), say why
+                # the rest are missing, and ask the server for no more.
+                result.reasons[index] = "cut" if pieces else "cancelled"
+                result.reasons[index + 1 :] = ["cancelled"] * (count - index - 1)
+                result.notices.append(str(error))
+                break
             result.texts[index] = "".join(pieces)
             result.reasons[index] = stats.stop_reason
             result.counts[index] = stats.tokens

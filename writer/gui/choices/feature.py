@@ -34,7 +34,7 @@ from writer.engine.choice_jobs import CandidatesJob, RerollJob
 from writer.engine.jobs import ContinueJob, Job
 from writer.gui.choices.document_takes import DocumentTakes, Recorded
 from writer.gui.choices.panel import CandidatesPanel
-from writer.gui.messages import messenger
+from writer.gui.messages import localized_text, messenger
 from writer.gui.widgets.editor import Editor
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class ChoicesFeature(QObject):
         host.stream.failed.connect(lambda job_id, _message: self._pending.pop(job_id, None))
         host.engine.finished.connect(self._on_engine_finished)
         host.engine.failed.connect(self._on_engine_failed)
+        host.engine.notice.connect(self._on_engine_notice)
         for editor in host.editors():
             self._attach(editor)
 
@@ -240,6 +241,16 @@ class ChoicesFeature(QObject):
         current.running = False
         if current.job.texts:
             self.panel.set_texts(current.job.texts)
+
+    @Slot(int, str)
+    def _on_engine_notice(self, job_id: int, message: str) -> None:
+        """Show what the candidates job says (fewer fit, a server broke off) on the panel."""
+        current = self.candidates
+        if current is None or job_id != current.job_id:
+            return
+        log.info("candidates job %d: %s", job_id, message)
+        self.panel.add_message(message)
+        self.host.status.showMessage(localized_text(message), 15000)
 
     @Slot(int, str)
     def _on_engine_failed(self, job_id: int, message: str) -> None:

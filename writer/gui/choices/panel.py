@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from writer.gui.messages import localized_text
+
 
 class CandidateCard(QFrame):
     """One candidate's text; a click or Enter chooses it."""
@@ -105,6 +107,13 @@ class CandidatesPanel(QDockWidget):
         self.hint = QLabel(holder)
         self.hint.setWordWrap(True)
         outer.addWidget(self.hint)
+        self.message = QLabel(holder)  # what the job said (fewer fit, a server broke off)
+        self.message.setObjectName("candidatesMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self._messages: list[str] = []
+        outer.addWidget(self.message)
         self._row = QWidget(holder)
         self._layout = QHBoxLayout(self._row)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +136,7 @@ class CandidatesPanel(QDockWidget):
         )
         for card in self.cards:
             card.retranslate()
+        self._show_messages()
 
     def start(self, count: int) -> None:
         """Show ``count`` empty cards."""
@@ -134,6 +144,8 @@ class CandidatesPanel(QDockWidget):
             card.setParent(None)
             card.deleteLater()
         self.cards = []
+        self._messages.clear()
+        self._show_messages()
         for index in range(count):
             card = CandidateCard(index, self._row)
             card.clicked.connect(self.chosen)
@@ -142,6 +154,16 @@ class CandidatesPanel(QDockWidget):
         self.retranslate()
         self.show()
         self.raise_()
+
+    def add_message(self, message: str) -> None:
+        """Show ``message`` (English, as the engine said it) above the cards, in the UI language."""
+        self._messages.append(message)
+        self._show_messages()
+
+    def _show_messages(self) -> None:
+        """Show what was said for these candidates in the current language."""
+        self.message.setText("\n".join(localized_text(message) for message in self._messages))
+        self.message.setVisible(bool(self._messages))
 
     def add_pieces(self, pieces: list[tuple[int, str]]) -> None:
         """Append streamed pieces to their cards."""

@@ -23,7 +23,7 @@ from writer.config import recovery_dir
 from writer.core.recovery import RecoveryStore
 
 ORIGINAL = "# Chapter\n\nThe first line on disk.\n"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

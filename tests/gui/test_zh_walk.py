@@ -16,12 +16,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QLabel, QTabWidget, QWidget
 
-from tests.test_i18n import visible_texts
+from tests.gui.test_i18n import visible_texts
 from writer.config import Key, set_setting, user_templates_dir
 from writer.core.message_catalogue import PHRASES, TEMPLATES
 from writer.i18n import apply_language
 
-GUI = Path(__file__).resolve().parent.parent / "writer" / "gui"
+GUI = Path(__file__).resolve().parents[2] / "writer" / "gui"
 #: Words a Chinese user reads in Latin letters: names, formats, units, keys.
 NAMES = {
     "Writer",
@@ -193,7 +193,7 @@ def test_every_dialog_and_panel_is_chinese(chinese, qtbot, tmp_path: Path):
         if isinstance(widget, QDialog) and widget.objectName() == "aboutDialog":
             texts = [t for t in texts if "Writer" not in t]  # the version table
         if widget.objectName() == "templateDialog":
-            from tests.test_i18n import field_labels
+            from tests.gui.test_i18n import field_labels
 
             texts = [t for t in texts if t not in field_labels(widget)]
         assert latin_leftovers(texts) == [], widget.objectName()

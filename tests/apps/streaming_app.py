@@ -1,6 +1,6 @@
 """A Writer window that opens a file, types into it and streams a continuation, then waits.
 
-Run as a subprocess by tests/test_recovery_gui.py, which kills it hard (kill -9)
+Run as a subprocess by tests/gui/documents/test_recovery_gui.py, which kills it hard (kill -9)
 while the continuation streams. It prints one line per event on stdout.
 """
 

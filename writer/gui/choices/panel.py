@@ -178,6 +178,7 @@ class CandidatesPanel(QDockWidget):
                 card.setParent(None)
                 card.deleteLater()
             del self.cards[len(texts) :]
+            self.retranslate()  # the hint names Alt+1 … Alt+N for the cards shown
         for card, text in zip(self.cards, texts, strict=False):
             if card.text() != text:
                 card.body.setPlainText(text)

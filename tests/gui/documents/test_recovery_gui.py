@@ -29,7 +29,7 @@ def test_kill_9_while_streaming_then_recover(
         stderr=errors.open("w", encoding="utf-8"),
         text=True,
         env={**os.environ, "WRITER_HOME": str(writer_home)},
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[3],
     )
     try:
         streaming = False

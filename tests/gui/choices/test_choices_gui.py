@@ -197,6 +197,7 @@ def test_more_candidates_than_fit_are_fewer_and_the_panel_says_why(qtbot, window
             action(window, "actionContinueChoices").trigger()
         action(window, "actionStop").trigger()  # the notice comes before any token
     assert len(panel.cards) == fitted
+    assert f"Alt+{fitted} " in panel.hint.text()  # the keys named are the cards shown
     assert not message.isHidden()
     assert f"Only {fitted} of 6 candidates fit the context window" in message.text()
     assert message.text() in window.statusBar().currentMessage()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from writer.config import Key, set_setting
 from writer.i18n import apply_language, catalogue_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: Texts that read the same in Chinese: names, formats, shortcuts, numbers, and the status
 #: bar's encoding and line endings ("UTF-8 · LF").
 SAME_IN_CHINESE = re.compile(

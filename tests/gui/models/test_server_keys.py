@@ -10,8 +10,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 
+from tests.gui.models.test_server_gui import add_server
 from tests.server_standin import MODEL, StandIn
-from tests.test_server_gui import add_server
 from writer.config import settings_path
 from writer.engine import server_keys
 from writer.engine.server_list import ServerEntry, load_servers, remember_server

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 
 from writer.gui.actions import ACTIONS, CATALOGUE, Action, Separator, Submenu
 
-WRITER = Path(__file__).resolve().parent.parent / "writer"
+WRITER = Path(__file__).resolve().parents[2] / "writer"
 GUI = WRITER / "gui"
 #: Folders under writer/gui that hold a feature; widgets/ holds what they share.
 FEATURES = sorted(

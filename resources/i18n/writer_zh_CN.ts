@@ -2016,6 +2016,118 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>有一个值的类型不对（{0}）。</translation>
     </message>
     <message>
+        <source>Field &apos;{0}&apos; needs a whole number, not &apos;{1}&apos;.</source>
+        <translation>字段“{0}”需要一个整数，而不是“{1}”。</translation>
+    </message>
+    <message>
+        <source>{0} is gated or private: accept its terms on huggingface.co, then log in with &apos;hf auth login&apos; or set HF_TOKEN to an access token.</source>
+        <translation>{0} 需要授权或为私有：请在 huggingface.co 上接受其条款，然后用 &apos;hf auth login&apos; 登录，或将 HF_TOKEN 设为访问令牌。</translation>
+    </message>
+    <message>
+        <source>The model hub at {0} does not offer model search (it answered 404). Check HF_ENDPOINT: it should point at huggingface.co or a compatible hub.</source>
+        <translation>{0} 处的模型中心不提供模型搜索（它回答了 404）。请检查 HF_ENDPOINT：它应指向 huggingface.co 或兼容的模型中心。</translation>
+    </message>
+    <message>
+        <source>The model hub request failed: {0}</source>
+        <translation>模型中心请求失败：{0}</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>The file is gone: {0}</source>
+        <translation>文件已不存在：{0}</translation>
+    </message>
+    <message>
+        <source>llama_decode failed with status {0}.</source>
+        <translation>llama_decode 失败，状态码 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}.</source>
+        <translation>无法读取 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} is not a text file.</source>
+        <translation>{0} 不是文本文件。</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON ({1}).</source>
+        <translation>{0} 不是有效的 JSON（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0} holds no lorebook entries (Writer, KoboldAI or SillyTavern world info).</source>
+        <translation>{0} 中没有设定集条目（Writer、KoboldAI 或 SillyTavern 的世界信息）。</translation>
+    </message>
+    <message>
+        <source>Cannot take a snapshot of {0}: cannot create {1} ({2}).</source>
+        <translation>无法为 {0} 创建快照：无法创建 {1}（{2}）。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the snapshot {0}: {1}.</source>
+        <translation>无法删除快照 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0}: not a readable snapshot ({1}).</source>
+        <translation>{0}：不是可读取的快照（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0}: the snapshot file is truncated.</source>
+        <translation>{0}：快照文件不完整（被截断）。</translation>
+    </message>
+    <message>
+        <source>The snapshot {0} no longer exists.</source>
+        <translation>快照 {0} 已不存在。</translation>
+    </message>
+    <message>
+        <source>{0}: the snapshot is damaged ({1}).</source>
+        <translation>{0}：快照已损坏（{1}）。</translation>
+    </message>
+    <message>
+        <source>{0}: not a Writer snapshot ({1}).</source>
+        <translation>{0}：不是 Writer 的快照（{1}）。</translation>
+    </message>
+    <message>
+        <source>Cannot export as {0}: choose one of {1}.</source>
+        <translation>无法导出为 {0}：请从 {1} 中选择一种。</translation>
+    </message>
+    <message>
+        <source>Cannot export as {0}: {1}.</source>
+        <translation>无法导出为 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Cannot tell the format of {0}: use a name ending in {1}.</source>
+        <translation>无法判断 {0} 的格式：请使用以 {1} 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}; nothing was written.</source>
+        <translation>无法写入 {0}：{1}；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}; nothing was written. Free some space or choose another drive.</source>
+        <translation>无法写入 {0}：{1}；未写入任何内容。请腾出空间，或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <source>Cannot export {0}: {1}; nothing was written.</source>
+        <translation>无法导出 {0}：{1}；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot export {0}: {1}; nothing was written. Free some space or choose another drive.</source>
+        <translation>无法导出 {0}：{1}；未写入任何内容。请腾出空间，或选择其他磁盘。</translation>
+    </message>
+    <message>
+        <source>Cannot write the snapshot {0}: {1}; nothing was written.</source>
+        <translation>无法写入快照 {0}：{1}；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot write the snapshot {0}: {1}; nothing was written. Free some space or choose another drive.</source>
+        <translation>无法写入快照 {0}：{1}；未写入任何内容。请腾出空间，或选择其他磁盘。</translation>
+    </message>
+    <message>
         <source>written by hand</source>
         <extracomment>Phrases the code puts into other messages as values.</extracomment>
         <translation>手写</translation>
@@ -2115,6 +2227,62 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>try again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>the chat template refused the messages: {0}</source>
+        <translation>聊天模板拒绝了这些消息：{0}</translation>
+    </message>
+    <message>
+        <source>the chat template computes a huge number</source>
+        <translation>聊天模板计算出一个巨大的数</translation>
+    </message>
+    <message>
+        <source>the chat template is too long</source>
+        <translation>聊天模板太长</translation>
+    </message>
+    <message>
+        <source>the chat template writes a huge prompt (longer than {0} characters)</source>
+        <translation>聊天模板生成的提示过大（超过 {0} 个字符）</translation>
+    </message>
+    <message>
+        <source>the chat template ran out of memory</source>
+        <translation>聊天模板耗尽了内存</translation>
+    </message>
+    <message>
+        <source>the chat template failed ({0})</source>
+        <translation>聊天模板出错（{0}）</translation>
+    </message>
+    <message>
+        <source>it left out the messages</source>
+        <translation>它漏掉了消息</translation>
+    </message>
+    <message>
+        <source>This repository</source>
+        <translation>此仓库</translation>
+    </message>
+    <message>
+        <source>the folder {0} does not exist</source>
+        <translation>文件夹 {0} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot create files in {0}</source>
+        <translation>无法在 {0} 中创建文件</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>长度不对</translation>
+    </message>
+    <message>
+        <source>the file ends too early</source>
+        <translation>文件提前结束</translation>
+    </message>
+    <message>
+        <source>the compressed data is damaged</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>未知格式</translation>
     </message>
     <message>
         <source>Form kept: every line has {0} characters ({1}).</source>

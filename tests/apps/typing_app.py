@@ -1,8 +1,10 @@
 """A Writer window that opens a file and types into it steadily, never pausing.
 
-Run as a subprocess by tests/gui/documents/test_recovery_crashes.py, which kills it hard
-(kill -9) once a recovery copy was written. It types one character every
-100 ms for argv[2] seconds and prints one line per event on stdout:
+Run as a subprocess by tests/gui/documents/test_recovery_crashes.py, which
+kills it hard (kill -9) once a recovery copy was written. The autosave pause is
+set to a minute, so a copy can only come from the deadline after the first
+change. It types one character every 100 ms for argv[2] seconds and prints one
+line per event on stdout:
 ``TYPING``, ``AUTOSAVED <characters typed that the copy holds>``, and ``DONE``
 if typing ends.
 """
@@ -30,7 +32,7 @@ def main() -> None:
     app = create_application()
     from writer.gui.main_window import MainWindow
 
-    set_setting(Key.AUTOSAVE_SECONDS, 2)
+    set_setting(Key.AUTOSAVE_SECONDS, 60)  # a long pause: the copy must not wait for it
     window = MainWindow([Path(sys.argv[1])], load_model=False)
     editor = window.current_editor()
     editor.moveCursor(QTextCursor.MoveOperation.End)

@@ -250,3 +250,47 @@ def test_labels_follow_a_language_switch_both_ways(qtbot, bare_window):
         switch("en")
     assert rows.item(0).text().startswith("You") and rows.item(1).text().startswith("Summary")
     assert window.status.text("statusSpeed") == "12.5 tok/s"
+
+
+def test_lorebook_and_snapshot_errors_are_shown_in_chinese(
+    chinese, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A broken lorebook import and a damaged snapshot's restore say what happened in Chinese."""
+    from PySide6.QtWidgets import QFileDialog, QListWidget, QPushButton
+
+    from writer.gui import messages
+    from writer.gui.main_window import MainWindow
+    from writer.manuscript.snapshots import SnapshotStore
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.delattr(messages.messenger, "error")  # the real messenger, but no real box:
+    monkeypatch.setattr(messages.QMessageBox, "warning", lambda _p, *box: shown.append(box))
+    story = tmp_path / "story.md"
+    story.write_text("灯塔守护人在等船。\n", encoding="utf-8")
+    window = MainWindow([story], load_model=False)
+    qtbot.addWidget(window)
+    window.show()
+    broken = tmp_path / "world.json"
+    broken.write_text("{ entries: ", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(broken), ""))
+    window.action("actionToggleLore").trigger()
+    qtbot.mouseClick(window.findChild(QPushButton, "loreImport"), Qt.MouseButton.LeftButton)
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert "设定集" in title and text.startswith("world.json 不是有效的 JSON（"), shown
+
+    feature = window.manuscript
+    with qtbot.waitSignal(feature.listed, timeout=20_000):
+        window.action("actionShowSnapshots").trigger()
+    with qtbot.waitSignal(feature.listed, timeout=20_000):
+        qtbot.mouseClick(feature.panel.take, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(feature.compared, timeout=20_000):
+        window.findChild(QListWidget, "snapshotList").setCurrentRow(0)
+    snapshot = SnapshotStore(story).list().snapshots[0].path
+    snapshot.write_bytes(snapshot.read_bytes()[:-20])  # cut off: a damaged snapshot
+    qtbot.mouseClick(feature.panel.restore, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20_000)
+    title, text = shown[1]
+    assert text == f"{snapshot.name}：快照已损坏（文件提前结束）。", text
+    assert latin_leftovers([title, text.replace(snapshot.name, "")]) == []
+    window.engine.shutdown()

@@ -505,8 +505,12 @@ def save_document(
         os.replace(temp, target)
     except OSError as error:
         _remove_quietly(temp)
-        hint = " Free some space or save to another drive." if error.errno == errno.ENOSPC else ""
-        raise DocumentError(f"Cannot save {name}: {_reason(error)}; {unchanged}.{hint}") from error
+        if error.errno == errno.ENOSPC:
+            raise DocumentError(
+                f"Cannot save {name}: {_reason(error)}; {unchanged}. "
+                "Free some space or save to another drive."
+            ) from error
+        raise DocumentError(f"Cannot save {name}: {_reason(error)}; {unchanged}.") from error
     except BaseException:
         _remove_quietly(temp)
         raise

@@ -334,6 +334,59 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "order must be a whole number (templates are listed by it)."),
     QT_TRANSLATE_NOOP("Messages", "arrays or tables are nested too deeply."),
     QT_TRANSLATE_NOOP("Messages", "a value has the wrong type ({0})."),
+    QT_TRANSLATE_NOOP("Messages", "Field '{0}' needs a whole number, not '{1}'."),
+    # more hub and model-list messages
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} is gated or private: accept its terms on huggingface.co, then log in "
+        "with 'hf auth login' or set HF_TOKEN to an access token.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The model hub at {0} does not offer model search (it answered 404). "
+        "Check HF_ENDPOINT: it should point at huggingface.co or a compatible hub.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The model hub request failed: {0}"),
+    QT_TRANSLATE_NOOP("Messages", "Cannot read {0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "The file is gone: {0}"),
+    QT_TRANSLATE_NOOP("Messages", "llama_decode failed with status {0}."),
+    # lorebook files (writer/core/lore_formats.py)
+    QT_TRANSLATE_NOOP("Messages", "{0} does not exist."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot read {0}: {1}."),
+    QT_TRANSLATE_NOOP("Messages", "{0} is not a text file."),
+    QT_TRANSLATE_NOOP("Messages", "{0} is not valid JSON ({1})."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{0} holds no lorebook entries (Writer, KoboldAI or SillyTavern world info).",
+    ),
+    # snapshots (writer/manuscript/snapshots.py)
+    QT_TRANSLATE_NOOP("Messages", "Cannot take a snapshot of {0}: cannot create {1} ({2})."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot delete the snapshot {0}: {1}."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: not a readable snapshot ({1})."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the snapshot file is truncated."),
+    QT_TRANSLATE_NOOP("Messages", "The snapshot {0} no longer exists."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the snapshot is damaged ({1})."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: not a Writer snapshot ({1})."),
+    # exports and whole-file writes (writer/manuscript/export.py, files.py)
+    QT_TRANSLATE_NOOP("Messages", "Cannot export as {0}: choose one of {1}."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot export as {0}: {1}."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot tell the format of {0}: use a name ending in {1}."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot write {0}: {1}; nothing was written."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cannot write {0}: {1}; nothing was written. Free some space or choose another drive.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Cannot export {0}: {1}; nothing was written."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cannot export {0}: {1}; nothing was written. Free some space or choose another drive.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Cannot write the snapshot {0}: {1}; nothing was written."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cannot write the snapshot {0}: {1}; nothing was written. "
+        "Free some space or choose another drive.",
+    ),
 )
 
 #: Phrases the code puts into other messages as values.
@@ -365,4 +418,22 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "it is not a valid certificate file"),
     QT_TRANSLATE_NOOP("Messages", "connect again"),
     QT_TRANSLATE_NOOP("Messages", "try again"),
+    # why a chat template cannot be used (inside "The model's chat template failed ({0}).")
+    QT_TRANSLATE_NOOP("Messages", "the chat template refused the messages: {0}"),
+    QT_TRANSLATE_NOOP("Messages", "the chat template computes a huge number"),
+    QT_TRANSLATE_NOOP("Messages", "the chat template is too long"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "the chat template writes a huge prompt (longer than {0} characters)"
+    ),
+    QT_TRANSLATE_NOOP("Messages", "the chat template ran out of memory"),
+    QT_TRANSLATE_NOOP("Messages", "the chat template failed ({0})"),
+    QT_TRANSLATE_NOOP("Messages", "it left out the messages"),
+    # a gated repository with no name; why a file cannot be written; why a snapshot is damaged
+    QT_TRANSLATE_NOOP("Messages", "This repository"),
+    QT_TRANSLATE_NOOP("Messages", "the folder {0} does not exist"),
+    QT_TRANSLATE_NOOP("Messages", "cannot create files in {0}"),
+    QT_TRANSLATE_NOOP("Messages", "wrong length"),
+    QT_TRANSLATE_NOOP("Messages", "the file ends too early"),
+    QT_TRANSLATE_NOOP("Messages", "the compressed data is damaged"),
+    QT_TRANSLATE_NOOP("Messages", "unknown format"),
 )

@@ -120,8 +120,9 @@ class Field:
             try:
                 number = int(str(value).strip())
             except ValueError:
-                message = f"Field '{self.key}' needs a whole number, not '{value}'."
-                raise TemplateError(message) from None
+                raise TemplateError(
+                    f"Field '{self.key}' needs a whole number, not '{value}'."
+                ) from None
             if self.minimum is not None and number < self.minimum:
                 raise TemplateError(f"Field '{self.key}' must be at least {self.minimum}.")
             if self.maximum is not None and number > self.maximum:

@@ -37,6 +37,31 @@ def describe_os_error(error: OSError, folder: Path) -> str:
     return (error.strerror or str(error)).rstrip(".").lower()
 
 
+#: The messages of a failed write, by what the caller was doing: (usual, on a full disk).
+FAILURES = {
+    "write": (
+        "Cannot write {0}: {1}; nothing was written.",
+        "Cannot write {0}: {1}; nothing was written. Free some space or choose another drive.",
+    ),
+    "export": (
+        "Cannot export {0}: {1}; nothing was written.",
+        "Cannot export {0}: {1}; nothing was written. Free some space or choose another drive.",
+    ),
+    "write the snapshot": (
+        "Cannot write the snapshot {0}: {1}; nothing was written.",
+        "Cannot write the snapshot {0}: {1}; nothing was written. "
+        "Free some space or choose another drive.",
+    ),
+}
+
+
+def failure_message(verb: str, name: str, caught: OSError, folder: Path) -> str:
+    """Return the one line for a write of ``name`` that failed with ``caught`` (see FAILURES)."""
+    plain, full = FAILURES[verb]
+    template = full if caught.errno == errno.ENOSPC else plain
+    return template.format(name, describe_os_error(caught, folder))
+
+
 def write_atomically(
     path: Path,
     data: bytes | Callable[[BinaryIO], None],
@@ -45,6 +70,8 @@ def write_atomically(
     verb: str = "write",
 ) -> None:
     """Write ``data`` (bytes, or a function that writes to a binary file) to ``path`` whole.
+
+    ``verb`` is a key of :data:`FAILURES`: what the message says the caller was doing.
 
     Raises:
         error: one line naming the file and why (the target is unchanged, no temp file left).
@@ -55,7 +82,7 @@ def write_atomically(
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except OSError as caught:
-        raise error(f"Cannot {verb} {path.name}: {describe_os_error(caught, folder)}.") from caught
+        raise error(failure_message(verb, path.name, caught, folder)) from caught
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(data, bytes):
@@ -67,9 +94,7 @@ def write_atomically(
         os.replace(temp, target)
     except OSError as caught:
         _remove_quietly(temp)
-        hint = " Free some space or choose another drive." if caught.errno == errno.ENOSPC else ""
-        reason = describe_os_error(caught, folder)
-        raise error(f"Cannot {verb} {path.name}: {reason}; nothing was written.{hint}") from caught
+        raise error(failure_message(verb, path.name, caught, folder)) from caught
     except BaseException:
         _remove_quietly(temp)
         raise

@@ -426,4 +426,8 @@ def _why(error: BaseException) -> str:
     """Return a short reason for a read failure."""
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
+    if isinstance(error, EOFError):
+        return "the file ends too early"
+    if isinstance(error, zlib.error):
+        return "the compressed data is damaged"
     return str(error) or type(error).__name__

@@ -10,6 +10,7 @@ import os
 import time
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtGui import QAction, QTextCursor
 
 from writer.core.recovery import RecoveryStore
@@ -35,12 +36,22 @@ def type_at_end(qtbot, editor, text: str) -> None:
     qtbot.keyClicks(editor, text)
 
 
-def test_untouched_special_characters_survive_save_and_recovery(qtbot, bare_window, tmp_path: Path):
+#: The usual case: no U+2029, so the recovery copy comes from the editor's text mirror.
+FRENCH_WITHOUT_PARAGRAPH_SEPARATOR = FRENCH.replace("\u2029", " ")
+
+
+@pytest.mark.parametrize(
+    "french", [FRENCH, FRENCH_WITHOUT_PARAGRAPH_SEPARATOR], ids=["u2029", "mirror"]
+)
+def test_untouched_special_characters_survive_save_and_recovery(
+    qtbot, bare_window, tmp_path: Path, french: str
+):
     path = tmp_path / "chapitre.txt"
-    data = FRENCH.encode("utf-8")
+    data = french.encode("utf-8")
     path.write_bytes(data)
     editor = bare_window.open_document(path)
     assert editor is not None
+    assert editor.has_line_marks == ("\u2029" in french)
     save(bare_window)
     assert path.read_bytes() == data  # no edit: byte-identical
 
@@ -48,9 +59,9 @@ def test_untouched_special_characters_survive_save_and_recovery(qtbot, bare_wind
     with qtbot.waitSignal(bare_window.autosave.autosaved, timeout=10_000):
         bare_window.autosave.save(editor)
     [entry] = RecoveryStore().entries()
-    assert entry.text == FRENCH + "Suite"  # the recovery copy is exact too
+    assert entry.text == french + "Suite"  # the recovery copy is exact too
     save(bare_window)
-    assert path.read_bytes() == (FRENCH + "Suite").encode("utf-8")
+    assert path.read_bytes() == (french + "Suite").encode("utf-8")
 
 
 def test_restored_copy_keeps_special_characters(qtbot, bare_window):

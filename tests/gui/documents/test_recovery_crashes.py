@@ -71,6 +71,9 @@ def test_steady_typing_is_copied_before_a_kill_9(qtbot, crashed_while_typing):
     document, leftovers, last = crashed_while_typing
     assert last.startswith("AUTOSAVED"), f"typing never paused, so nothing was copied ({last})"
     typed = int(last.split()[1])
+    # One key every 100 ms and an autosave pause of a minute: the copy came from the
+    # deadline, at the latest MAX_WAIT_MS (5 s, about 50 keys) after the first change.
+    assert 0 < typed <= 60, f"the copy waited for {typed} keys (over 6 s of typing)"
     window = _window(qtbot, leftovers)
     dialog = window.autosave.offer_recovery(modality=Qt.WindowModality.NonModal)
     assert dialog is not None and len(dialog.entries) == 1

@@ -96,8 +96,8 @@ class Autosave(QObject):
 
     @staticmethod
     def _deadline_ms(interval_ms: int) -> int:
-        """Return the longest wait for a copy while typing goes on."""
-        return max(interval_ms, min(MAX_WAIT_MS, 2 * interval_ms))
+        """Return the longest wait for a copy while typing goes on (never over MAX_WAIT_MS)."""
+        return min(MAX_WAIT_MS, 2 * interval_ms)
 
     def _copy_now(self, editor: Editor) -> None:
         """Write the copy and stop both of ``editor``'s timers."""

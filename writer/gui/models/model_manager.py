@@ -44,7 +44,7 @@ from writer.engine.server_list import (
     remember_server,
 )
 from writer.errors import WriterError
-from writer.gui.messages import messenger
+from writer.gui.messages import localized_text, messenger
 from writer.hub.fit import human_size
 from writer.hub.local_models import (
     LocalModel,
@@ -238,7 +238,7 @@ class ModelManager(QDialog):
             ]
             item = QTreeWidgetItem(cells)
             item.setData(0, ROLE_MODEL, model)
-            item.setToolTip(0, model.error or str(model.path))
+            item.setToolTip(0, localized_text(model.error) if model.error else str(model.path))
             self.model_list.addTopLevelItem(item)
             if current is not None and model.path == current.path:
                 self.model_list.setCurrentItem(item)

@@ -478,29 +478,36 @@ class ServerBackend:
         count = 0
         reason: str | None = None
         retried = False
-        while True:
-            try:
-                for chunk in StreamPump(open_stream).chunks(stop):
-                    text, finish = piece(chunk)
-                    text = text.replace("\ufffd", "")
-                    if text:
-                        if count == 0:
-                            first_token_s = time.perf_counter() - started
-                        count += 1
-                        on_text(text)
-                    if finish:  # done: the rest of the stream ([DONE], usage) is not needed
-                        reason = _FINISH.get(finish, "eos")
+        broken = 0  # U+FFFD the server put where the model's bytes were not valid UTF-8
+        try:
+            while True:
+                try:
+                    for chunk in StreamPump(open_stream).chunks(stop):
+                        text, finish = piece(chunk)
+                        if "\ufffd" in text:
+                            broken += text.count("\ufffd")
+                            text = text.replace("\ufffd", "")
+                        if text:
+                            if count == 0:
+                                first_token_s = time.perf_counter() - started
+                            count += 1
+                            on_text(text)
+                        if finish:  # done: the rest of the stream ([DONE], usage) is not needed
+                            reason = _FINISH.get(finish, "eos")
+                            break
+                    break
+                except Exception as error:
+                    if stop.is_set():
                         break
-                break
-            except Exception as error:
-                if stop.is_set():
-                    break
-                if count == 0 and not retried and is_rate_limit(error):
-                    retried = True
-                    if self._wait_retry_after(error, stop):
-                        continue
-                    break
-                raise failure(error, self.spec, streaming=count > 0) from error
+                    if count == 0 and not retried and is_rate_limit(error):
+                        retried = True
+                        if self._wait_retry_after(error, stop):
+                            continue
+                        break
+                    raise failure(error, self.spec, streaming=count > 0) from error
+        finally:
+            if broken:
+                log.info("dropped %d broken character(s) (U+FFFD) from the server's output", broken)
         if stop.is_set():
             reason = "cancelled"
         elif reason is None:

@@ -4,9 +4,13 @@ A real server cannot be made to answer 401, 429 or 500, cut its stream, or
 hang when a test wants it to; this one can. ``mode`` decides what the next
 generation requests get: ``ok``, ``401``, ``404``, ``429`` (once, with
 Retry-After, then ``ok``), ``500``, ``cut`` (five events, then the connection
-closes), ``malformed``, ``hang`` (never answers). Chat requests answer like
+closes), ``malformed``, ``hang`` (never answers), ``broken`` (the words with
+U+FFFD in them, as llama-server sends invalid UTF-8 from a model). Chat requests answer like
 completions; ``next_modes`` lists modes for the next requests, one each, before
 ``mode`` applies again. ``tokenize`` switches the llama-server tokenize endpoint on.
+``n_choices`` says what a completions request with ``n`` > 1 gets: ``ignore`` (one
+choice, as ``llama_cpp.server`` does), ``honour`` (``n`` choices, their chunks
+interleaved, each with its own adjective: :func:`words_for`) or ``refuse`` (400).
 """
 
 from __future__ import annotations
@@ -18,6 +22,12 @@ from typing import Any
 
 MODEL = "stand-in"
 WORDS = ["Once ", "upon ", "a ", "time ", "there ", "was ", "a ", "quiet ", "lake", "."]
+ADJECTIVES = ["quiet ", "still ", "deep ", "cold ", "dark ", "wide "]
+
+
+def words_for(index: int) -> list[str]:
+    """Return the words choice ``index`` of a request with ``n`` streams."""
+    return [ADJECTIVES[index] if word == "quiet " else word for word in WORDS]
 
 
 class StandIn:
@@ -28,6 +38,7 @@ class StandIn:
         self.next_modes: list[str] = []  # modes for the next generation requests, before mode
         self.completions = True
         self.tokenize = False
+        self.n_choices = "ignore"
         self.requests: list[tuple[str, str, dict[str, Any]]] = []  # method, path, body
         self.authorizations: list[str] = []
         self.release = threading.Event()
@@ -104,10 +115,19 @@ class StandIn:
                     self._json(404, {"error": {"message": "not found"}})
 
             def _generate(self, body: dict[str, Any], *, chat: bool) -> None:
-                mode = server.next_modes.pop(0) if server.next_modes else server.mode
                 if body.get("max_tokens") == 1 and not body.get("stream"):
                     self._json(200, {"choices": [{"text": "x", "finish_reason": "length"}]})
                     return
+                choices = int(body.get("n") or 1)
+                if choices > 1 and self.path == "/v1/completions":
+                    if server.n_choices == "refuse":
+                        self._json(400, {"error": {"message": "n > 1 is not supported"}})
+                        return
+                    if server.n_choices == "ignore":
+                        choices = 1
+                else:
+                    choices = 1
+                mode = server.next_modes.pop(0) if server.next_modes else server.mode
                 if mode == "401":
                     self._json(401, {"error": {"message": "Invalid API key"}})
                 elif mode == "404":
@@ -120,35 +140,42 @@ class StandIn:
                 elif mode == "hang":
                     server.release.wait(30)
                 else:
-                    self._stream(mode, chat)
+                    self._stream(mode, chat, choices)
 
-            def _stream(self, mode: str, chat: bool) -> None:
+            def _stream(self, mode: str, chat: bool, choices: int = 1) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
                 if mode == "malformed":
                     self.wfile.write(b"data: {this is not json\n\n")
                     return
-                for index, word in enumerate(WORDS):
+                for index in range(len(WORDS)):
                     if mode == "cut" and index == 5:
                         return  # the connection closes mid-passage
                     last = index == len(WORDS) - 1
-                    choice: dict[str, Any] = {"index": 0, "finish_reason": "stop" if last else None}
-                    if chat:
-                        choice["delta"] = {"content": word}
-                        kind = "chat.completion.chunk"
-                    else:
-                        choice["text"] = word
-                        kind = "text_completion"
-                    event = {
-                        "id": "x",
-                        "object": kind,
-                        "created": 0,
-                        "model": MODEL,
-                        "choices": [choice],
-                    }
-                    self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
-                    self.wfile.flush()
+                    for number in range(choices):  # the choices' chunks interleave
+                        word = words_for(number)[index]
+                        if mode == "broken" and index % 4 == 1:
+                            word = f"\ufffd{word}\ufffd"  # two in each of 3 words: 6
+                        choice: dict[str, Any] = {
+                            "index": number,
+                            "finish_reason": "stop" if last else None,
+                        }
+                        if chat:
+                            choice["delta"] = {"content": word}
+                            kind = "chat.completion.chunk"
+                        else:
+                            choice["text"] = word
+                            kind = "text_completion"
+                        event = {
+                            "id": "x",
+                            "object": kind,
+                            "created": 0,
+                            "model": MODEL,
+                            "choices": [choice],
+                        }
+                        self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
+                        self.wfile.flush()
                 self.wfile.write(b"data: [DONE]\n\n")
 
         return Handler

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -149,3 +150,20 @@ def test_stop_from_another_thread_frees_the_backend(remote):
     threading.Timer(0.3, stop.set).start()
     stats = remote.generate("A long tale:", params(2000), lambda _piece: None, stop=stop)
     assert stats.stop_reason == "cancelled"
+
+
+def test_candidates_come_back_from_the_real_server(remote, caplog: pytest.LogCaptureFixture):
+    """llama_cpp.server drops ``n``: its one choice is the first candidate, the rest follow."""
+    from writer.engine.choice_jobs import CandidatesJob
+
+    job = CandidatesJob(
+        "The ship left the harbour at dawn, and the captain",
+        ContextWindow(),
+        params=params(12),
+        count=3,
+    )
+    with caplog.at_level(logging.INFO, logger="writer.engine.server_candidates"):
+        job.run(remote, CollectingSink(), StopFlag())
+    assert len(job.texts) == 3 and all(text.strip() for text in job.texts)
+    assert len(set(job.texts)) > 1  # own seeds: not three copies of one
+    assert "answered n=3 with one choice" in caplog.text

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("openai", reason="pip install -e .[test] brings the openai client")
 
-from tests.server_standin import MODEL, WORDS, StandIn
+from tests.server_standin import MODEL, WORDS, StandIn, words_for
 from writer.core.context_window import ContextWindow
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import StopFlag
@@ -168,6 +168,64 @@ def test_candidates_cut_midway_keep_what_was_written_and_say_why(standin: StandI
     assert stats.stop_reason == "cancelled"
 
 
+def three_candidates(backend: ServerBackend, sink: CollectingSink | None = None):
+    job = CandidatesJob(
+        "The lake was still.",
+        ContextWindow(),
+        params=SamplingParams(max_tokens=20, seed=7),
+        count=3,
+    )
+    stats = job.run(backend, sink or CollectingSink(), StopFlag())
+    return job, stats
+
+
+def test_a_server_that_honours_n_writes_all_candidates_in_one_request(standin: StandIn):
+    """One request with n=3; the interleaved chunks reach each candidate by its index."""
+    backend = connect(standin)
+    standin.n_choices = "honour"
+    before = len(standin.generation_requests())
+    job, stats = three_candidates(backend)
+    assert job.texts == ["".join(words_for(index)) for index in range(3)]
+    asked = standin.generation_requests()[before:]
+    assert [body.get("n") for body in asked] == [3]
+    assert stats.stop_reason != "cancelled"
+
+
+def test_a_server_that_refuses_n_writes_the_candidates_one_after_another(standin: StandIn):
+    backend = connect(standin)
+    standin.n_choices = "refuse"
+    before = len(standin.generation_requests())
+    job, _stats = three_candidates(backend)
+    assert job.texts == ["".join(WORDS)] * 3
+    asked = standin.generation_requests()[before:]
+    assert [body.get("n") for body in asked] == [3, None, None, None]  # refused, then one each
+    assert [body.get("seed") for body in asked[1:]] == [7, 8, 9]
+
+
+def test_a_server_that_ignores_n_keeps_the_first_and_writes_the_rest(standin: StandIn):
+    """llama_cpp.server drops ``n``: its one choice is candidate 1, two more requests follow."""
+    backend = connect(standin)
+    before = len(standin.generation_requests())
+    job, _stats = three_candidates(backend)
+    assert job.texts == ["".join(WORDS)] * 3
+    asked = standin.generation_requests()[before:]
+    assert [(body.get("n"), body.get("seed")) for body in asked] == [(3, 7), (None, 8), (None, 9)]
+
+
+def test_a_broken_stream_of_n_choices_keeps_every_candidate_so_far(standin: StandIn):
+    backend = connect(standin)
+    standin.n_choices = "honour"
+    standin.next_modes = ["cut"]
+    before = len(standin.generation_requests())
+    sink = CollectingSink()
+    job, _stats = three_candidates(backend, sink)
+    assert [text.rstrip() for text in job.texts] == [
+        "".join(words_for(index)[:5]).rstrip() for index in range(3)
+    ]
+    assert len(standin.generation_requests()) - before == 1  # no request after the break
+    assert [one_line(ServerError(n)) for n in sink.notices if "broke off" in n]
+
+
 def test_candidates_that_write_nothing_fail_in_one_line(standin: StandIn):
     backend = connect(standin)
     standin.next_modes = ["500"]
@@ -265,3 +323,17 @@ def test_every_server_line_shows_in_chinese(standin: StandIn, chinese):
         shown = localized_text(line)
         assert re.search(r"[\u4e00-\u9fff]", shown), (line, shown)
         assert not re.search(r"\b(the|server|text|certificate)\b", shown), (line, shown)
+
+
+def test_broken_characters_from_a_server_are_dropped_and_counted_once(
+    standin: StandIn, caplog: pytest.LogCaptureFixture
+):
+    """U+FFFD in a server's stream never reaches the text; one log line says how many."""
+    standin.mode = "broken"
+    backend = connect(standin)
+    sink = CollectingSink()
+    with caplog.at_level(logging.INFO, logger="writer.engine.server_backend"):
+        continue_text(backend, sink)
+    assert sink.joined == "".join(WORDS).lstrip()
+    counted = [r.getMessage() for r in caplog.records if "U+FFFD" in r.getMessage()]
+    assert counted == ["dropped 6 broken character(s) (U+FFFD) from the server's output"]

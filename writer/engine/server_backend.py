@@ -40,7 +40,7 @@ from writer.engine.server_client import (
     make_client,
 )
 from writer.engine.server_spec import DEFAULT_SERVER_CTX, ServerSpec, estimate_tokens
-from writer.engine.server_stream import StreamPump
+from writer.engine.server_stream import ChoicesRead, StreamPump, chat_pieces, completion_pieces
 from writer.errors import GenerationError, ServerError, StreamInterruptedError
 
 if TYPE_CHECKING:
@@ -315,11 +315,14 @@ class ServerBackend:
         def open_stream() -> Any:
             return self._client.completions.create(**request)
 
-        def piece(chunk: Any) -> tuple[str, str | None]:
-            choice = chunk.choices[0] if chunk.choices else None
-            return (choice.text or "", choice.finish_reason) if choice else ("", None)
-
-        return self._stream(open_stream, piece, on_text, stop, prompt_tokens)
+        return self._stream(
+            open_stream,
+            completion_pieces,
+            lambda _index, piece: on_text(piece),
+            stop,
+            prompt_tokens,
+            ChoicesRead(1),
+        )
 
     def generate_chat(
         self,
@@ -348,61 +351,53 @@ class ServerBackend:
         record: bool = False,
         lead: Sequence[int] = (),
     ) -> CandidatesResult:
-        """Write ``count`` continuations one after the other (seeds ``seed``, ``seed + 1`` ...).
+        """Write ``count`` continuations: in one request (the API's ``n``) where the server can.
 
-        A server decodes them in turn rather than in one batch, and does not send
-        the words the model almost wrote: ``record`` is not honoured.
+        A server that refuses ``n`` or answers one choice writes them one after
+        another (seeds ``seed``, ``seed + 1`` ...); see
+        :mod:`writer.engine.server_candidates`. A server does not send the words
+        the model almost wrote: ``record`` is not honoured.
         """
-        from writer.engine.candidates import MAX_CANDIDATES, CandidatesResult, fit_candidates
+        from writer.engine.server_candidates import write_candidates
 
-        text = prompt if isinstance(prompt, str) else self.detokenize(prompt)
-        lead_text = self.detokenize(lead) if lead else ""
-        asked = max(1, min(count, MAX_CANDIDATES))
-        count, max_tokens = fit_candidates(
-            asked, self.count_tokens(text + lead_text), params.max_tokens, self.n_ctx
-        )
-        result = CandidatesResult(
-            texts=[""] * count,
-            reasons=["length"] * count,
-            steps=[[] for _ in range(count)],
-            prompt_tokens=[] if isinstance(prompt, str) else [*prompt, *lead],
-            asked=asked,
-            counts=[0] * count,
-        )
-        started = time.perf_counter()
-        seed = params.seed if params.seed >= 0 else int(started * 1000) % 2**31
-        for index in range(count):
-            pieces: list[str] = [lead_text] if lead_text else []
-            if lead_text:
-                on_text(index, lead_text)
+        return write_candidates(self, prompt, params, count, on_text, stop=stop, lead=lead)
 
-            def emit(piece: str, index: int = index, pieces: list[str] = pieces) -> None:
-                pieces.append(piece)
-                on_text(index, piece)
+    @property
+    def has_completions(self) -> bool:
+        """Return whether the server has ``/v1/completions`` (else Continue goes through chat)."""
+        return self._completions
 
-            run = params.with_overrides(seed=seed + index, max_tokens=max_tokens)
-            try:
-                stats = self.generate(text + lead_text, run, emit, stop=stop)
-            except ServerError as error:
-                result.texts[index] = "".join(pieces)
-                if not any(result.texts):
-                    raise  # nothing written: the request failed
-                # Keep the candidates written so far (this one as far as it came), say why
-                # the rest are missing, and ask the server for no more.
-                result.reasons[index] = "cut" if pieces else "cancelled"
-                result.reasons[index + 1 :] = ["cancelled"] * (count - index - 1)
-                result.notices.append(str(error))
-                break
-            result.texts[index] = "".join(pieces)
-            result.reasons[index] = stats.stop_reason
-            result.counts[index] = stats.tokens
-            if index == 0:
-                result.first_token_s = stats.first_token_s
-            if stop.is_set():
-                result.reasons[index:] = ["cancelled"] * (count - index)
-                break
-        result.seconds = time.perf_counter() - started
-        return result
+    def stream_choices(
+        self,
+        text: str,
+        params: SamplingParams,
+        count: int,
+        on_text: CandidateCallback,
+        *,
+        stop: StopFlag,
+        read: ChoicesRead,
+    ) -> GenerationStats:
+        """Ask ``/v1/completions`` for ``count`` choices of ``text`` in one streamed request.
+
+        The chunks go to ``on_text`` by their choice index; ``read`` keeps what
+        arrived, also when this raises.
+
+        Raises:
+            ServerError: the request failed (a refusal of ``n`` among them).
+        """
+        request = {
+            "model": self.info.name,
+            "prompt": text,
+            "stream": True,
+            "n": count,
+            **self._sampling(params, params.max_tokens, ()),
+        }
+
+        def open_stream() -> Any:
+            return self._client.completions.create(**request)
+
+        prompt_tokens = self.count_tokens(text)
+        return self._stream(open_stream, completion_pieces, on_text, stop, prompt_tokens, read)
 
     def _chat(
         self,
@@ -424,13 +419,14 @@ class ServerBackend:
         def open_stream() -> Any:
             return self._client.chat.completions.create(**request)
 
-        def piece(chunk: Any) -> tuple[str, str | None]:
-            choice = chunk.choices[0] if chunk.choices else None
-            if choice is None:
-                return "", None
-            return (choice.delta.content or "" if choice.delta else ""), choice.finish_reason
-
-        return self._stream(open_stream, piece, on_text, stop, prompt_tokens)
+        return self._stream(
+            open_stream,
+            chat_pieces,
+            lambda _index, piece: on_text(piece),
+            stop,
+            prompt_tokens,
+            ChoicesRead(1),
+        )
 
     def _room(self, prompt_tokens: int, params: SamplingParams) -> tuple[int, int]:
         """Return (prompt tokens, max tokens clamped to the room left in the context)."""
@@ -466,52 +462,68 @@ class ServerBackend:
     def _stream(
         self,
         open_stream: Callable[[], Any],
-        piece: Callable[[Any], tuple[str, str | None]],
-        on_text: TextCallback,
+        pieces: Callable[[Any], list[tuple[int, str, str | None]]],
+        on_text: CandidateCallback,
         stop: StopFlag | None,
         prompt_tokens: int,
+        read: ChoicesRead,
     ) -> GenerationStats:
-        """Read a stream into ``on_text`` until it ends or Stop; return the figures."""
+        """Read a stream into ``on_text`` (by choice index) until it ends or Stop.
+
+        ``read`` keeps what arrived, also when this raises; the figures count all choices.
+        """
         stop = stop or StopFlag()
         started = time.perf_counter()
-        first_token_s = 0.0
-        count = 0
-        reason: str | None = None
         retried = False
-        while True:
-            try:
-                for chunk in StreamPump(open_stream).chunks(stop):
-                    text, finish = piece(chunk)
-                    text = text.replace("\ufffd", "")
-                    if text:
-                        if count == 0:
-                            first_token_s = time.perf_counter() - started
-                        count += 1
-                        on_text(text)
-                    if finish:  # done: the rest of the stream ([DONE], usage) is not needed
-                        reason = _FINISH.get(finish, "eos")
+        broken = 0  # U+FFFD the server put where the model's bytes were not valid UTF-8
+        try:
+            while True:
+                try:
+                    for chunk in StreamPump(open_stream).chunks(stop):
+                        for index, text, finish in pieces(chunk):
+                            if not 0 <= index < read.count:
+                                continue
+                            read.seen.add(index)
+                            if "\ufffd" in text:
+                                broken += text.count("\ufffd")
+                                text = text.replace("\ufffd", "")
+                            if text:
+                                if read.total == 0:
+                                    read.first_token_s = time.perf_counter() - started
+                                read.pieces[index].append(text)
+                                read.tokens[index] += 1
+                                on_text(index, text)
+                            if finish and index not in read.finishes:
+                                read.finishes[index] = _FINISH.get(finish, "eos")
+                        if len(read.finishes) == read.count:
+                            break  # done: the rest of the stream ([DONE], usage) is not needed
+                    break
+                except Exception as error:
+                    if stop.is_set():
                         break
-                break
-            except Exception as error:
-                if stop.is_set():
-                    break
-                if count == 0 and not retried and is_rate_limit(error):
-                    retried = True
-                    if self._wait_retry_after(error, stop):
-                        continue
-                    break
-                raise failure(error, self.spec, streaming=count > 0) from error
+                    if read.total == 0 and not retried and is_rate_limit(error):
+                        retried = True
+                        if self._wait_retry_after(error, stop):
+                            continue
+                        break
+                    raise failure(error, self.spec, streaming=read.total > 0) from error
+        finally:
+            if broken:
+                log.info("dropped %d broken character(s) (U+FFFD) from the server's output", broken)
         if stop.is_set():
             reason = "cancelled"
-        elif reason is None:
-            if count:
+        elif not read.finishes:
+            if read.total:
                 raise StreamInterruptedError(
                     f"The connection to {self.spec.host} broke off in the middle of the passage;"
                     " the text written so far is kept. Try again."
                 )
             raise ServerError(f"The server at {self.spec.host} ended its answer without any text.")
+        else:
+            reason = read.finishes.get(0, "eos")
         seconds = time.perf_counter() - started
-        generating = max(seconds - first_token_s, 1e-9)
+        count = read.total
+        generating = max(seconds - read.first_token_s, 1e-9)
         return GenerationStats(
             tokens=count,
             seconds=seconds,
@@ -519,7 +531,7 @@ class ServerBackend:
             prompt_tokens=prompt_tokens,
             cached_tokens=0,
             stop_reason=reason,
-            first_token_s=first_token_s,
+            first_token_s=read.first_token_s,
         )
 
     def _wait_retry_after(self, error: BaseException, stop: StopFlag) -> bool:

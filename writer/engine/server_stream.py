@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,6 +27,31 @@ log = logging.getLogger(__name__)
 POLL_S = 0.02
 
 _CHUNK, _ERROR, _END = "chunk", "error", "end"
+
+
+@dataclass
+class ChoicesRead:
+    """What one streamed request wrote so far, per choice index (``n`` choices, or one)."""
+
+    count: int
+    pieces: list[list[str]] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)
+    finishes: dict[int, str] = field(default_factory=dict)  # index → "eos", "length"
+    seen: set[int] = field(default_factory=set)  # indices the server answered for
+    first_token_s: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.pieces = [[] for _ in range(self.count)]
+        self.tokens = [0] * self.count
+
+    @property
+    def total(self) -> int:
+        """Return the pieces of text received over all choices."""
+        return sum(self.tokens)
+
+    def text(self, index: int) -> str:
+        """Return the text choice ``index`` received."""
+        return "".join(self.pieces[index])
 
 
 class StreamPump:
@@ -109,3 +135,23 @@ def _close(stream: Any) -> None:
         stream.close()
     except Exception as error:  # closing a broken connection may fail in its own way
         log.debug("closing a server stream failed: %s", type(error).__name__)
+
+
+def completion_pieces(chunk: Any) -> list[tuple[int, str, str | None]]:
+    """Return (choice index, text, finish reason) of each choice in a completions chunk."""
+    return [
+        (getattr(choice, "index", 0) or 0, choice.text or "", choice.finish_reason)
+        for choice in chunk.choices or ()
+    ]
+
+
+def chat_pieces(chunk: Any) -> list[tuple[int, str, str | None]]:
+    """Return (choice index, text, finish reason) of each choice in a chat chunk."""
+    return [
+        (
+            getattr(choice, "index", 0) or 0,
+            (choice.delta.content or "") if choice.delta else "",
+            choice.finish_reason,
+        )
+        for choice in chunk.choices or ()
+    ]

@@ -214,3 +214,19 @@ def test_more_candidates_than_fit_are_fewer_and_the_panel_says_why(qtbot, window
     with qtbot.waitSignal(window.engine.finished, timeout=60_000):
         action(window, "actionContinueChoices").trigger()
     assert message.isHidden()  # a new run starts with nothing said
+
+
+def test_alt_n_chooses_candidate_n(qtbot, window):
+    """Alt+2 puts the second candidate at the cursor; Alt+3 without a third card does nothing."""
+    set_setting(Key.MAX_TOKENS, 8)
+    editor = type_story(window)
+    texts = write_candidates(qtbot, window, count=2)
+    assert texts[1]
+    window.show()
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=5_000)
+    qtbot.keyClick(editor, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert editor.toPlainText() == STORY
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert editor.toPlainText() == STORY + texts[1]

@@ -4,7 +4,8 @@ A real server cannot be made to answer 401, 429 or 500, cut its stream, or
 hang when a test wants it to; this one can. ``mode`` decides what the next
 generation requests get: ``ok``, ``401``, ``404``, ``429`` (once, with
 Retry-After, then ``ok``), ``500``, ``cut`` (five events, then the connection
-closes), ``malformed``, ``hang`` (never answers). Chat requests answer like
+closes), ``malformed``, ``hang`` (never answers), ``broken`` (the words with
+U+FFFD in them, as llama-server sends invalid UTF-8 from a model). Chat requests answer like
 completions; ``next_modes`` lists modes for the next requests, one each, before
 ``mode`` applies again. ``tokenize`` switches the llama-server tokenize endpoint on.
 ``n_choices`` says what a completions request with ``n`` > 1 gets: ``ignore`` (one
@@ -154,6 +155,8 @@ class StandIn:
                     last = index == len(WORDS) - 1
                     for number in range(choices):  # the choices' chunks interleave
                         word = words_for(number)[index]
+                        if mode == "broken" and index % 4 == 1:
+                            word = f"\ufffd{word}\ufffd"  # two in each of 3 words: 6
                         choice: dict[str, Any] = {
                             "index": number,
                             "finish_reason": "stop" if last else None,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import subprocess
 import sys
 from typing import TYPE_CHECKING
@@ -61,3 +63,34 @@ def test_split_characters_are_joined_and_a_dangling_end_is_dropped():
     data = "山里".encode()
     text, dropped = decode_token_bytes([data[:1], data[1:4], data[4:], "庙".encode()[:2]])
     assert (text, dropped) == ("山里", 2)
+
+
+def test_the_local_engine_counts_what_it_drops_in_the_log_once(
+    model_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    """Invalid bytes from the model are left out of the text, and one log line counts them."""
+    import llama_cpp
+
+    from writer.core.sampling import SamplingParams
+    from writer.engine.backend import EngineOptions, LlamaBackend
+
+    backend = LlamaBackend.load(model_path, EngineOptions(n_ctx=512))
+    original = llama_cpp.Llama.detokenize
+    monkeypatch.setattr(
+        llama_cpp.Llama,
+        "detokenize",
+        lambda self, tokens, *a, **k: b"\xff" + bytes(original(self, tokens, *a, **k)),
+    )
+    pieces: list[str] = []
+    try:
+        with caplog.at_level(logging.INFO, logger="writer.engine.utf8_stream"):
+            stats = backend.generate(MOUNTAIN, SamplingParams(max_tokens=12, seed=1), pieces.append)
+    finally:
+        backend.close()
+    assert stats.tokens > 0 and "".join(pieces) and "\ufffd" not in "".join(pieces)
+    counted = [r.getMessage() for r in caplog.records if "broken UTF-8" in r.getMessage()]
+    assert len(counted) == 1, counted
+    found = re.fullmatch(
+        r"dropped (\d+) byte\(s\) of broken UTF-8 from the model's output", counted[0]
+    )
+    assert found and int(found[1]) >= stats.tokens  # each 0xFF, and the characters it cut

@@ -323,3 +323,17 @@ def test_every_server_line_shows_in_chinese(standin: StandIn, chinese):
         shown = localized_text(line)
         assert re.search(r"[\u4e00-\u9fff]", shown), (line, shown)
         assert not re.search(r"\b(the|server|text|certificate)\b", shown), (line, shown)
+
+
+def test_broken_characters_from_a_server_are_dropped_and_counted_once(
+    standin: StandIn, caplog: pytest.LogCaptureFixture
+):
+    """U+FFFD in a server's stream never reaches the text; one log line says how many."""
+    standin.mode = "broken"
+    backend = connect(standin)
+    sink = CollectingSink()
+    with caplog.at_level(logging.INFO, logger="writer.engine.server_backend"):
+        continue_text(backend, sink)
+    assert sink.joined == "".join(WORDS).lstrip()
+    counted = [r.getMessage() for r in caplog.records if "U+FFFD" in r.getMessage()]
+    assert counted == ["dropped 6 broken character(s) (U+FFFD) from the server's output"]

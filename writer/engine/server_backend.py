@@ -475,34 +475,41 @@ class ServerBackend:
         stop = stop or StopFlag()
         started = time.perf_counter()
         retried = False
-        while True:
-            try:
-                for chunk in StreamPump(open_stream).chunks(stop):
-                    for index, text, finish in pieces(chunk):
-                        if not 0 <= index < read.count:
+        broken = 0  # U+FFFD the server put where the model's bytes were not valid UTF-8
+        try:
+            while True:
+                try:
+                    for chunk in StreamPump(open_stream).chunks(stop):
+                        for index, text, finish in pieces(chunk):
+                            if not 0 <= index < read.count:
+                                continue
+                            read.seen.add(index)
+                            if "\ufffd" in text:
+                                broken += text.count("\ufffd")
+                                text = text.replace("\ufffd", "")
+                            if text:
+                                if read.total == 0:
+                                    read.first_token_s = time.perf_counter() - started
+                                read.pieces[index].append(text)
+                                read.tokens[index] += 1
+                                on_text(index, text)
+                            if finish and index not in read.finishes:
+                                read.finishes[index] = _FINISH.get(finish, "eos")
+                        if len(read.finishes) == read.count:
+                            break  # done: the rest of the stream ([DONE], usage) is not needed
+                    break
+                except Exception as error:
+                    if stop.is_set():
+                        break
+                    if read.total == 0 and not retried and is_rate_limit(error):
+                        retried = True
+                        if self._wait_retry_after(error, stop):
                             continue
-                        read.seen.add(index)
-                        text = text.replace("\ufffd", "")
-                        if text:
-                            if read.total == 0:
-                                read.first_token_s = time.perf_counter() - started
-                            read.pieces[index].append(text)
-                            read.tokens[index] += 1
-                            on_text(index, text)
-                        if finish and index not in read.finishes:
-                            read.finishes[index] = _FINISH.get(finish, "eos")
-                    if len(read.finishes) == read.count:
-                        break  # done: the rest of the stream ([DONE], usage) is not needed
-                break
-            except Exception as error:
-                if stop.is_set():
-                    break
-                if read.total == 0 and not retried and is_rate_limit(error):
-                    retried = True
-                    if self._wait_retry_after(error, stop):
-                        continue
-                    break
-                raise failure(error, self.spec, streaming=read.total > 0) from error
+                        break
+                    raise failure(error, self.spec, streaming=read.total > 0) from error
+        finally:
+            if broken:
+                log.info("dropped %d broken character(s) (U+FFFD) from the server's output", broken)
         if stop.is_set():
             reason = "cancelled"
         elif not read.finishes:

@@ -84,10 +84,6 @@
         <translation>总结</translation>
     </message>
     <message>
-        <source>As&amp;sistant Panel</source>
-        <translation>助手面板(&amp;S)</translation>
-    </message>
-    <message>
         <source>Select some text first.</source>
         <translation>请先选中一些文字。</translation>
     </message>
@@ -217,10 +213,6 @@
 </context>
 <context>
     <name>ChoicesFeature</name>
-    <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
     <message>
         <source>Cannot continue</source>
         <translation>无法续写</translation>
@@ -1182,6 +1174,34 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>下一版(&amp;X)</translation>
     </message>
     <message>
+        <source>Pic&amp;k Candidate</source>
+        <translation>选择候选(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;1</source>
+        <translation>候选 1(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;2</source>
+        <translation>候选 2(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;3</source>
+        <translation>候选 3(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;4</source>
+        <translation>候选 4(&amp;4)</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;5</source>
+        <translation>候选 5(&amp;5)</translation>
+    </message>
+    <message>
+        <source>Candidate &amp;6</source>
+        <translation>候选 6(&amp;6)</translation>
+    </message>
+    <message>
         <source>Su&amp;mmarize</source>
         <translation>总结(&amp;M)</translation>
     </message>
@@ -1232,6 +1252,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>&amp;Lore and Author&apos;s Note</source>
         <translation>设定集与作者注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>As&amp;sistant Panel</source>
+        <translation>助手面板(&amp;S)</translation>
     </message>
     <message>
         <source>Show &amp;Alternatives</source>

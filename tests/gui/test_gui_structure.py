@@ -6,8 +6,10 @@ import ast
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtWidgets import QMenu
 
+from writer.engine.candidates import MAX_CANDIDATES
 from writer.gui.actions import ACTIONS, CATALOGUE, Action, Separator, Submenu
 
 WRITER = Path(__file__).resolve().parents[2] / "writer"
@@ -126,7 +128,9 @@ def test_every_action_of_the_window_is_in_the_catalogue(bare_window):
     }
     assert owned == set(ACTIONS)
     assert {action.objectName() for action in window.actions()} == set(ACTIONS)
-    for key, menu in window.menus.items():
+    filled = {row.menu for row in CATALOGUE if row.menu in window.submenus}
+    menus = {**window.menus, **{name: window.submenus[name] for name in filled}}
+    for key, menu in menus.items():
         expected = []
         for row in CATALOGUE:
             if row.menu != key:
@@ -152,3 +156,57 @@ def test_every_action_of_the_window_is_in_the_catalogue(bare_window):
             assert action.isCheckable() == row.checkable, row.name
             if isinstance(row.shortcut, str):
                 assert action.shortcut().toString() == row.shortcut, row.name
+
+
+#: Menus whose entries a feature makes from data, not actions of the catalogue.
+FILLED_BY_A_FEATURE = {
+    "menuRecent": "the recent files",
+    "menuTones": "the tones of the prompt library",
+}
+
+
+def test_no_key_or_menu_entry_outside_the_catalogue(qtbot, bare_window):
+    """No window-wide QShortcut, no unnamed menu entry, no dock toggle of Qt's own."""
+    window = bare_window
+    wide = [
+        f"{shortcut.key().toString()} on {shortcut.parent().objectName() or shortcut.parent()}"
+        for shortcut in window.findChildren(QShortcut)
+        if shortcut.context() != Qt.ShortcutContext.WidgetShortcut  # a field's own key is fine
+    ]
+    assert not wide, "keys outside the catalogue: " + ", ".join(wide)
+    # The catalogue's menus, also where the menu bar's overflow menu lists them.
+    catalogued = [*window.menus.values(), *window.submenus.values()]
+    assert {menu.objectName() for menu in window.submenus.values()} == {
+        row.name for row in CATALOGUE if isinstance(row, Submenu)
+    }
+    strays = []
+    for menu in window.findChildren(QMenu):
+        name = menu.objectName()
+        if name in FILLED_BY_A_FEATURE:
+            continue
+        for entry in menu.actions():
+            if entry.isSeparator():
+                continue
+            if entry.objectName() in ACTIONS:
+                continue
+            inner = entry.menu()
+            if inner is not None and any(inner is menu for menu in catalogued):
+                continue
+            strays.append(f"{name or menu.title()}: {entry.text() or entry}")
+    assert not strays, "menu entries outside the catalogue:\n" + "\n".join(strays)
+    view = window.menu("view").actions()
+    assert window.assistant.toggleViewAction() not in view
+    toggle = window.action("actionToggleAssistant")
+    window.show()
+    qtbot.waitExposed(window)
+    assert toggle.isChecked() and window.assistant.isVisible()
+    toggle.trigger()
+    assert not toggle.isChecked() and window.assistant.isHidden()
+    toggle.trigger()
+    assert toggle.isChecked() and window.assistant.isVisible()
+    window.assistant.close()  # the dock's own close button
+    assert not toggle.isChecked()
+    keys = [window.action(f"actionChooseCandidate{n}") for n in range(1, MAX_CANDIDATES + 1)]
+    assert [key.shortcut().toString() for key in keys] == [
+        f"Alt+{n}" for n in range(1, MAX_CANDIDATES + 1)
+    ]

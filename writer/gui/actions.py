@@ -3,7 +3,10 @@
 Each row declares one action: its stable objectName, its text (marked for
 translation in the MainWindow context), its menu and its shortcut. Rows are
 in menu order; a :class:`Separator` row draws a line, a :class:`Submenu` row
-places a menu that a feature fills (recent files). The window builds every
+places a menu inside a menu, which later rows fill (their ``menu`` is the
+submenu's objectName) or a feature fills with data (recent files). Keys that
+work without a menu entry being seen (Alt+1 … Alt+N for the candidates) are
+rows too, in a submenu, so every key is a named action. The window builds every
 action from this table and retranslates them all on a language change;
 features look actions up by name (``host.action(name)``) and connect to them,
 they never create one. Adding an action is one row here.
@@ -22,7 +25,7 @@ Shortcut = str | QKeySequence.StandardKey | None
 
 @dataclass(frozen=True)
 class Action:
-    """One action: objectName, text, menu key and shortcut."""
+    """One action: objectName, text, menu (a menu key or a Submenu's name) and shortcut."""
 
     name: str
     text: str
@@ -41,7 +44,7 @@ class Separator:
 
 @dataclass(frozen=True)
 class Submenu:
-    """A menu inside a menu (objectName ``name``), filled by a feature."""
+    """A menu inside a menu (objectName ``name``), filled by later rows or by a feature."""
 
     name: str
     text: str
@@ -160,6 +163,43 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         "assistant",
         "Ctrl+Alt+Right",
     ),
+    Submenu("menuChooseCandidate", QT_TRANSLATE_NOOP("MainWindow", "Pic&k Candidate"), "assistant"),
+    Action(
+        "actionChooseCandidate1",
+        QT_TRANSLATE_NOOP("MainWindow", "Candidate &1"),
+        "menuChooseCandidate",
+        "Alt+1",
+    ),
+    Action(
+        "actionChooseCandidate2",
+        QT_TRANSLATE_NOOP("MainWindow", "Candidate &2"),
+        "menuChooseCandidate",
+        "Alt+2",
+    ),
+    Action(
+        "actionChooseCandidate3",
+        QT_TRANSLATE_NOOP("MainWindow", "Candidate &3"),
+        "menuChooseCandidate",
+        "Alt+3",
+    ),
+    Action(
+        "actionChooseCandidate4",
+        QT_TRANSLATE_NOOP("MainWindow", "Candidate &4"),
+        "menuChooseCandidate",
+        "Alt+4",
+    ),
+    Action(
+        "actionChooseCandidate5",
+        QT_TRANSLATE_NOOP("MainWindow", "Candidate &5"),
+        "menuChooseCandidate",
+        "Alt+5",
+    ),
+    Action(
+        "actionChooseCandidate6",
+        QT_TRANSLATE_NOOP("MainWindow", "Candidate &6"),
+        "menuChooseCandidate",
+        "Alt+6",
+    ),
     Action(
         "actionSummarize",
         QT_TRANSLATE_NOOP("MainWindow", "Su&mmarize"),
@@ -228,6 +268,12 @@ CATALOGUE: tuple[Action | Separator | Submenu, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "&Lore and Author's Note"),
         "view",
         "Ctrl+Shift+L",
+        checkable=True,
+    ),
+    Action(
+        "actionToggleAssistant",
+        QT_TRANSLATE_NOOP("MainWindow", "As&sistant Panel"),
+        "view",
         checkable=True,
     ),
     Action(

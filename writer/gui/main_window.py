@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         for key in MENU_TITLES:
             self.menu(key)
         for row in CATALOGUE:
-            menu = self.menu(row.menu)
+            menu = self.submenus.get(row.menu) or self.menu(row.menu)
             if isinstance(row, Separator):
                 menu.addSeparator()
             elif isinstance(row, Submenu):
@@ -191,7 +191,6 @@ class MainWindow(QMainWindow):
         # A side panel, not half the window: about 48 average characters of the interface font.
         width = panel.fontMetrics().averageCharWidth() * 48
         self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
-        self.menu("view").addAction(panel.toggleViewAction())
         self.signals.settingsChanged.connect(lambda _change: self.continue_length.reload())
         bar = self.menuBar()  # the first Esc after a menu closes goes to the menu bar
         bar.installEventFilter(StopKeyFilter(self.action("actionStop"), bar))

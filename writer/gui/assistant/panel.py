@@ -102,7 +102,6 @@ class AssistantPanel(QDockWidget):
         self._build()
         self._add_buttons()
         self._connect()
-        self._name_toggle()
         if window.editors():
             self._follow_editor()
 
@@ -151,18 +150,9 @@ class AssistantPanel(QDockWidget):
         self.setWidget(body)
         self.clear_context()
 
-    def _name_toggle(self) -> None:
-        """Name the View menu's show/hide toggle, with its own access key.
-
-        Qt names the toggle after the dock's title on every title change, so
-        this runs after the title is set.
-        """
-        self.toggleViewAction().setText(self.tr("As&sistant Panel"))
-
     def retranslate(self) -> None:
         """Show the panel's own texts and actions in the current interface language."""
         self.setWindowTitle(self.tr("Assistant"))
-        self._name_toggle()
         self.context_clear.setToolTip(self.tr("Ask without the selection"))
         self.input.setPlaceholderText(self.tr("Ask the assistant…"))
         self.send_button.setText(self.tr("Send"))
@@ -222,6 +212,10 @@ class AssistantPanel(QDockWidget):
         window.action("actionCopyReply").triggered.connect(self.copy_reply)
         window.action("actionDiscardReply").triggered.connect(self.discard_reply)
         window.action("actionClearChat").triggered.connect(self.clear_conversation)
+        toggle = window.action("actionToggleAssistant")  # View > Assistant Panel follows the dock
+        toggle.setChecked(self.toggleViewAction().isChecked())
+        self.toggleViewAction().toggled.connect(toggle.setChecked)
+        toggle.triggered.connect(self.show_panel)
         window.signals.currentEditorChanged.connect(lambda _editor: self._follow_editor())
         window.signals.languageChanged.connect(lambda _language: self.retranslate())
         requests = self.requests
@@ -233,6 +227,12 @@ class AssistantPanel(QDockWidget):
         requests.failed.connect(self._on_failed)
         requests.cutShort.connect(self._on_cut_short)
         requests.queueChanged.connect(self._show_queue)
+
+    def show_panel(self, shown: bool = True) -> None:
+        """Show and raise the panel, or close it (View > Assistant Panel)."""
+        self.setVisible(shown)
+        if shown:
+            self.raise_()
 
     # -- documents ----------------------------------------------------------------
 

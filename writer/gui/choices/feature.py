@@ -22,7 +22,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QHelpEvent, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QTextEdit
 
 from writer.config import Key, get_setting, set_setting
@@ -83,11 +83,9 @@ class ChoicesFeature(QObject):
         self.take_label.setObjectName("statusTakes")
         host.status.addPermanentWidget(self.take_label)
         self.take_label.hide()
-        self._shortcuts = []
-        for number in range(1, MAX_CANDIDATES + 1):
-            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), host.parent_widget())
-            shortcut.activated.connect(partial(self._choose_by_key, number - 1))
-            self._shortcuts.append(shortcut)
+        for number in range(1, MAX_CANDIDATES + 1):  # Alt+1 … Alt+N
+            choose = host.action(f"actionChooseCandidate{number}")
+            choose.triggered.connect(lambda _c=False, i=number - 1: self._choose_by_key(i))
         host.action("actionContinueChoices").triggered.connect(self.continue_with_choices)
         host.action("actionPreviousTake").triggered.connect(lambda: self.step_take(-1))
         host.action("actionNextTake").triggered.connect(lambda: self.step_take(1))
@@ -201,8 +199,8 @@ class ChoicesFeature(QObject):
         ``count`` and ``max_tokens`` default to the settings.
         """
         engine = self.host.engine
-        if engine.model is None:
-            reason = engine.load_error or self.tr("No model is loaded.")
+        reason = engine.not_ready  # the one wording: still loading, or no model and what to do
+        if reason is not None:
             self.host.status.showMessage(reason, 8000)
             messenger.error(self.host.parent_widget(), self.tr("Cannot continue"), reason)
             return None

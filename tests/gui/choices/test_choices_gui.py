@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QLabel, QMenu
 
 from tests.gui_helpers import STORY, action, type_story
 from writer.config import Key, SettingsGroup, set_setting
@@ -34,6 +35,14 @@ def test_stable_names(bare_window):
     assert action(bare_window, "actionContinueChoices") is not None
 
 
+def show_focused(qtbot, window, editor) -> None:
+    """Show the window with the editor focused, so that its keys reach the shortcuts."""
+    window.show()
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus, timeout=5_000)
+
+
 def test_choosing_the_second_candidate_inserts_exactly_its_text(qtbot, window):
     set_setting(Key.MAX_TOKENS, 16)
     editor = type_story(window)
@@ -48,17 +57,34 @@ def test_choosing_the_second_candidate_inserts_exactly_its_text(qtbot, window):
     assert editor.toPlainText() == STORY
 
 
+def test_alt_2_chooses_the_second_candidate(qtbot, window):
+    set_setting(Key.MAX_TOKENS, 16)
+    editor = type_story(window)
+    texts = write_candidates(qtbot, window)
+    assert len(set(texts)) == 3
+    show_focused(qtbot, window, editor)
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert editor.toPlainText() == STORY + texts[1]
+    assert window.findChild(QLabel, "statusTakes").text() == "‹ 2/3 ›"
+    editor.undo()
+    assert editor.toPlainText() == STORY
+
+
 def test_stop_ends_all_candidates(qtbot, window):
+    """Esc, pressed while three candidates stream, ends all of them within 200 ms."""
     set_setting(Key.MAX_TOKENS, 400)
     set_setting(Key.CANDIDATES, 3)
-    type_story(window)
+    editor = type_story(window)
+    show_focused(qtbot, window, editor)
     panel = window.findChild(QDockWidget, "candidatesPanel")
-    with qtbot.waitSignal(window.engine.finished, timeout=60_000) as done:
-        action(window, "actionContinueChoices").trigger()
-        qtbot.waitUntil(lambda: any(card.text() for card in panel.cards), timeout=60_000)
-        action(window, "actionStop").trigger()
+    action(window, "actionContinueChoices").trigger()
+    qtbot.waitUntil(lambda: any(card.text() for card in panel.cards), timeout=60_000)
+    asked = time.perf_counter()
+    with qtbot.waitSignal(window.engine.finished, timeout=5_000) as done:
+        qtbot.keyClick(QApplication.focusWidget() or editor, Qt.Key.Key_Escape)
+    assert time.perf_counter() - asked < 0.2
     assert done.args[1].stop_reason == "cancelled"
-    assert all(len(card.text()) < 2000 for card in panel.cards)
+    assert not window.engine.is_busy
 
 
 def test_regenerate_twice_then_back_twice_restores_the_first_take(qtbot, window, tmp_path: Path):
@@ -134,6 +160,13 @@ def test_alternatives_reroll_keeps_the_text_before_the_word(qtbot, window):
     menu = feature.alternatives_menu(editor, position)
     assert menu.objectName() == "alternativesMenu" and len(menu.actions()) == 10
     menu.deleteLater()
+    window.show()
+    menu = hover(qtbot, editor, position)
+    assert len(menu.actions()) == 10
+    assert [a.text().split("\t")[0] for a in menu.actions()][:3] == [
+        (a.text.replace("\n", "⏎") or "∅") for a in alternatives[:3]
+    ]
+    menu.close()
     chosen = alternatives[-1]
     with qtbot.waitSignal(window.stream.finished, timeout=60_000):
         feature.reroll(editor, position, chosen)
@@ -146,6 +179,54 @@ def test_alternatives_reroll_keeps_the_text_before_the_word(qtbot, window):
     editor.setTextCursor(cursor)
     assert label.text() == "‹ 2/2 ›"
     assert feature.alternatives_at(editor, word_start)  # the new take has its own alternatives
+
+
+def hover(qtbot, editor, position: int) -> QMenu:
+    """Rest the mouse on the character at ``position``; return the menu that pops up."""
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    where = editor.cursorRect(cursor).center()
+    assert editor.cursorForPosition(where).position() == position
+    event = QHelpEvent(QEvent.Type.ToolTip, where, editor.viewport().mapToGlobal(where))
+    QApplication.sendEvent(editor.viewport(), event)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5_000)
+    menu = QApplication.activePopupWidget()
+    assert menu.objectName() == "alternativesMenu" and menu.isVisible()
+    return menu
+
+
+def test_unlikely_words_are_tinted_when_the_setting_is_on(qtbot, window, monkeypatch):
+    """With the tint on, each generated word below the threshold gets a tint, nothing else."""
+    from writer.gui.choices import feature as choices_feature
+
+    # Every word counts as unlikely, so the test does not hang on what the sampler drew.
+    monkeypatch.setattr(choices_feature, "LOW_PROBABILITY", 1.01)
+    set_setting(Key.MAX_TOKENS, 12)
+    action(window, "actionShowAlternatives").setChecked(True)
+    editor = type_story(window)
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        action(window, "actionContinue").trigger()
+    qtbot.wait(10)
+    assert not tinted(editor)  # the setting is off
+    set_setting(Key.TINT_UNLIKELY, True)
+    editor.setPlainText(STORY)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    with qtbot.waitSignal(window.stream.finished, timeout=60_000):
+        action(window, "actionContinue").trigger()
+    qtbot.waitUntil(lambda: bool(tinted(editor)), timeout=5_000)
+    document = window.choices.takes(editor)
+    passage = document.history.at(len(editor.toPlainText()) - 1)
+    spans = document.recorded_for(passage).spans()
+    assert len(tinted(editor)) == len(spans)
+    for selection in tinted(editor):
+        assert len(STORY) <= selection.cursor.selectionStart() < len(editor.toPlainText())
+
+
+def tinted(editor) -> list:
+    """Return the editor's extra selections that carry a background tint."""
+    return [s for s in editor.extraSelections() if s.format.background().color().alpha() == 40]
 
 
 def test_choosing_while_candidates_stream_is_safe(qtbot, window):

@@ -214,10 +214,6 @@
 <context>
     <name>ChoicesFeature</name>
     <message>
-        <source>No model is loaded.</source>
-        <translation>尚未加载模型。</translation>
-    </message>
-    <message>
         <source>Cannot continue</source>
         <translation>无法续写</translation>
     </message>

@@ -75,6 +75,42 @@ def test_snapshot_edit_restore_is_exact_and_one_undo_step(qtbot, novel: Path) ->
     assert len(before) == 1 and SnapshotStore(novel).load(before[0]).text == edited
 
 
+#: Lines that keep their own ending: a paragraph separator (U+2029) and a line separator (U+2028).
+MARKED = "# Chapitre\n\nUne ligne\u2028coupée\u2029Paragraphe\u00a0!\nLe gardien attendait.\n"
+
+
+def test_a_line_that_keeps_u2029_is_kept_by_snapshot_and_restore(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "chapitre.txt"
+    path.write_text(MARKED, encoding="utf-8")
+    window = open_window(qtbot, path)
+    feature = window.manuscript
+    editor = window.current_editor()
+    assert editor.toPlainText() == MARKED and editor.has_line_marks
+    with qtbot.waitSignal(feature.snapshotTaken, timeout=20000) as taken:
+        feature.take(editor, "marked")
+    info = taken.args[0]
+    assert SnapshotStore(path).load(info).text == MARKED  # what the editor held
+    cursor = QTextCursor(editor.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("Suite.\n")
+    cursor.setPosition(MARKED.index("Paragraphe"))
+    cursor.insertText("Nouveau ")  # an edit in the line after the U+2029
+    cursor.setPosition(MARKED.index("\u2029"))
+    cursor.deleteChar()  # the U+2029 break itself is gone: the two lines are one
+    cursor.insertText(" ")
+    edited = editor.toPlainText()
+    with qtbot.waitSignal(feature.restored, timeout=20000):
+        feature.restore(info)
+    assert editor.toPlainText() == MARKED
+    editor.undo()
+    assert editor.toPlainText() == edited
+    before = [i for i in SnapshotStore(path).list().snapshots if i.reason == "before_restore"]
+    assert len(before) == 1 and SnapshotStore(path).load(before[0]).text == edited
+    editor.redo()
+    window.action("actionSave").trigger()
+    assert path.read_bytes() == MARKED.encode("utf-8")
+
+
 def test_restore_brings_back_text_lore_and_notes(qtbot, novel: Path) -> None:
     """Restore puts back what the snapshot kept: text, story notes, lore and author's note."""
     window = open_window(qtbot, novel)

@@ -165,3 +165,68 @@ def test_no_model_banner_offers_chinese_models(qtbot, monkeypatch):
     assert current is not None and "Qwen2.5" in current.text(0)
     window.models.hub.shutdown()
     window.engine.shutdown()
+
+
+def test_a_chinese_template_or_chat_question_is_a_chinese_request():
+    """A template written in Chinese, and a chat turn asked in Chinese, count as Chinese."""
+    from writer.core.chat_prompt import ChatTurn
+    from writer.core.templates import load_templates
+    from writer.engine.assistant_jobs import ChatJob
+    from writer.engine.template_jobs import TemplateJob
+    from writer.gui.models.chinese import request_is_chinese
+
+    poem = load_templates().get("poem")
+    assert request_is_chinese(TemplateJob(poem, lang="zh")) is True
+    assert request_is_chinese(TemplateJob(poem, lang="en")) is False
+    turns = [ChatTurn("What is a jueju?", reply="A short poem."), ChatTurn("请写一首关于秋天的诗")]
+    assert request_is_chinese(ChatJob(turns)) is True
+    assert request_is_chinese(ChatJob(turns, index=0)) is False  # the turn it answers
+    about = ChatTurn("What does this mean?", context="床前明月光，疑是地上霜。")
+    assert request_is_chinese(ChatJob([about])) is True
+
+
+@pytest.mark.model
+def test_a_chinese_chat_question_to_an_english_model_says_so(qtbot, window):
+    """Asking SmolLM2 in Chinese in the chat panel shows the model's limits, once."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window.current_editor().setPlainText("It was a quiet morning.")  # the draft is English
+    window.findChild(QLineEdit, "chatInput").setText("请写一句关于秋天的话")
+    with qtbot.waitSignal(window.engine.finished, timeout=120_000):
+        qtbot.mouseClick(window.findChild(QPushButton, "chatSend"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.chinese.showing == "limits", timeout=30_000)
+        window.action("actionStop").trigger()
+    assert "SmolLM2" in window.chinese.text.text()
+    assert window.chinese.get_model.isVisibleTo(window)
+
+
+@pytest.mark.model
+def test_a_chinese_document_at_start_loads_the_starter_with_an_english_interface(
+    qtbot, model_path: Path, starter_file: Path, writer_home: Path, tmp_path: Path
+):
+    """English interface, no model chosen yet, a Chinese document opened at start: the starter."""
+    import os
+
+    from writer.gui.main_window import MainWindow
+
+    models = writer_home / "models"
+    models.mkdir(exist_ok=True)
+    marker = starter_file.with_name(f".{starter_file.name}.verified")
+    try:  # the file assembled once this session, instead of joining its chunks again
+        os.link(starter_file, models / starter_file.name)
+        (models / marker.name).write_bytes(marker.read_bytes())
+    except OSError:
+        pass  # another file system: the first start joins the chunks itself
+    set_setting(Key.LANGUAGE, "en")
+    story = tmp_path / "guxiang.txt"
+    story.write_text("我冒了严寒，回到相隔二千余里，别了二十余年的故乡去。\n", encoding="utf-8")
+    window = MainWindow([story])
+    qtbot.addWidget(window)
+    try:
+        with qtbot.waitSignal(window.engine.modelLoaded, timeout=180_000) as loaded:
+            pass
+        assert loaded.args[0].path.name == starter_model.CHINESE_STARTER.file_name
+        assert window.current_editor().toPlainText().startswith("我冒了严寒")
+        assert window.chinese.showing == "starter"
+    finally:
+        window.engine.shutdown()

@@ -199,8 +199,8 @@ class ChoicesFeature(QObject):
         ``count`` and ``max_tokens`` default to the settings.
         """
         engine = self.host.engine
-        if engine.model is None:
-            reason = engine.load_error or self.tr("No model is loaded.")
+        reason = engine.not_ready  # the one wording: still loading, or no model and what to do
+        if reason is not None:
             self.host.status.showMessage(reason, 8000)
             messenger.error(self.host.parent_widget(), self.tr("Cannot continue"), reason)
             return None

@@ -16,6 +16,7 @@ and the lore kept in the snapshot (``notesRestored``, ``loreRestored``).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ from writer.gui.manuscript.diff_view import side_by_side
 from writer.gui.manuscript.snapshots_panel import SnapshotsPanel
 from writer.gui.messages import messenger
 from writer.gui.widgets.display import display_title
+from writer.gui.widgets.editor import PARAGRAPH_SEPARATOR
 from writer.i18n import QT_TRANSLATE_NOOP
 from writer.manuscript.chat_export import ChatEntry, chat_to_markdown
 from writer.manuscript.export import (
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
     from writer.gui.widgets.text_mirror import TextMirror
 
 log = logging.getLogger(__name__)
+_BREAK = re.compile("[\n\u2029]")
 
 #: File dialog filters of the export formats.
 FILTERS = {
@@ -161,7 +164,7 @@ class ManuscriptFeature(QObject):
                     self.tr("Save the document first: its snapshots are kept beside it."),
                 )
             return False
-        text = editor.text_mirror().copy()
+        text = editor.exact_text()  # a line's own U+2029 break is kept
         notes = editor.state.notes
 
         def work() -> SnapshotInfo | None:
@@ -281,11 +284,12 @@ class ManuscriptFeature(QObject):
         if info is None or store is None:
             self.panel.show_diff("", "")
             return
-        text = editor.text_mirror().copy()
+        text = editor.exact_text()
 
         def work() -> tuple[str, str]:
             snapshot = store.load(info)
-            return side_by_side(diff_texts(snapshot.text, text.text()))
+            current = text if isinstance(text, str) else text.text()
+            return side_by_side(diff_texts(snapshot.text, current))
 
         def shown(columns: tuple[str, str], task: int) -> None:
             if task == self._compare_task:
@@ -319,19 +323,21 @@ class ManuscriptFeature(QObject):
             )
             return
         text = editor.text_mirror().copy()
+        exact = editor.exact_text()  # the text itself when a line keeps its own U+2029
         notes = editor.state.notes
 
-        def work() -> tuple[Snapshot, list[Edit], tuple[int, int]]:
+        def work() -> tuple[Snapshot, list[Edit], tuple[int, int], list[int]]:
             snapshot = store.load(info)
-            lines = text.lines()
-            current = "\n".join(lines)
+            lines = text.lines()  # the editor's blocks: a U+2029 break is a line break here
+            current = exact if isinstance(exact, str) else "\n".join(lines)
             sidecar = _sidecar_with_notes(store.document, notes)
             if current != snapshot.text or _restored_part(sidecar) != _restored_part(
                 snapshot.sidecar
             ):
-                store.take(text, sidecar, auto=True, reason="before_restore")
-            size = (utf16_length(snapshot.text), snapshot.text.count("\n") + 1)
-            return snapshot, edits_to(lines, snapshot.text), size
+                store.take(exact, sidecar, auto=True, reason="before_restore")
+            blocks = snapshot.text.replace(PARAGRAPH_SEPARATOR, "\n")
+            size = (utf16_length(blocks), blocks.count("\n") + 1)
+            return snapshot, edits_to(lines, blocks), size, _paragraph_breaks(snapshot.text)
 
         self.worker.start(
             work,
@@ -348,11 +354,13 @@ class ManuscriptFeature(QObject):
         snapshot: Snapshot,
         edits: list[Edit],
         size: tuple[int, int],
+        breaks: list[int],
     ) -> None:
         """Apply the restore's edits as one undo step (unless the text changed meanwhile).
 
         ``size`` is the snapshot's length in UTF-16 units and its number of lines,
-        to check the result without reading the whole text on the GUI thread.
+        to check the result without reading the whole text on the GUI thread;
+        ``breaks`` the lines that end in U+2029 in the snapshot.
         """
         mirror = editor.text_mirror()
         if mirror.revision != text.revision:
@@ -372,7 +380,8 @@ class ManuscriptFeature(QObject):
         if (mirror.copy().units, document.blockCount()) != size:  # never expected
             log.warning("restore by lines missed; replacing the whole text")
             cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(snapshot.text)
+            cursor.insertText(snapshot.text.replace(PARAGRAPH_SEPARATOR, "\n"))
+        editor.mark_paragraph_breaks(cursor, breaks)
         cursor.endEditBlock()
         if snapshot.notes != editor.state.notes:
             editor.state.notes = snapshot.notes
@@ -468,6 +477,17 @@ class ManuscriptFeature(QObject):
             return False
         self._on_exported(path)
         return True
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    """Return the lines (0-based, counting U+2029 breaks as line ends) that end in U+2029."""
+    if PARAGRAPH_SEPARATOR not in text:
+        return []
+    return [
+        number
+        for number, found in enumerate(_BREAK.finditer(text))
+        if found.group() == PARAGRAPH_SEPARATOR
+    ]
 
 
 def _sidecar_with_notes(document: Path, notes: str) -> dict[str, Any]:

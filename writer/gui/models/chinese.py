@@ -52,9 +52,10 @@ def request_is_chinese(job: object) -> bool | None:
         if isinstance(value, str) and value:
             return value.lower().startswith("zh")
     turns = getattr(job, "turns", None)
-    if turns:
-        last = turns[-1]
-        return is_chinese_text(f"{getattr(last, 'question', '')}{getattr(last, 'context', '')}")
+    if turns:  # a chat: the turn it answers (the last one, unless it says which)
+        index = getattr(job, "index", -1)
+        turn = turns[index % len(turns)] if isinstance(index, int) else turns[-1]
+        return is_chinese_text(f"{getattr(turn, 'question', '')}{getattr(turn, 'context', '')}")
     for name in ("text_before", "text"):
         value = getattr(job, name, None)
         if isinstance(value, str) and value.strip():

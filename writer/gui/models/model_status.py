@@ -64,7 +64,7 @@ class ModelStatus(QObject):
             )
         except NoModelError as error:
             engine.set_unavailable(str(error))
-            self.host.status.set("statusModel", self.tr("No model"), str(error))
+            self.host.status.set("statusModel", self.tr("No model"), localized_text(str(error)))
             return
         self.host.load_model(path)
 

@@ -40,7 +40,9 @@ from writer.core.document import DocumentState
 from writer.gui.widgets.text_mirror import TextMirror
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
+
+    from writer.core.text_copy import TextCopy
 
 #: Characters of text before the cursor handed to Continue; the window never reaches further.
 PROMPT_TAIL_CHARS = 400_000
@@ -169,6 +171,39 @@ class Editor(QPlainTextEdit):
         Only then does :meth:`toPlainText` differ from the mirror's text joined with "\n".
         """
         return self._line_marks
+
+    def exact_text(self) -> str | TextCopy:
+        """Return the text as :meth:`toPlainText` gives it, as cheaply as that can be had.
+
+        The text mirror's copy (taken in microseconds, read on a worker) unless some
+        line keeps its own U+2029 break, which only :meth:`toPlainText` has.
+        """
+        return self.toPlainText() if self._line_marks else self.text_mirror().copy()
+
+    def mark_paragraph_breaks(self, cursor: QTextCursor, blocks: Iterable[int]) -> None:
+        """Make exactly ``blocks`` (0-based) end in U+2029, through ``cursor``'s edit block.
+
+        Used after the text was replaced line by line (a snapshot restored): the
+        changes are part of the cursor's undo step.
+        """
+        wanted = set(blocks)
+        if not wanted and not self._line_marks:
+            return
+        block = self.document().begin()
+        number = 0
+        while block.isValid():
+            marked = block.blockFormat().property(LINE_END_PROPERTY) == PARAGRAPH_SEPARATOR
+            if marked != (number in wanted):
+                block_format = QTextBlockFormat()
+                block_format.setProperty(
+                    LINE_END_PROPERTY, PARAGRAPH_SEPARATOR if number in wanted else ""
+                )
+                cursor.setPosition(block.position())
+                cursor.mergeBlockFormat(block_format)
+            block = block.next()
+            number += 1
+        if wanted:
+            self._line_marks = True
 
     def line_ends(self) -> dict[int, str]:
         """Return the lines (0-based, lines end at "\\n") that keep their own line ending."""

@@ -2028,6 +2028,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>模型中心请求失败：{0}</translation>
     </message>
     <message>
+        <source>Another Writer is downloading {0}; waiting for it to finish…</source>
+        <translation>另一个 Writer 正在下载 {0}；正在等待它完成…</translation>
+    </message>
+    <message>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>

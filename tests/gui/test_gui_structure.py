@@ -25,6 +25,9 @@ SHARED = {
     "writer.gui.generation",
     "writer.gui.background",
 }
+#: The top-level GUI modules that features or the window share: they may use only the widgets
+#: and each other (never a feature, main_window, app or the catalogue).
+SHARED_TOP = SHARED | {"writer.gui.context_meter"}
 
 
 def module_name(path: Path) -> str:
@@ -40,8 +43,28 @@ def modules() -> dict[str, Path]:
 
 def imports(path: Path, *, at_run_time: bool = False) -> set[str]:
     """Return the writer modules ``path`` imports (with ``at_run_time``: not for type checking)."""
+    return imports_of(
+        path.read_text(encoding="utf-8"),
+        module_name(path),
+        package=path.name == "__init__.py",
+        at_run_time=at_run_time,
+    )
+
+
+def absolute(node: ast.ImportFrom, name: str, *, package: bool) -> str:
+    """Return the module a ``from … import`` in module ``name`` names, relative ones resolved."""
+    if node.level == 0:
+        return node.module or ""
+    parts = name.split(".")
+    base = parts if package else parts[:-1]  # a package's own __init__ is its level-1 base
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def imports_of(source: str, name: str, *, package: bool = False, at_run_time: bool = False):
+    """Return the writer modules that ``source``, module ``name``, imports (see :func:`imports`)."""
     known = modules()
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = ast.parse(source)
     skipped: set[int] = set()
     if at_run_time:
         for node in ast.walk(tree):
@@ -53,15 +76,16 @@ def imports(path: Path, *, at_run_time: bool = False) -> set[str]:
             continue
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names = [f"{node.module}.{alias.name}" for alias in node.names] + [node.module]
+        elif isinstance(node, ast.ImportFrom):
+            module = absolute(node, name, package=package)
+            names = [f"{module}.{alias.name}" for alias in node.names] + [module]
         else:
             continue
-        for name in names:
-            while name and name not in known:
-                name = name.rpartition(".")[0]
-            if name.startswith("writer"):
-                found.add(name)
+        for used in names:
+            while used and used not in known:
+                used = used.rpartition(".")[0]
+            if used.startswith("writer"):
+                found.add(used)
     return found
 
 
@@ -92,6 +116,43 @@ def test_features_import_no_other_feature_and_never_the_window():
     ]
     assert FEATURES, "no feature folders found"
     assert not wrong, "\n".join(wrong)
+
+
+def test_shared_gui_modules_use_only_the_widgets_and_each_other():
+    """host, messages, generation, background and context_meter know no feature and no window."""
+    known = modules()
+    assert set(known) >= SHARED_TOP
+    wrong = [
+        f"{name} imports {used}"
+        for name in sorted(SHARED_TOP)
+        for used in sorted(imports(known[name]) - {name})
+        if used.startswith("writer.gui")
+        and folder_of(used) != "widgets"
+        and used not in SHARED_TOP | {"writer.gui"}
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_relative_imports_are_read_too():
+    """A relative import counts as the module it names, so it cannot slip past the rules."""
+    source = (
+        "from ..main_window import MainWindow\n"
+        "from .. import actions\n"
+        "from . import panel\n"
+        "from .document_takes import DocumentTakes\n"
+    )
+    assert imports_of(source, "writer.gui.choices.feature") == {
+        "writer.gui",
+        "writer.gui.main_window",
+        "writer.gui.actions",
+        "writer.gui.choices",
+        "writer.gui.choices.panel",
+        "writer.gui.choices.document_takes",
+    }
+    assert not allowed("choices", "writer.gui.main_window")
+    assert imports_of(
+        "from .feature import ChoicesFeature\n", "writer.gui.choices", package=True
+    ) == {"writer.gui.choices.feature"}
 
 
 def test_no_import_cycles():

@@ -347,6 +347,7 @@ TEMPLATES: tuple[str, ...] = (
         "Check HF_ENDPOINT: it should point at huggingface.co or a compatible hub.",
     ),
     QT_TRANSLATE_NOOP("Messages", "The model hub request failed: {0}"),
+    QT_TRANSLATE_NOOP("Messages", "Another Writer is downloading {0}; waiting for it to finish…"),
     QT_TRANSLATE_NOOP("Messages", "Cannot read {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The file is gone: {0}"),
     QT_TRANSLATE_NOOP("Messages", "llama_decode failed with status {0}."),

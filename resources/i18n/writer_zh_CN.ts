@@ -2295,15 +2295,15 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     </message>
     <message>
         <source>Expected &apos;=&apos; after a key in a key/value pair.</source>
-        <translation>键值对的键后面应为 '='。</translation>
+        <translation>键值对的键后面应为 &apos;=&apos;。</translation>
     </message>
     <message>
         <source>Expected &apos;]&apos; at the end of a table declaration.</source>
-        <translation>表声明的末尾应为 ']'。</translation>
+        <translation>表声明的末尾应为 &apos;]&apos;。</translation>
     </message>
     <message>
         <source>Expected &apos;]]&apos; at the end of an array declaration.</source>
-        <translation>数组声明的末尾应为 ']]'。</translation>
+        <translation>数组声明的末尾应为 &apos;]]&apos;。</translation>
     </message>
     <message>
         <source>Expected newline or end of document after a statement.</source>
@@ -2339,7 +2339,7 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     </message>
     <message>
         <source>Unescaped &apos;\&apos; in a string.</source>
-        <translation>字符串中有未转义的 '\'。</translation>
+        <translation>字符串中有未转义的 &apos;\&apos;。</translation>
     </message>
     <message>
         <source>Unterminated string.</source>
@@ -2347,7 +2347,7 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     </message>
     <message>
         <source>Expected &apos;{0}&apos;.</source>
-        <translation>应为 '{0}'。</translation>
+        <translation>应为 &apos;{0}&apos;。</translation>
     </message>
     <message>
         <source>Cannot declare {0} twice.</source>

@@ -155,3 +155,29 @@ def test_a_candidate_ends_where_the_text_after_begins():
     assert relay.texts[0] == " she waited. " and relay.done[0] and not ended.is_set()
     relay.text(1, "Rain. The next")
     assert relay.texts[1] == "Rain. " and ended.is_set()
+
+
+@pytest.mark.parametrize("length", [6, 24])
+def test_recording_alternatives_ends_continue_where_it_ends_without(backend, length: int):
+    """Show Alternatives on (one recorded candidate) ends the passage as Continue does.
+
+    Past the length, the allowance lets the passage finish its sentence (greedy
+    here: both end cleanly); the alternatives recorded stop where the text stops.
+    """
+    from writer.core.alternatives import token_spans
+    from writer.core.passage_end import allowance_for, ends_cleanly
+    from writer.engine.jobs import ContinueJob
+
+    params = SamplingParams(max_tokens=length, temperature=0.0, seed=1)
+    plain = ContinueJob(STORY, ContextWindow(), params=params)
+    plain_sink = CollectingSink()
+    plain_stats = plain.run(backend, plain_sink, StopFlag())
+    recorded = CandidatesJob.like(plain, count=1, record=True, kind="continue")
+    sink = CollectingSink()
+    stats = recorded.run(backend, sink, StopFlag())
+    for ended, text in ((plain_stats, plain_sink.joined), (stats, sink.joined)):
+        assert ended.stop_reason == "stop" and ends_cleanly(text), text
+        assert length <= ended.tokens <= length + allowance_for(length) + 1
+    assert recorded.texts == [sink.joined]
+    spans = token_spans(recorded.steps[0], skip=recorded.skipped[0])  # no steps past the end
+    assert spans and spans[-1].start < len(sink.joined) <= spans[-1].end

@@ -14,8 +14,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from writer.core.alternatives import token_spans
+from writer.core.passage_end import PassageEnd, allowance_for
 from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.candidates import CandidatesResult, fewer_candidates_notice
@@ -50,6 +53,7 @@ class _Relay:
         interval: float,
         stops: Sequence[str] = (),
         ended: StopFlag | None = None,
+        passage_length: int | None = None,
     ) -> None:
         self.texts = [""] * count
         self.done = [False] * count  # met a stop string (the start of the text after the cursor)
@@ -62,6 +66,12 @@ class _Relay:
         self._interval = interval
         self._pending: list[tuple[int, str]] = []
         self._sent_at = 0.0
+        #: One candidate: where it ends past ``passage_length``, as Continue's passage does.
+        self.end = (
+            PassageEnd(partial(self._accept, 0), passage_length)
+            if passage_length is not None
+            else None
+        )
 
     def text(self, index: int, piece: str) -> None:
         """Take one piece of candidate ``index``."""
@@ -74,6 +84,15 @@ class _Relay:
                 return
             self._strip[index] = False
             piece = kept
+        if self.end is None:
+            self._accept(index, piece)
+        elif self.end.feed(piece) and self._ended is not None:
+            self._ended.set()  # the passage ended cleanly past its length
+
+    def _accept(self, index: int, piece: str) -> None:
+        """Keep a piece of candidate ``index`` up to a stop string, and pass it on."""
+        if self.done[index]:
+            return
         piece = self._until_stop(index, piece)
         if not piece:
             return
@@ -112,6 +131,14 @@ class _Relay:
             pending, self._pending = self._pending, []
             self._sent_at = time.perf_counter() if now is None else now
             self._on_pieces(pending)
+
+
+def _steps_within(steps: list[TokenStep], skip: int, text: str) -> list[TokenStep]:
+    """Return the recorded steps up to the end of ``text`` (a clean end drops those past it)."""
+    for span in token_spans(steps, skip=skip):
+        if span.start >= len(text):
+            return steps[: span.step]
+    return steps
 
 
 def result_stats(result: CandidatesResult) -> GenerationStats:
@@ -167,12 +194,17 @@ class CandidatesJob(ContinueJob):
         return cls(**values)
 
     def run(self, backend: Backend, sink: JobSink, stop: StopFlag) -> GenerationStats:
-        """Trim the text to the window and write the candidates."""
-        max_tokens = min(self.params.max_tokens, max(16, backend.n_ctx // 2))
-        count = candidates_that_fit(self.count, max_tokens, backend.n_ctx)
+        """Trim the text to the window and write the candidates.
+
+        One candidate ends where Continue's passage would (:meth:`ContinueJob.run`):
+        with :attr:`finish_sentence`, at a sentence end within the allowance.
+        """
+        length = self.reply_tokens(backend)
+        count = candidates_that_fit(self.count, length, backend.n_ctx)
         if count < self.count:
             sink.notice(fewer_candidates_notice(count, self.count, backend.n_ctx))
-        prompt, trailing_space = self.build_prompt(backend, reserve=count * max_tokens)
+        extra = allowance_for(length) if self.finish_sentence and count == 1 else 0
+        prompt, trailing_space = self.build_prompt(backend, reserve=count * (length + extra))
         ended = _EitherFlag(stop)
         relay = _Relay(
             count,
@@ -182,11 +214,18 @@ class CandidatesJob(ContinueJob):
             interval=self.stream_interval,
             stops=self.assembly.stop_strings if self.assembly is not None else (),
             ended=ended,
+            passage_length=length if extra else None,
         )
-        params = self.params.with_overrides(max_tokens=max_tokens)
+        params = self.params.with_overrides(max_tokens=length + extra)
         result = backend.generate_candidates(
             prompt, params, count, relay.text, stop=ended, record=self.record
         )
+        if relay.end is not None:
+            relay.end.finish(model_ended=result.reasons[0] != "length")
+            if relay.end.done and not stop.is_set():  # ended cleanly, like a stop string
+                result.reasons[0] = "stop"
+            if result.steps[0]:  # the tokens past the passage's end are not in its text
+                result.steps[0] = _steps_within(result.steps[0], relay.skipped[0], relay.texts[0])
         if any(relay.done) and not stop.is_set():  # met the text after the cursor
             pairs = zip(relay.done, result.reasons, strict=False)
             result.reasons = ["stop" if done else reason for done, reason in pairs]

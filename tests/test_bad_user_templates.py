@@ -61,3 +61,24 @@ def test_template_dialog_opens_and_names_the_bad_file(qtbot, bare_window, bad_na
     assert dialog is not None and dialog.isVisible()
     assert f"{bad_name}:{line}" in dialog.findChild(type(dialog.errors), "templateErrors").text()
     dialog.close()
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "why"),
+    [
+        ('name = "x"\n= 3\n', 2, "Invalid statement."),
+        ("name = [\n", 1, "Invalid value."),  # at the end of the file: its last line
+        ("[t]\n[t]\n", 2, "Cannot declare ('t',) twice."),
+    ],
+)
+def test_a_toml_error_names_the_line_and_says_why_in_one_clause(
+    tmp_path: Path, source: str, line: int, why: str
+):
+    """tomllib's place ("(at line 2, column 1)") becomes the line; its words stay whole."""
+    from writer.core.templates import TemplateFileError, load_template_file
+
+    path = tmp_path / "broken.toml"
+    path.write_text(source, encoding="utf-8")
+    with pytest.raises(TemplateFileError) as caught:
+        load_template_file(path)
+    assert str(caught.value) == f"{path}:{line}: {why}"

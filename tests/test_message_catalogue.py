@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 from writer.core.localized import localize
-from writer.core.message_catalogue import PHRASES, TEMPLATES
+from writer.core.message_catalogue import PHRASES, TEMPLATES, TOML_PHRASES
 
 WRITER = Path(__file__).resolve().parent.parent / "writer"
 
@@ -92,3 +92,36 @@ def test_every_error_message_of_the_code_has_a_template():
     assert len(messages) > 100  # the walk finds the errors at all
     english = [f"{place}: {text}" for place, text in messages if localize(text, translate) == text]
     assert not english, "errors with no template in message_catalogue.py:\n" + "\n".join(english)
+
+
+def test_every_message_of_pythons_toml_reader_has_a_phrase():
+    """A broken template file is explained in the interface language, whatever tomllib says."""
+    import importlib.util
+
+    catalogue = set(TOML_PHRASES)
+
+    def translate(_context: str, text: str) -> str:
+        return "译" if text in catalogue else text
+
+    spec = importlib.util.find_spec("tomllib._parser")
+    assert spec is not None and spec.origin is not None
+    source = Path(spec.origin).read_text(encoding="utf-8")
+    said = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "suffixed_err":
+            text = node.args[2]
+            if isinstance(text, ast.Constant):
+                said.append(f"{text.value}.")
+            elif isinstance(text, ast.JoinedStr):
+                said.append(
+                    "".join(
+                        v.value
+                        if isinstance(v, ast.Constant)
+                        else ("'Xval'" if v.conversion == ord("r") else "Xval")
+                        for v in text.values
+                    )
+                    + "."
+                )
+    assert len(said) > 15
+    english = [text for text in said if localize(text, translate) == text]
+    assert not english, "tomllib messages missing from TOML_PHRASES:\n" + "\n".join(english)

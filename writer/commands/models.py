@@ -170,6 +170,12 @@ class _StderrProgress:
         self.last_tenth = -1
 
     def __call__(self, progress: Any) -> None:
+        if progress.notice:  # another Writer holds the file: say so, once, on its own line
+            if self.tty:
+                print(f"\r{progress.notice}\033[K", file=sys.stderr, flush=True)
+            else:
+                print(progress.notice, file=sys.stderr, flush=True)
+            return
         left = f", {progress.seconds_left:.0f} s left" if progress.seconds_left else ""
         line = (
             f"{progress.filename}: {progress.fraction:6.1%}  {human_size(progress.done_bytes)}"

@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
 
-from writer.core.message_catalogue import PHRASES, QT_TRANSLATE_NOOP, TEMPLATES
+from writer.core.message_catalogue import PHRASES, QT_TRANSLATE_NOOP, TEMPLATES, TOML_PHRASES
 
 CONTEXT = "Messages"
 #: How many made messages are remembered (the latest ones).
@@ -72,7 +72,7 @@ def localize(text: str, translate: Translate) -> str:
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Return a pattern for each catalogue template with values, the most specific first."""
     found: list[tuple[int, re.Pattern[str], str]] = []
-    for template in (*TEMPLATES, *PHRASES):
+    for template in (*TEMPLATES, *PHRASES, *TOML_PHRASES):
         parts = list(string.Formatter().parse(template))
         if all(name is None for _literal, name, _spec, _conv in parts):
             continue  # a fixed text: translated as it is

@@ -347,6 +347,7 @@ TEMPLATES: tuple[str, ...] = (
         "Check HF_ENDPOINT: it should point at huggingface.co or a compatible hub.",
     ),
     QT_TRANSLATE_NOOP("Messages", "The model hub request failed: {0}"),
+    QT_TRANSLATE_NOOP("Messages", "Another Writer is downloading {0}; waiting for it to finish…"),
     QT_TRANSLATE_NOOP("Messages", "Cannot read {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The file is gone: {0}"),
     QT_TRANSLATE_NOOP("Messages", "llama_decode failed with status {0}."),
@@ -436,4 +437,32 @@ PHRASES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Messages", "the file ends too early"),
     QT_TRANSLATE_NOOP("Messages", "the compressed data is damaged"),
     QT_TRANSLATE_NOOP("Messages", "unknown format"),
+)
+
+#: The messages of Python's TOML reader (``tomllib``), as a broken template file shows them
+#: (without their place, plus a full stop). They are Python's words, not Writer's, so
+#: ``tests/test_message_catalogue.py`` checks them against tomllib's source instead.
+TOML_PHRASES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Messages", "Cannot overwrite a value."),
+    QT_TRANSLATE_NOOP("Messages", "Escaped character is not a Unicode scalar value."),
+    QT_TRANSLATE_NOOP("Messages", "Expected '=' after a key in a key/value pair."),
+    QT_TRANSLATE_NOOP("Messages", "Expected ']' at the end of a table declaration."),
+    QT_TRANSLATE_NOOP("Messages", "Expected ']]' at the end of an array declaration."),
+    QT_TRANSLATE_NOOP("Messages", "Expected newline or end of document after a statement."),
+    QT_TRANSLATE_NOOP("Messages", "Invalid date or datetime."),
+    QT_TRANSLATE_NOOP("Messages", "Invalid hex value."),
+    QT_TRANSLATE_NOOP("Messages", "Invalid initial character for a key part."),
+    QT_TRANSLATE_NOOP("Messages", "Invalid statement."),
+    QT_TRANSLATE_NOOP("Messages", "Invalid value."),
+    QT_TRANSLATE_NOOP("Messages", "Unclosed array."),
+    QT_TRANSLATE_NOOP("Messages", "Unclosed inline table."),
+    QT_TRANSLATE_NOOP("Messages", "Unescaped '\\' in a string."),
+    QT_TRANSLATE_NOOP("Messages", "Unterminated string."),
+    QT_TRANSLATE_NOOP("Messages", "Expected '{0}'."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot declare {0} twice."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot mutate immutable namespace {0}."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot redefine namespace {0}."),
+    QT_TRANSLATE_NOOP("Messages", "Duplicate inline table key {0}."),
+    QT_TRANSLATE_NOOP("Messages", "Found invalid character {0}."),
+    QT_TRANSLATE_NOOP("Messages", "Illegal character {0}."),
 )

@@ -35,7 +35,8 @@ KINDS: tuple[str, ...] = ("prose", "poem", "screenplay", "stage_play")
 FIELD_TYPES: tuple[str, ...] = ("text", "choice", "number")
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_TOML_LINE = re.compile(r"at line (\d+)")
+#: Where tomllib says an error is: "(at line 3, column 7)" or "(at end of document)".
+_TOML_PLACE = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
 
 
 def localized(value: Any, lang: str) -> str:
@@ -484,9 +485,12 @@ def load_template_file(path: Path, *, builtin: bool = False) -> Template:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_LINE.search(str(error))
-        line = int(match.group(1)) if match else getattr(error, "lineno", None)
-        message = _TOML_LINE.sub("", str(error)).replace("()", "").strip(" .")
+        # tomllib's own words, which the catalogue translates (TOML_PHRASES), without the place
+        match = _TOML_PLACE.search(str(error))
+        line = len(source.splitlines()) or 1  # at the end of the document: its last line
+        if match and match.group(1):
+            line = int(match.group(1))
+        message = _TOML_PLACE.sub("", str(error)).strip(" .")
         raise TemplateFileError(path, line, message + ".") from None
     except RecursionError:
         raise TemplateFileError(

@@ -81,6 +81,8 @@ class DownloadProgress:
     total_bytes: int
     bytes_per_s: float
     seconds_left: float | None
+    #: A line to show the user instead of the figures (another Writer holds the file), or "".
+    notice: str = ""
 
     @property
     def fraction(self) -> float:
@@ -162,6 +164,11 @@ class _Tracker:
         """Count ``count`` more bytes (negative when a server ignored a Range request)."""
         self.done += count
         self.report()
+
+    def notify(self, notice: str) -> None:
+        """Tell the user ``notice`` through the progress callback, with the figures so far."""
+        if self.callback is not None:
+            self.callback(DownloadProgress(self.name, self.done, self.total, 0.0, None, notice))
 
     def report(self, force: bool = False) -> None:
         """Call the progress callback, at most every PROGRESS_INTERVAL_S."""
@@ -433,6 +440,7 @@ def _download_part_once(
 
     def waiting() -> None:
         log.info("%s is being downloaded by another Writer; waiting for it", part.path)
+        tracker.notify(waiting_message(part.path))
 
     if not lock.acquire(cancel, on_wait=waiting):
         raise DownloadCancelledError(CANCELLED_MESSAGE)
@@ -445,6 +453,11 @@ def _download_part_once(
         _download_part(repo_id, part, destination, partial, tracker, cancel)
     finally:
         lock.release()
+
+
+def waiting_message(name: str) -> str:
+    """Return what a download waiting for another Writer's download of ``name`` says."""
+    return f"Another Writer is downloading {name}; waiting for it to finish…"
 
 
 def _configure_chunk_size() -> None:

@@ -143,6 +143,33 @@ def test_cancel_stops_the_download_and_lists_nothing(qtbot, browser, hub):
     assert not list(models_dir().glob("*/*/*.gguf"))
 
 
+def test_a_file_another_writer_is_downloading_says_so_and_waits(qtbot, browser):
+    from writer.hub.download import destination_path, partial_path
+    from writer.hub.file_lock import FileLock
+
+    files = show_quant_files(qtbot, browser)
+    files.setCurrentItem(find_row(files, "tiny-Q2_K"))
+    partial = partial_path(destination_path(QUANTS_REPO, "tiny-Q2_K.gguf"))
+    other_writer = FileLock(partial.with_name(partial.name + ".lock"))
+    assert other_writer.try_acquire()
+    status = browser.findChild(QLabel, "hubStatus")
+    try:
+        browser.findChild(QPushButton, "hubDownload").click()
+        qtbot.waitUntil(
+            lambda: (
+                status.text()
+                == "Another Writer is downloading tiny-Q2_K.gguf; waiting for it to finish…"
+            ),
+            timeout=WAIT_MS,
+        )
+        assert browser.is_downloading
+    finally:
+        other_writer.release()
+    with qtbot.waitSignal(browser.modelDownloaded, timeout=WAIT_MS):
+        pass
+    assert status.text() == "Downloaded and verified: tiny-Q2_K.gguf"
+
+
 def test_offline_says_so_and_still_shows_local_and_catalogue(qtbot, hub, monkeypatch, model_path):
     from writer.gui.models.hub_browser import HubBrowser
 

@@ -449,6 +449,9 @@ class HubBrowser(QWidget):
         if self._download is None or job_id != self._download.job_id:
             return
         self.progress_bar.setValue(int(progress.fraction * 1000))
+        if progress.notice:  # another Writer is downloading this file: this one waits
+            self.status_label.setText(localized_text(progress.notice))
+            return
         left = ""
         if progress.seconds_left is not None:
             minutes, seconds = divmod(int(progress.seconds_left), 60)

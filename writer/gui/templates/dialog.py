@@ -36,13 +36,14 @@ from writer.core.sampling import SamplingParams
 from writer.core.templates import (
     Field,
     Template,
+    TemplateFileError,
     TemplateLibrary,
     language_of_setting,
     load_templates,
 )
 from writer.engine.template_jobs import TemplateJob
 from writer.errors import TemplateError
-from writer.gui.messages import messenger
+from writer.gui.messages import localized_text, messenger
 from writer.gui.widgets.fountain_highlighter import attach_fountain
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class TemplateDialog(QDialog):
             self.errors.setText(
                 self.tr("These template files could not be loaded:")
                 + "\n"
-                + "\n".join(str(error) for error in broken)
+                + "\n".join(_problem(error) for error in broken)
             )
 
     # -- state ----------------------------------------------------------------------
@@ -378,3 +379,10 @@ class TemplateDialog(QDialog):
         self.writeStarted.emit(job_id)
         self.accept()
         return job_id
+
+
+def _problem(error: TemplateFileError) -> str:
+    """Return a broken template file's line ("path:line: why") in the interface language."""
+    if error.line is None:  # "path: why": only the why is a catalogue message
+        return f"{error.path}: {localized_text(error.reason)}"
+    return localized_text(str(error))

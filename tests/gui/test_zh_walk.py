@@ -313,3 +313,30 @@ def test_lorebook_and_snapshot_errors_are_shown_in_chinese(
     assert text == f"{snapshot.name}：快照已损坏（文件提前结束）。", text
     assert latin_leftovers([title, text.replace(snapshot.name, "")]) == []
     window.engine.shutdown()
+
+
+def test_a_save_question_about_an_encoding_is_chinese(
+    chinese, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Saving Chinese text in Windows-1252 asks, in Chinese, whether to save as UTF-8."""
+    from writer.gui import messages
+    from writer.gui.main_window import MainWindow
+
+    asked: list[tuple[str, str]] = []
+
+    def question(_parent, title: str, text: str, _buttons):
+        asked.append((title, text))
+        return messages.QMessageBox.StandardButton.No
+
+    monkeypatch.delattr(messages.messenger, "question")  # the real messenger, but no real box:
+    monkeypatch.setattr(messages.QMessageBox, "question", question)
+    story = tmp_path / "story.txt"
+    story.write_text("山雨欲来风满楼。\n", encoding="utf-8")
+    window = MainWindow([story], load_model=False)
+    qtbot.addWidget(window)
+    assert not window.files.save(window.current_editor(), encoding="windows-1252")
+    assert len(asked) == 1
+    title, text = asked[0]
+    assert latin_leftovers([title, text.replace("Windows-1252", "").replace("UTF-8", "")]) == []
+    assert "山" in text and text.rstrip().endswith(("？", "?")), text
+    window.engine.shutdown()

@@ -340,3 +340,19 @@ def test_a_save_question_about_an_encoding_is_chinese(
     assert latin_leftovers([title, text.replace("Windows-1252", "").replace("UTF-8", "")]) == []
     assert "山" in text and text.rstrip().endswith(("？", "?")), text
     window.engine.shutdown()
+
+
+def test_the_preview_says_a_remote_image_was_not_loaded_in_chinese(chinese, qtbot, tmp_path):
+    """The stand-in for a blocked remote image follows the interface language."""
+    from writer.gui.view.preview import PreviewPane
+
+    pane = PreviewPane(delay_ms=10)
+    pane.set_base_dir(tmp_path)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.rendered, timeout=5000):
+        pane.schedule_update(
+            "# 故乡\n\n![封面](http://example.com/a.png) ![](https://example.com/b.png)\n"
+        )
+    shown = pane.toPlainText()
+    assert "[远程图片未加载：封面]" in shown and "[远程图片未加载]" in shown, shown
+    assert "Remote" not in shown

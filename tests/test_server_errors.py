@@ -74,6 +74,14 @@ def test_a_good_stream_arrives_whole_and_the_key_is_sent(standin: StandIn):
     assert {"min_p", "top_k", "temperature", "top_p", "max_tokens"} <= set(body)
 
 
+def test_stop_strings_and_the_seed_reach_the_request(standin: StandIn):
+    backend = connect(standin)
+    params = SamplingParams(max_tokens=20, seed=11)
+    backend.generate("The lake", params, lambda _t: None, stop_strings=("\n\n", "", "THE END"))
+    body = standin.generation_requests()[-1]
+    assert body["stop"] == ["\n\n", "THE END"] and body["seed"] == 11
+
+
 def test_without_a_tokenizer_counts_are_estimated_and_said(standin: StandIn):
     backend = connect(standin)
     assert backend.info.tokens_estimated and NOTE_ESTIMATED in backend.info.notes

@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 
 from writer.core.recovery import RecoveryStore
@@ -82,6 +83,12 @@ def test_mixed_line_endings_are_kept_line_by_line(qtbot, bare_window, tmp_path: 
     type_at_end(qtbot, editor, "six")
     save(bare_window)
     assert path.read_bytes() == data + b"six"
+    # A line typed above the others: every line keeps its own ending, the new one the file's.
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClicks(editor, "zero")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    save(bare_window)
+    assert path.read_bytes() == b"zero\r\n" + data + b"six"
 
 
 def test_utf16_without_bom_offers_the_encoding(bare_window, tmp_path: Path, answers):

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -213,6 +214,24 @@ def test_take_snapshot_lets_the_user_name_it_and_lists_it(qtbot, novel: Path) ->
     qtbot.waitUntil(lambda: snapshot_list.count() == 1, timeout=20000)
     assert "Chapter one done" in snapshot_list.item(0).text()
     assert name.text() == ""  # ready for the next one
+
+
+def test_the_panel_names_a_damaged_snapshot_and_lists_the_others(qtbot, novel: Path) -> None:
+    store = SnapshotStore(novel)
+    good = store.take(TEXT, name="good")
+    assert good is not None
+    (store.folder / "20260101T000000_000000-auto-000000.snapshot.gz").write_bytes(b"garbage")
+    window = open_window(qtbot, novel)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.manuscript.listed, timeout=20000):
+        window.action("actionShowSnapshots").trigger()
+    snapshot_list = window.findChild(QListWidget, "snapshotList")
+    assert snapshot_list.count() == 1 and "good" in snapshot_list.item(0).text()
+    notice = window.findChild(QLabel, "snapshotNotice")
+    assert notice.isVisible()
+    assert notice.text().startswith("Some snapshot files are damaged and were skipped: ")
+    assert "20260101T000000_000000-auto-000000.snapshot.gz" in notice.text()
 
 
 def test_snapshot_survives_a_restart(qtbot, novel: Path) -> None:

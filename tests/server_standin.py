@@ -2,15 +2,19 @@
 
 A real server cannot be made to answer 401, 429 or 500, cut its stream, or
 hang when a test wants it to; this one can. ``mode`` decides what the next
-generation requests get: ``ok``, ``401``, ``404``, ``429`` (once, with
-Retry-After, then ``ok``), ``500``, ``cut`` (five events, then the connection
-closes), ``malformed``, ``hang`` (never answers), ``broken`` (the words with
-U+FFFD in them, as llama-server sends invalid UTF-8 from a model). Chat requests answer like
-completions; ``next_modes`` lists modes for the next requests, one each, before
-``mode`` applies again. ``tokenize`` switches the llama-server tokenize endpoint on.
+generation requests get: ``ok``, ``401``, ``403``, ``404``, ``429`` (once, with
+Retry-After: ``retry_after`` seconds, then ``ok``), ``500``, ``cut`` (five
+events, then the connection closes), ``malformed``, ``hang`` (never answers),
+``broken`` (the words with U+FFFD in them, as llama-server sends invalid UTF-8
+from a model). Chat requests answer like completions; ``next_modes`` lists
+modes for the next requests, one each, before ``mode`` applies again.
+``tokenize`` switches the llama-server tokenize endpoint on.
 ``n_choices`` says what a completions request with ``n`` > 1 gets: ``ignore`` (one
 choice, as ``llama_cpp.server`` does), ``honour`` (``n`` choices, their chunks
 interleaved, each with its own adjective: :func:`words_for`) or ``refuse`` (400).
+``props`` is what ``GET /props`` answers (llama-server; 404 when None) and
+``model_fields`` extra fields of the model in ``GET /v1/models`` (vLLM's
+``max_model_len``).
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ class StandIn:
         self.completions = True
         self.tokenize = False
         self.n_choices = "ignore"
+        self.retry_after = "0"
+        self.props: dict[str, Any] | None = None
+        self.model_fields: dict[str, Any] = {}
         self.requests: list[tuple[str, str, dict[str, Any]]] = []  # method, path, body
         self.authorizations: list[str] = []
         self.release = threading.Event()
@@ -89,13 +96,10 @@ class StandIn:
                 server.requests.append(("GET", self.path, {}))
                 server.authorizations.append(self.headers.get("Authorization", ""))
                 if self.path == "/v1/models":
-                    self._json(
-                        200,
-                        {
-                            "object": "list",
-                            "data": [{"id": MODEL, "object": "model", "owned_by": "test"}],
-                        },
-                    )
+                    model = {"id": MODEL, "object": "model", "owned_by": "test"}
+                    self._json(200, {"object": "list", "data": [model | server.model_fields]})
+                elif self.path == "/props" and server.props is not None:
+                    self._json(200, server.props)
                 else:
                     self._json(404, {"error": {"message": "not found"}})
 
@@ -128,13 +132,17 @@ class StandIn:
                 else:
                     choices = 1
                 mode = server.next_modes.pop(0) if server.next_modes else server.mode
-                if mode == "401":
-                    self._json(401, {"error": {"message": "Invalid API key"}})
+                if mode in ("401", "403"):
+                    self._json(int(mode), {"error": {"message": "Invalid API key"}})
                 elif mode == "404":
                     self._json(404, {"error": {"message": f"model {body.get('model')} not found"}})
                 elif mode == "429":
                     server.mode = "ok"
-                    self._json(429, {"error": {"message": "slow down"}}, {"Retry-After": "0"})
+                    self._json(
+                        429,
+                        {"error": {"message": "slow down"}},
+                        {"Retry-After": server.retry_after},
+                    )
                 elif mode == "500":
                     self._json(500, {"error": {"message": "boom"}})
                 elif mode == "hang":

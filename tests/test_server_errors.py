@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 
 import pytest
 
@@ -116,6 +117,7 @@ def test_without_a_tokenizer_chat_summaries_and_tools_still_write(standin: Stand
     ("mode", "words"),
     [
         ("401", "refused the API key"),
+        ("403", "refused the API key (403)"),
         ("404", f"no model named “{MODEL}”"),
         ("500", "internal error"),
         ("malformed", "cannot read"),
@@ -134,10 +136,38 @@ def test_each_refusal_is_one_line(standin: StandIn, mode: str, words: str):
 def test_429_waits_as_asked_once_then_succeeds(standin: StandIn):
     backend = connect(standin)
     standin.mode = "429"
+    standin.retry_after = "2"  # longer than the 1 s waited when a server does not say
     sink = CollectingSink()
+    started = time.perf_counter()
     stats = continue_text(backend, sink)
+    waited = time.perf_counter() - started
     assert sink.joined == "".join(WORDS).lstrip() and stats.stop_reason == "eos"
     assert len(standin.generation_requests()) == 3  # the probe, the 429, the retry
+    assert waited >= 1.9  # Retry-After: 2 was honoured
+
+
+def test_a_second_429_is_one_line_after_one_retry(standin: StandIn):
+    backend = connect(standin)
+    before = len(standin.generation_requests())
+    standin.next_modes = ["429", "429"]
+    sink = CollectingSink()
+    with pytest.raises(ServerError) as caught:
+        continue_text(backend, sink)
+    assert "(429" in one_line(caught.value)
+    assert len(standin.generation_requests()) - before == 2  # the request and one retry
+    assert sink.joined == ""
+
+
+def test_the_context_size_comes_from_the_server_else_from_the_setting(standin: StandIn):
+    def n_ctx(setting: int) -> int:
+        spec = ServerSpec(standin.url, MODEL, api_key=KEY, n_ctx=setting, timeout=5)
+        return ServerBackend.connect(spec).n_ctx
+
+    assert n_ctx(512) == 512  # the server says nothing: the per-server setting
+    standin.model_fields = {"max_model_len": 8192}  # vLLM, in /v1/models
+    assert n_ctx(0) == n_ctx(512) == 8192
+    standin.props = {"default_generation_settings": {"n_ctx": 3072}}  # llama-server's /props
+    assert n_ctx(0) == n_ctx(512) == 3072
 
 
 def test_a_stream_cut_midway_keeps_the_text_and_says_interrupted(standin: StandIn):
@@ -244,12 +274,15 @@ def test_a_server_that_never_answers_times_out_in_one_line(standin: StandIn):
 
 
 def test_stop_while_the_server_is_silent_frees_the_engine(standin: StandIn):
-    backend = connect(standin)
+    backend = connect(standin)  # its timeout is 5 s: Stop must not wait for it
     standin.mode = "hang"
     stop = StopFlag()
     threading.Timer(0.2, stop.set).start()
+    started = time.perf_counter()
     stats = continue_text(backend, CollectingSink(), stop)
+    freed = time.perf_counter() - started
     assert stats.stop_reason == "cancelled"
+    assert freed < 0.2 + 0.2 + 0.5, f"Stop took {freed - 0.2:.2f} s"  # 200 ms, with slack
 
 
 def test_unreachable_and_unknown_model_are_one_line(standin: StandIn):

@@ -1904,6 +1904,14 @@ Writer 在这台电脑上运行语言模型。你写的内容不会离开这台�
         <translation>提示文件中缺少提示“{0}”。</translation>
     </message>
     <message>
+        <source>Remote image not loaded</source>
+        <translation>远程图片未加载</translation>
+    </message>
+    <message>
+        <source>Remote image not loaded: {0}</source>
+        <translation>远程图片未加载：{0}</translation>
+    </message>
+    <message>
         <source>{0}:{1}: {2}</source>
         <translation>{0} 第 {1} 行：{2}</translation>
     </message>

@@ -313,3 +313,46 @@ def test_lorebook_and_snapshot_errors_are_shown_in_chinese(
     assert text == f"{snapshot.name}：快照已损坏（文件提前结束）。", text
     assert latin_leftovers([title, text.replace(snapshot.name, "")]) == []
     window.engine.shutdown()
+
+
+def test_a_save_question_about_an_encoding_is_chinese(
+    chinese, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Saving Chinese text in Windows-1252 asks, in Chinese, whether to save as UTF-8."""
+    from writer.gui import messages
+    from writer.gui.main_window import MainWindow
+
+    asked: list[tuple[str, str]] = []
+
+    def question(_parent, title: str, text: str, _buttons):
+        asked.append((title, text))
+        return messages.QMessageBox.StandardButton.No
+
+    monkeypatch.delattr(messages.messenger, "question")  # the real messenger, but no real box:
+    monkeypatch.setattr(messages.QMessageBox, "question", question)
+    story = tmp_path / "story.txt"
+    story.write_text("山雨欲来风满楼。\n", encoding="utf-8")
+    window = MainWindow([story], load_model=False)
+    qtbot.addWidget(window)
+    assert not window.files.save(window.current_editor(), encoding="windows-1252")
+    assert len(asked) == 1
+    title, text = asked[0]
+    assert latin_leftovers([title, text.replace("Windows-1252", "").replace("UTF-8", "")]) == []
+    assert "山" in text and text.rstrip().endswith(("？", "?")), text
+    window.engine.shutdown()
+
+
+def test_the_preview_says_a_remote_image_was_not_loaded_in_chinese(chinese, qtbot, tmp_path):
+    """The stand-in for a blocked remote image follows the interface language."""
+    from writer.gui.view.preview import PreviewPane
+
+    pane = PreviewPane(delay_ms=10)
+    pane.set_base_dir(tmp_path)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.rendered, timeout=5000):
+        pane.schedule_update(
+            "# 故乡\n\n![封面](http://example.com/a.png) ![](https://example.com/b.png)\n"
+        )
+    shown = pane.toPlainText()
+    assert "[远程图片未加载：封面]" in shown and "[远程图片未加载]" in shown, shown
+    assert "Remote" not in shown

@@ -18,6 +18,8 @@ from html.parser import HTMLParser
 
 import markdown
 
+from writer.core.localized import Translate, localize
+
 EXTENSIONS = ("tables", "fenced_code", "footnotes", "sane_lists")
 
 _ALLOWED_TAGS = {
@@ -86,9 +88,10 @@ def _safe_src(url: str) -> str | None:
 class _Sanitiser(HTMLParser):
     """Rebuilds HTML keeping only allowed tags and attributes."""
 
-    def __init__(self, keep_remote_images: bool) -> None:
+    def __init__(self, keep_remote_images: bool, translate: Translate | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.keep_remote_images = keep_remote_images
+        self.translate = translate
         self.out: list[str] = []
         self.skipping: list[str] = []
         self.blocked_images: list[str] = []
@@ -188,16 +191,24 @@ class _Sanitiser(HTMLParser):
         """Emit the visible stand-in for a blocked remote image."""
         self.blocked_images.append(url)
         label = f"Remote image not loaded: {alt}" if alt else "Remote image not loaded"
+        if self.translate is not None:
+            label = localize(label, self.translate)
         self.out.append(
             f'<span class="blocked-image" title="{html.escape(url)}">[{html.escape(label)}]</span>'
         )
 
 
-def sanitise_html(fragment: str, *, keep_remote_images: bool = False) -> str:
-    """Return ``fragment`` with scripts, handlers, unsafe links and remote images removed."""
+def sanitise_html(
+    fragment: str, *, keep_remote_images: bool = False, translate: Translate | None = None
+) -> str:
+    """Return ``fragment`` with scripts, handlers, unsafe links and remote images removed.
+
+    ``translate`` (Qt's) puts the note that stands in for a blocked image in the
+    interface language; without it the note is English.
+    """
     parts: list[str] = []
     while True:
-        parser = _Sanitiser(keep_remote_images)
+        parser = _Sanitiser(keep_remote_images, translate)
         parser.feed(fragment)
         parser.close()
         if parser.dropped_from is None:
@@ -216,9 +227,9 @@ def _markdown_to_html(text: str) -> str:
     return converter.convert(text)
 
 
-def render_fragment(text: str) -> str:
-    """Return safe HTML (no ``<html>`` wrapper) for the preview pane."""
-    return sanitise_html(_markdown_to_html(text))
+def render_fragment(text: str, *, translate: Translate | None = None) -> str:
+    """Return safe HTML (no ``<html>`` wrapper) for the preview pane (see :func:`sanitise_html`)."""
+    return sanitise_html(_markdown_to_html(text), translate=translate)
 
 
 PREVIEW_CSS = """

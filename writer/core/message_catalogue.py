@@ -302,6 +302,8 @@ TEMPLATES: tuple[str, ...] = (
         "Messages", "Cannot write the recovery copy in {0}: {1}; save your document now."
     ),
     QT_TRANSLATE_NOOP("Messages", "The prompt “{0}” is missing from the prompt files."),
+    QT_TRANSLATE_NOOP("Messages", "Remote image not loaded"),
+    QT_TRANSLATE_NOOP("Messages", "Remote image not loaded: {0}"),
     # templates
     QT_TRANSLATE_NOOP("Messages", "{0}:{1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "cannot read the file ({0})."),

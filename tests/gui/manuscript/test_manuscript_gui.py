@@ -10,8 +10,16 @@ import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDockWidget, QListWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+)
 
+from writer.config import user_templates_dir
 from writer.core.document_context import save_authors_note
 from writer.core.lore import LoreEntry
 from writer.core.sidecar import load_sidecar
@@ -183,6 +191,30 @@ def test_panel_lists_compares_and_restores(qtbot, novel: Path) -> None:
     assert window.current_editor().toPlainText() == TEXT
 
 
+def test_take_snapshot_lets_the_user_name_it_and_lists_it(qtbot, novel: Path) -> None:
+    """Take Snapshot: the name field gets the keyboard; type a name, Enter, and it is listed."""
+    window = open_window(qtbot, novel)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    feature = window.manuscript
+    window.action("actionTakeSnapshot").trigger()
+    panel = window.findChild(QDockWidget, "snapshotsPanel")
+    name = window.findChild(QLineEdit, "snapshotName")
+    assert panel.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name, timeout=5000)
+    qtbot.keyClicks(QApplication.focusWidget(), "Chapter one done")
+    with qtbot.waitSignal(feature.snapshotTaken, timeout=20000) as taken:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    info = taken.args[0]
+    assert info.name == "Chapter one done" and not info.auto
+    assert SnapshotStore(novel).load(info).text == TEXT
+    snapshot_list = window.findChild(QListWidget, "snapshotList")
+    qtbot.waitUntil(lambda: snapshot_list.count() == 1, timeout=20000)
+    assert "Chapter one done" in snapshot_list.item(0).text()
+    assert name.text() == ""  # ready for the next one
+
+
 def test_snapshot_survives_a_restart(qtbot, novel: Path) -> None:
     window = open_window(qtbot, novel)
     with qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=20000):
@@ -204,6 +236,53 @@ def test_replace_all_takes_a_snapshot_first(qtbot, novel: Path) -> None:
     info = taken.args[0]
     assert info.auto and info.reason == "replace_all"
     assert SnapshotStore(novel).load(info).text == TEXT
+
+
+#: A short user template, so the real model writes only a few tokens.
+NOTE_TEMPLATE = """\
+name = "Short note"
+description = "A two-sentence note."
+kind = "prose"
+
+[sampling]
+max_tokens = 12
+seed = 5
+
+[[fields]]
+key = "topic"
+label = "Topic"
+default = "the sea"
+
+[prompt.en]
+instruction = "Write two sentences about {topic}."
+"""
+
+
+def test_a_template_written_into_a_saved_document_takes_a_snapshot_first(
+    qtbot, novel: Path, model_path: Path
+) -> None:
+    folder = user_templates_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "note.toml").write_text(NOTE_TEMPLATE, encoding="utf-8")
+    window = open_window(qtbot, novel)
+    with qtbot.waitSignal(window.engine.modelLoaded, timeout=60_000):
+        window.load_model(model_path)
+    editor = window.current_editor()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    dialog = window.template_feature.open_dialog(modal=False)
+    dialog.set_language("en")
+    assert dialog.select("note")
+    dialog.findChild(QRadioButton, "templateAtCursor").setChecked(True)
+    with (
+        qtbot.waitSignal(window.manuscript.snapshotTaken, timeout=60_000) as taken,
+        qtbot.waitSignal(window.stream.finished, timeout=120_000),
+    ):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "templateWrite"), Qt.MouseButton.LeftButton)
+    info = taken.args[0]
+    assert info is not None and info.auto and info.reason == "template"
+    assert SnapshotStore(novel).load(info).text == TEXT  # the text before the template wrote
+    assert editor.toPlainText().startswith(TEXT) and editor.toPlainText() != TEXT
+    window.engine.shutdown()
 
 
 def test_unsaved_document_cannot_take_a_snapshot(qtbot, answers) -> None:

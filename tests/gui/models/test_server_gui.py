@@ -17,7 +17,7 @@ from tests.gui_helpers import STORY, action, type_story
 from tests.server_standin import MODEL, WORDS, StandIn
 from writer.config import Key, set_setting, settings_path
 from writer.engine.server_list import last_server, load_servers
-from writer.engine.server_spec import host_of
+from writer.engine.server_spec import ServerSpec, host_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -154,6 +154,21 @@ def test_a_chat_reply_cut_short_stays_a_result_with_the_reason(
     editor = type_story(bare_window, "Start: ")
     action(bare_window, "actionInsertReply").trigger()
     assert editor.toPlainText() == "Start: " + passage
+
+
+def test_an_unencrypted_server_is_warned_about_once(
+    qtbot, bare_window, standin: StandIn, answers, monkeypatch: pytest.MonkeyPatch
+):
+    """http:// to another machine (the stand-in, taken for one): one warning, not one per load."""
+    monkeypatch.setattr(ServerSpec, "unencrypted", property(lambda _spec: True))
+    add_server(qtbot, bare_window, standin.url)
+    add_server(qtbot, bare_window, standin.url)  # loaded again: no second warning
+    host = host_of(standin.url)
+    warnings = [text for title, text in answers.infos if title == "Unencrypted connection"]
+    assert warnings == [
+        f"Text sent to {host} travels unencrypted (http://). Use https:// or a "
+        "trusted network for private writing."
+    ]
 
 
 def test_switching_between_a_file_and_a_server_model_without_restart(

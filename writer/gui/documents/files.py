@@ -27,7 +27,7 @@ from writer.core.document_names import file_stem, suffix_for
 from writer.core.markdown_render import render_standalone
 from writer.core.sidecar import load_sidecar
 from writer.errors import DocumentError, UndecodableError, UnencodableTextError
-from writer.gui.messages import messenger
+from writer.gui.messages import localized_text, messenger
 from writer.gui.widgets.display import display_title, encoding_choice, encoding_text
 from writer.i18n import QT_TRANSLATE_NOOP
 
@@ -244,7 +244,7 @@ class DocumentFiles(QObject):
             if not messenger.question(
                 window.parent_widget(),
                 self.tr("Cannot save in this encoding"),
-                self.tr("{0} Save as UTF-8 instead?").format(error),
+                self.tr("{0} Save as UTF-8 instead?").format(localized_text(str(error))),
             ):
                 return False
             target_encoding, bom = "utf-8", False

@@ -52,7 +52,7 @@ class _RenderJob(QRunnable):
     def run(self) -> None:
         """Render the text and report the HTML (or an error note)."""
         try:
-            result = render_fragment(self.text)
+            result = render_fragment(self.text, translate=QCoreApplication.translate)
         except Exception as error:  # a renderer bug must not kill the preview
             log.exception("preview rendering failed")
             failed = QCoreApplication.translate("PreviewPane", "Preview failed: {0}")

@@ -136,3 +136,24 @@ def test_lore_kept_beside_the_document_reaches_writer_continue(tmp_path: Path, m
     result = run_writer("prompt", str(story), "--model", str(model_path))
     assert result.returncode == 0, result.stderr
     assert "── lore · Mara" in result.stdout
+
+
+def test_writer_lore_export_writes_the_entries_in_effect(tmp_path: Path):
+    """The document's entries, then the folder's not shadowed, as Writer JSON; a bad path is 1."""
+    from writer.core.lore import save_project_lore
+    from writer.core.lore_formats import read_lore_file
+
+    story = tmp_path / "story.md"
+    story.write_text("Mara lit the lamp.", encoding="utf-8")
+    save_document_lore(story, [MARA])
+    shadowed = LoreEntry("Mara", ("Mara",), "The folder's older Mara.")
+    save_project_lore(story, [shadowed, OWEN])
+    out = tmp_path / "exported.json"
+    result = run_writer("lore", "export", str(story), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_lore_file(out) == [MARA, OWEN]
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "writer-lorebook"
+    assert "Exported 2 entries" in result.stderr and not result.stdout.strip()
+    bad = run_writer("lore", "export", str(story), "-o", str(tmp_path / "missing" / "x.json"))
+    assert bad.returncode == 1 and "Cannot write" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1

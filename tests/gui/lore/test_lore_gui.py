@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog, QDockWidget, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from writer.config import Key, set_setting
 from writer.core.lore import LoreEntry, load_lorebook, save_document_lore
@@ -79,6 +86,32 @@ def test_lore_dock_adds_searches_imports_and_keeps_entries(qtbot, bare_window, t
     assert context.authors_note == "Style: terse, present tense."
     assert [entry.title for entry in context.lore] == ["Mara", "Owen"]
 
+    # Edit: choose Mara, Edit…, change the text, OK.
+    entries.setCurrentRow(0)
+    assert entries.currentItem().text().startswith("Mara") and dock.edit_button.isEnabled()
+    dock.edit_button.click()
+    editing = open_dialogs(bare_window)
+    assert len(editing) == 1 and editing[0].title.text() == "Mara"
+    editing[0].content.setPlainText("Mara is stubborn and keeps the log.")
+    editing[0].accept()
+    assert [(e.title, e.content) for e in load_lorebook(path).document] == [
+        ("Mara", "Mara is stubborn and keeps the log."),
+        ("Owen", "Owen is the old keeper."),
+    ]
+    assert entries.count() == 2
+    # Remove: choose Owen, Remove.
+    row = next(i for i in range(entries.count()) if entries.item(i).text().startswith("Owen"))
+    entries.setCurrentRow(row)
+    dock.remove_button.click()
+    assert entries.count() == 1 and entries.item(0).text().startswith("Mara")
+    assert [e.title for e in load_lorebook(path).document] == ["Mara"]
+    assert not dock.remove_button.isEnabled()  # nothing chosen now
+
+
+def open_dialogs(window) -> list[LoreEntryDialog]:
+    """Return the lore entry dialogs shown now."""
+    return [d for d in window.findChildren(LoreEntryDialog) if d.isVisible()]
+
 
 def test_inspector_lists_exactly_what_continue_sends(qtbot, window, tmp_path: Path):
     path = tmp_path / "story.md"
@@ -140,3 +173,29 @@ def test_a_200k_document_gets_its_story_so_far_while_idle(qtbot, small_window, t
     assert stats.prompt_tokens + stats.tokens <= 512
     kinds = [part.kind for part in small_window.stream.last_job.assembly.parts]
     assert kinds[0] == "summary"
+
+
+def test_rebuild_replaces_a_hand_written_story_so_far_and_says_how_fresh(
+    qtbot, small_window, tmp_path
+):
+    set_setting(Key.STORY_SO_FAR, False)  # only the Rebuild button starts a summary here
+    path = tmp_path / "novel.md"
+    path.write_text(CHAPTER * (11_000 // len(CHAPTER) + 1), encoding="utf-8")
+    open_at_end(small_window, path)
+    feature = small_window.lore
+    small_window.action("actionToggleLore").trigger()
+    state = small_window.findChild(QLabel, "storySoFarState")
+    story = small_window.findChild(QPlainTextEdit, "storySoFar")
+    rebuild = small_window.findChild(QPushButton, "storySoFarRebuild")
+    assert state.text().startswith("Not made yet")
+    story.setPlainText("Written by hand: the keeper lights the lamp.")
+    assert state.text() == "Written by hand; Rebuild replaces it."
+    assert load_summary(path).edited
+    with qtbot.waitSignal(feature.storySoFarUpdated, timeout=300_000):
+        rebuild.click()
+        assert state.text() == "Summarizing the story so far…"
+    summary = load_summary(path)
+    assert not summary.edited and summary.covers >= 8000
+    assert summary.text.strip() and "Written by hand" not in summary.text
+    assert story.toPlainText() == summary.text
+    assert state.text() == f"Covers the first {summary.covers:,} characters; up to date."

@@ -283,12 +283,16 @@ class LoreFeature(QObject):
     ) -> None:
         """Add ``entry`` (or put it in place of ``replacing``) and store the lore."""
         lore = self.lore_for(editor)
-        if replacing is not None:
-            self._drop(lore, *replacing)
         pool = lore.project if shared else lore.document
+        place = len(pool)  # an edited entry keeps its place in the list
+        if replacing is not None:
+            if replacing[1] == shared:
+                titles = [e.title for e in pool]
+                place = titles.index(replacing[0]) if replacing[0] in titles else place
+            self._drop(lore, *replacing)
         index = next((i for i, e in enumerate(pool) if e.title == entry.title), None)
         if index is None:
-            pool.append(entry)
+            pool.insert(place, entry)
         else:
             pool[index] = entry
         self._store(editor, project=shared)

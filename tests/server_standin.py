@@ -8,7 +8,9 @@ events, then the connection closes), ``malformed``, ``hang`` (never answers),
 ``broken`` (the words with U+FFFD in them, as llama-server sends invalid UTF-8
 from a model). Chat requests answer like completions; ``next_modes`` lists
 modes for the next requests, one each, before ``mode`` applies again.
-``tokenize`` switches the llama-server tokenize endpoint on.
+``tokenize`` switches a tokenize endpoint on: ``True`` or ``"llama-server"``
+(``/tokenize`` with ``content``), ``"vllm"`` (``/tokenize`` with ``prompt``;
+a llama-server body gets 400).
 ``n_choices`` says what a completions request with ``n`` > 1 gets: ``ignore`` (one
 choice, as ``llama_cpp.server`` does), ``honour`` (``n`` choices, their chunks
 interleaved, each with its own adjective: :func:`words_for`) or ``refuse`` (400).
@@ -41,7 +43,7 @@ class StandIn:
         self.mode = "ok"
         self.next_modes: list[str] = []  # modes for the next generation requests, before mode
         self.completions = True
-        self.tokenize = False
+        self.tokenize: bool | str = False
         self.n_choices = "ignore"
         self.retry_after = "0"
         self.props: dict[str, Any] | None = None
@@ -108,7 +110,13 @@ class StandIn:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 server.requests.append(("POST", self.path, body))
                 server.authorizations.append(self.headers.get("Authorization", ""))
-                if self.path == "/tokenize" and server.tokenize:
+                if self.path == "/tokenize" and server.tokenize == "vllm":
+                    if "prompt" not in body:
+                        self._json(400, {"error": {"message": "prompt: field required"}})
+                        return
+                    tokens = list(range(len(body["prompt"].split())))
+                    self._json(200, {"tokens": tokens, "count": len(tokens)})
+                elif self.path == "/tokenize" and server.tokenize:
                     text = body.get("content", "")
                     self._json(200, {"tokens": list(range(len(text.split())))})
                 elif self.path == "/v1/completions" and not server.completions:

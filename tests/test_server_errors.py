@@ -91,6 +91,15 @@ def test_without_a_tokenizer_counts_are_estimated_and_said(standin: StandIn):
     assert not counted.info.tokens_estimated and counted.count_tokens("one two three") == 3
 
 
+def test_vllm_tokenize_counts_with_its_own_body(standin: StandIn):
+    standin.tokenize = "vllm"
+    backend = connect(standin)
+    assert not backend.info.tokens_estimated
+    assert backend.count_tokens("one two three") == 3
+    body = [b for _m, path, b in standin.requests if path == "/tokenize"][-1]
+    assert body == {"prompt": "one two three", "model": MODEL, "add_special_tokens": False}
+
+
 def test_without_completions_continue_falls_back_to_chat_and_says_so(standin: StandIn):
     standin.completions = False
     backend = connect(standin)

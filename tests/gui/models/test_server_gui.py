@@ -189,6 +189,32 @@ def test_switching_between_a_file_and_a_server_model_without_restart(
     manager.close()
 
 
+def test_two_servers_are_kept_side_by_side_and_each_one_writes(
+    qtbot, bare_window, standin: StandIn
+):
+    second = StandIn().start()
+    try:
+        add_server(qtbot, bare_window, standin.url)
+        add_server(qtbot, bare_window, second.url)
+        labels = [f"{MODEL} @ {host_of(server.url)}" for server in (standin, second)]
+        assert sorted(entry.label for entry in load_servers()) == sorted(labels)
+        manager = bare_window.models.open_manager(modality=NON_MODAL)
+        editor = type_story(bare_window)
+        for server, label in zip((standin, second), labels, strict=True):
+            assert manager.select_server(label)
+            with qtbot.waitSignal(bare_window.engine.modelLoaded, timeout=60_000):
+                manager.use_selected()
+            assert bare_window.status.text("statusModel") == label
+            before = len(server.generation_requests())
+            with qtbot.waitSignal(bare_window.stream.finished, timeout=30_000):
+                action(bare_window, "actionContinue").trigger()
+            assert len(server.generation_requests()) > before  # this server wrote it
+        assert editor.toPlainText().count("quiet lake") == 2
+        manager.close()
+    finally:
+        second.stop()
+
+
 @pytest.mark.model
 def test_continue_stop_regenerate_and_chat_through_a_real_server(qtbot, bare_window, llama_server):
     set_setting(Key.MAX_TOKENS, 24)

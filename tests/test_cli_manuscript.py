@@ -71,6 +71,17 @@ def test_snapshot_take_and_list(tmp_path: Path) -> None:
     assert shown.stdout == "第一稿。\n"
 
 
+def test_a_snapshot_from_the_command_line_keeps_each_lines_ending(tmp_path: Path) -> None:
+    from writer.manuscript.snapshots import SnapshotStore
+
+    story = tmp_path / "mixed.txt"
+    story.write_bytes(b"one\ntwo\r\nthree\n")
+    assert run_writer("snapshot", str(story)).returncode == 0
+    [info] = SnapshotStore(story).list().snapshots
+    snapshot = SnapshotStore(story).load(info)
+    assert snapshot.text == "one\ntwo\nthree\n" and snapshot.line_ends == {1: "\r\n"}
+
+
 def test_snapshot_list_skips_a_damaged_file(tmp_path: Path) -> None:
     story = tmp_path / "story.md"
     story.write_text("Text.\n", encoding="utf-8")

@@ -14,8 +14,10 @@ import json
 import sys
 from pathlib import Path
 
-from writer.commands.common import CommandError, progress, read_text_file
-from writer.manuscript.snapshots import REASONS, SnapshotInfo, SnapshotStore
+from writer.commands.common import CommandError, progress
+from writer.core.document_io import read_document
+from writer.core.sidecar import load_sidecar
+from writer.manuscript.snapshots import REASONS, SnapshotInfo, SnapshotStore, with_line_ends
 
 EXIT_USAGE = 2
 USAGE = "writer snapshot FILE [--name N] | list FILE [--json] | show FILE WHICH"
@@ -64,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
         return _usage("expected FILE and the snapshot's name or time")
     store = SnapshotStore(_document(words[0]))
     if action == "take":
-        text = read_text_file(words[0])
-        info = store.take(text, name=args.name, auto=False, reason="command_line")
+        loaded = read_document(Path(words[0]))
+        sidecar = with_line_ends(load_sidecar(store.document), loaded.line_ends)
+        info = store.take(loaded.text, sidecar, name=args.name, auto=False, reason="command_line")
         assert info is not None
         progress(f"Snapshot taken: {info.path}")
         print(info.time.isoformat())

@@ -23,7 +23,7 @@ import logging
 import os
 import secrets
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +46,9 @@ SUFFIX = ".snapshot.gz"
 #: zlib level: 1 keeps a 10 MB snapshot well under the 200 ms target at about 1/3 the size.
 COMPRESS_LEVEL = 1
 _HEADER_LIMIT = 64 * 1024
+#: Key, in a snapshot's copy of the sidecar only, of the lines (0-based, lines end at "\n")
+#: that keep their own line ending (a CRLF line in an LF file): restore puts them back.
+LINE_ENDS_KEY = "line_ends"
 #: Text is encoded in pieces of about this many characters, a few hundred kilobytes.
 _PIECE_CHARS = 256 * 1024
 #: Texts from this size on are compressed piece by piece on other threads.
@@ -181,6 +184,26 @@ class Snapshot:
         """Return the author's note kept in the snapshot."""
         value = self.sidecar.get(AUTHORS_NOTE_KEY, "")
         return value if isinstance(value, str) else ""
+
+    @property
+    def line_ends(self) -> dict[int, str]:
+        """Return the lines that kept their own line ending (see :data:`LINE_ENDS_KEY`)."""
+        value = self.sidecar.get(LINE_ENDS_KEY, {})
+        if not isinstance(value, dict):
+            return {}
+        return {
+            int(line): end
+            for line, end in value.items()
+            if str(line).isdigit() and end in ("\r\n", "\n", "\r")
+        }
+
+
+def with_line_ends(sidecar: dict[str, Any], line_ends: Mapping[int, str]) -> dict[str, Any]:
+    """Return ``sidecar`` with the lines that keep their own line ending, for a snapshot."""
+    kept = {key: value for key, value in sidecar.items() if key != LINE_ENDS_KEY}
+    if line_ends:
+        kept[LINE_ENDS_KEY] = {str(line): end for line, end in sorted(line_ends.items())}
+    return kept
 
 
 @dataclass

@@ -120,6 +120,29 @@ def test_a_line_that_keeps_u2029_is_kept_by_snapshot_and_restore(qtbot, tmp_path
     assert path.read_bytes() == MARKED.encode("utf-8")
 
 
+def test_a_line_that_keeps_its_own_ending_is_kept_by_snapshot_and_restore(
+    qtbot, tmp_path: Path
+) -> None:
+    path = tmp_path / "mixed.txt"
+    data = b"one\ntwo\r\nthree\nfour\n"  # an LF file with one CRLF line
+    path.write_bytes(data)
+    window = open_window(qtbot, path)
+    feature = window.manuscript
+    editor = window.current_editor()
+    with qtbot.waitSignal(feature.snapshotTaken, timeout=20000) as taken:
+        feature.take(editor, "mixed")
+    info = taken.args[0]
+    assert SnapshotStore(path).load(info).line_ends == {1: "\r\n"}
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(len("one\ntwo"))
+    cursor.deleteChar()  # "two" and "three" become one line
+    cursor.insertText(" and ")
+    with qtbot.waitSignal(feature.restored, timeout=20000):
+        feature.restore(info)
+    window.action("actionSave").trigger()
+    assert path.read_bytes() == data  # "two" ends in CRLF again, "three" in LF
+
+
 def test_restore_brings_back_text_lore_and_notes(qtbot, novel: Path) -> None:
     """Restore puts back what the snapshot kept: text, story notes, lore and author's note."""
     window = open_window(qtbot, novel)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,7 @@ from writer.manuscript.snapshots import (
     SnapshotInfo,
     SnapshotStore,
     local_now,
+    with_line_ends,
 )
 from writer.manuscript.text_diff import Edit, diff_texts, edits_to
 
@@ -166,9 +167,10 @@ class ManuscriptFeature(QObject):
             return False
         text = editor.exact_text()  # a line's own U+2029 break is kept
         notes = editor.state.notes
+        line_ends = editor.line_ends()  # and a line's own ending (CRLF in an LF file)
 
         def work() -> SnapshotInfo | None:
-            sidecar = _sidecar_with_notes(store.document, notes)
+            sidecar = _sidecar_with_notes(store.document, notes, line_ends)
             return store.take(
                 text,
                 sidecar,
@@ -225,7 +227,10 @@ class ManuscriptFeature(QObject):
             if store.has_snapshot_on(now):
                 return None
             saved = read_document(store.document, encoding)
-            return store.take(saved.text, auto=True, reason="daily", skip_if_unchanged=True)
+            sidecar = with_line_ends(load_sidecar(store.document), saved.line_ends)
+            return store.take(
+                saved.text, sidecar, auto=True, reason="daily", skip_if_unchanged=True
+            )
 
         self.worker.start(
             work,
@@ -325,19 +330,21 @@ class ManuscriptFeature(QObject):
         text = editor.text_mirror().copy()
         exact = editor.exact_text()  # the text itself when a line keeps its own U+2029
         notes = editor.state.notes
+        line_ends = editor.line_ends()
 
-        def work() -> tuple[Snapshot, list[Edit], tuple[int, int], list[int]]:
+        def work() -> tuple[Snapshot, list[Edit], tuple[int, int], dict[int, str]]:
             snapshot = store.load(info)
             lines = text.lines()  # the editor's blocks: a U+2029 break is a line break here
             current = exact if isinstance(exact, str) else "\n".join(lines)
-            sidecar = _sidecar_with_notes(store.document, notes)
+            sidecar = _sidecar_with_notes(store.document, notes, line_ends)
             if current != snapshot.text or _restored_part(sidecar) != _restored_part(
                 snapshot.sidecar
             ):
                 store.take(exact, sidecar, auto=True, reason="before_restore")
             blocks = snapshot.text.replace(PARAGRAPH_SEPARATOR, "\n")
             size = (utf16_length(blocks), blocks.count("\n") + 1)
-            return snapshot, edits_to(lines, blocks), size, _paragraph_breaks(snapshot.text)
+            marks = _block_marks(snapshot.text, snapshot.line_ends)
+            return snapshot, edits_to(lines, blocks), size, marks
 
         self.worker.start(
             work,
@@ -354,13 +361,13 @@ class ManuscriptFeature(QObject):
         snapshot: Snapshot,
         edits: list[Edit],
         size: tuple[int, int],
-        breaks: list[int],
+        marks: dict[int, str],
     ) -> None:
         """Apply the restore's edits as one undo step (unless the text changed meanwhile).
 
         ``size`` is the snapshot's length in UTF-16 units and its number of lines,
         to check the result without reading the whole text on the GUI thread;
-        ``breaks`` the lines that end in U+2029 in the snapshot.
+        ``marks`` the lines that end in U+2029 or their own line ending in the snapshot.
         """
         mirror = editor.text_mirror()
         if mirror.revision != text.revision:
@@ -381,7 +388,7 @@ class ManuscriptFeature(QObject):
             log.warning("restore by lines missed; replacing the whole text")
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.insertText(snapshot.text.replace(PARAGRAPH_SEPARATOR, "\n"))
-        editor.mark_paragraph_breaks(cursor, breaks)
+        editor.mark_line_ends(cursor, marks)
         cursor.endEditBlock()
         if snapshot.notes != editor.state.notes:
             editor.state.notes = snapshot.notes
@@ -479,25 +486,34 @@ class ManuscriptFeature(QObject):
         return True
 
 
-def _paragraph_breaks(text: str) -> list[int]:
-    """Return the lines (0-based, counting U+2029 breaks as line ends) that end in U+2029."""
-    if PARAGRAPH_SEPARATOR not in text:
-        return []
-    return [
-        number
-        for number, found in enumerate(_BREAK.finditer(text))
-        if found.group() == PARAGRAPH_SEPARATOR
-    ]
+def _block_marks(text: str, line_ends: Mapping[int, str]) -> dict[int, str]:
+    """Return the blocks of ``text`` that end in U+2029 or in their own line ending.
+
+    ``line_ends`` numbers lines as they end at "\n" (U+2029 breaks not counted);
+    the result numbers the editor's blocks (every break counted).
+    """
+    if PARAGRAPH_SEPARATOR not in text and not line_ends:
+        return {}
+    marks: dict[int, str] = {}
+    line = 0
+    for block, found in enumerate(_BREAK.finditer(text)):
+        if found.group() == PARAGRAPH_SEPARATOR:
+            marks[block] = PARAGRAPH_SEPARATOR
+            continue
+        if line in line_ends:
+            marks[block] = line_ends[line]
+        line += 1
+    return marks
 
 
-def _sidecar_with_notes(document: Path, notes: str) -> dict[str, Any]:
-    """Return the sidecar on disk with the notes as the editor has them now."""
+def _sidecar_with_notes(document: Path, notes: str, line_ends: Mapping[int, str]) -> dict[str, Any]:
+    """Return the sidecar on disk with the notes and line endings as the editor has them now."""
     sidecar = load_sidecar(document)
     if notes:
         sidecar["notes"] = notes
     else:
         sidecar.pop("notes", None)
-    return sidecar
+    return with_line_ends(sidecar, line_ends)
 
 
 def _restored_part(sidecar: dict[str, Any]) -> tuple[Any, ...]:

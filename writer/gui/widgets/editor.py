@@ -40,7 +40,7 @@ from writer.core.document import DocumentState
 from writer.gui.widgets.text_mirror import TextMirror
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
     from writer.core.text_copy import TextCopy
 
@@ -180,29 +180,28 @@ class Editor(QPlainTextEdit):
         """
         return self.toPlainText() if self._line_marks else self.text_mirror().copy()
 
-    def mark_paragraph_breaks(self, cursor: QTextCursor, blocks: Iterable[int]) -> None:
-        """Make exactly ``blocks`` (0-based) end in U+2029, through ``cursor``'s edit block.
+    def mark_line_ends(self, cursor: QTextCursor, marks: Mapping[int, str]) -> None:
+        """Make exactly the blocks in ``marks`` (0-based) keep their own ending, through ``cursor``.
 
-        Used after the text was replaced line by line (a snapshot restored): the
-        changes are part of the cursor's undo step.
+        ``marks`` maps a block to "\u2029" or its own line ending ("\r\n" …); every
+        other block gets the document's. Used after the text was replaced line by
+        line (a snapshot restored): the changes join the cursor's undo step.
         """
-        wanted = set(blocks)
-        if not wanted and not self._line_marks:
+        if not marks and not self._line_marks:
             return
         block = self.document().begin()
         number = 0
         while block.isValid():
-            marked = block.blockFormat().property(LINE_END_PROPERTY) == PARAGRAPH_SEPARATOR
-            if marked != (number in wanted):
+            mark = block.blockFormat().property(LINE_END_PROPERTY)
+            wanted = marks.get(number, "")
+            if (mark if isinstance(mark, str) else "") != wanted:
                 block_format = QTextBlockFormat()
-                block_format.setProperty(
-                    LINE_END_PROPERTY, PARAGRAPH_SEPARATOR if number in wanted else ""
-                )
+                block_format.setProperty(LINE_END_PROPERTY, wanted)
                 cursor.setPosition(block.position())
                 cursor.mergeBlockFormat(block_format)
             block = block.next()
             number += 1
-        if wanted:
+        if marks:
             self._line_marks = True
 
     def line_ends(self) -> dict[int, str]:

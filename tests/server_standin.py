@@ -22,7 +22,10 @@ interleaved, each with its own adjective: :func:`words_for`) or ``refuse`` (400)
 from __future__ import annotations
 
 import json
+import select
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -51,6 +54,8 @@ class StandIn:
         self.requests: list[tuple[str, str, dict[str, Any]]] = []  # method, path, body
         self.authorizations: list[str] = []
         self.release = threading.Event()
+        #: Set when a client closed the connection of a request left hanging.
+        self.hung_up = threading.Event()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -154,9 +159,18 @@ class StandIn:
                 elif mode == "500":
                     self._json(500, {"error": {"message": "boom"}})
                 elif mode == "hang":
-                    server.release.wait(30)
+                    self._hang()
                 else:
                     self._stream(mode, chat, choices)
+
+            def _hang(self) -> None:
+                """Answer nothing until released, noting when the client closes the connection."""
+                deadline = time.monotonic() + 30
+                while not server.release.wait(0.02) and time.monotonic() < deadline:
+                    readable, _w, _x = select.select([self.connection], [], [], 0)
+                    if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                        server.hung_up.set()  # the whole request was read: this is EOF
+                        return
 
             def _stream(self, mode: str, chat: bool, choices: int = 1) -> None:
                 self.send_response(200)

@@ -288,6 +288,7 @@ def test_a_server_that_never_answers_times_out_in_one_line(standin: StandIn):
     with pytest.raises(ServerError) as caught:
         continue_text(backend, CollectingSink())
     assert "did not answer in time" in one_line(caught.value)
+    assert standin.hung_up.wait(2.0)  # the client hung up after its timeout
 
 
 def test_stop_while_the_server_is_silent_frees_the_engine(standin: StandIn):
@@ -300,6 +301,21 @@ def test_stop_while_the_server_is_silent_frees_the_engine(standin: StandIn):
     freed = time.perf_counter() - started
     assert stats.stop_reason == "cancelled"
     assert freed < 0.2 + 0.2 + 0.5, f"Stop took {freed - 0.2:.2f} s"  # 200 ms, with slack
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: before the server sends its headers, Stop frees the engine but the "
+    "request's connection stays open until the client's timeout (the server may go on "
+    "evaluating the prompt); closing it needs a request that can be aborted from another thread",
+)
+def test_stop_while_the_server_is_silent_closes_the_connection(standin: StandIn):
+    backend = connect(standin)
+    standin.mode = "hang"
+    stop = StopFlag()
+    threading.Timer(0.2, stop.set).start()
+    continue_text(backend, CollectingSink(), stop)
+    assert standin.hung_up.wait(1.0), "Stop left the connection open"
 
 
 def test_unreachable_and_unknown_model_are_one_line(standin: StandIn):

@@ -478,11 +478,19 @@ def fountain_to_html(text: str, title: str = "Screenplay") -> str:
             body.append('<div class="page-break"></div>')
         else:
             body.append(f'<p class="{css}">{_inline(element.text)}</p>')
+    return script_page(title, _CSS, "screenplay", titles, body)
+
+
+def script_page(title: str, css: str, layout: str, titles: list[str], body: list[str]) -> str:
+    """Return the standalone HTML page of a script: title page (when any), then ``body``.
+
+    ``layout`` is the class of the page's outer ``div`` ("screenplay", "play").
+    """
     head = f'<div class="title-page">{"".join(titles)}</div>\n' if titles else ""
     return (
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f'<div class="screenplay">\n{head}' + "\n".join(body) + "\n</div>\n</body>\n</html>\n"
+        f"<title>{html.escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        f'<div class="{layout}">\n{head}' + "\n".join(body) + "\n</div>\n</body>\n</html>\n"
     )
 
 

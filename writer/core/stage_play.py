@@ -26,7 +26,13 @@ import html
 import re
 from typing import TYPE_CHECKING, Any
 
-from writer.core.fountain import LineCleaner, export_script, parse_fountain, unquote
+from writer.core.fountain import (
+    LineCleaner,
+    export_script,
+    parse_fountain,
+    script_page,
+    unquote,
+)
 from writer.core.poem_lines import is_preamble
 
 if TYPE_CHECKING:
@@ -350,12 +356,7 @@ def stage_play_to_html(text: str, title: str = "Stage play") -> str:
                 body.append(f'<p class="direction">{html.escape(line, quote=False)}</p>')
         else:
             body.append(f'<p class="{_CLASSES.get(element.kind, "direction")}">{shown}</p>')
-    head = f'<div class="title-page">{"".join(titles)}</div>\n' if titles else ""
-    return (
-        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f'<div class="play">\n{head}' + "\n".join(body) + "\n</div>\n</body>\n</html>\n"
-    )
+    return script_page(title, _CSS, "play", titles, body)
 
 
 def export_stage_play(text: str, path: Path, *, title: str = "Stage play") -> None:

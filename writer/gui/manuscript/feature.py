@@ -16,7 +16,6 @@ and the lore kept in the snapshot (``notesRestored``, ``loreRestored``).
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,7 +35,7 @@ from writer.gui.manuscript.diff_view import side_by_side
 from writer.gui.manuscript.snapshots_panel import SnapshotsPanel
 from writer.gui.messages import messenger
 from writer.gui.widgets.display import display_title
-from writer.gui.widgets.editor import PARAGRAPH_SEPARATOR
+from writer.gui.widgets.editor import PARAGRAPH_SEPARATOR, block_marks
 from writer.i18n import QT_TRANSLATE_NOOP
 from writer.manuscript.chat_export import ChatEntry, chat_to_markdown
 from writer.manuscript.export import (
@@ -66,7 +65,6 @@ if TYPE_CHECKING:
     from writer.gui.widgets.text_mirror import TextMirror
 
 log = logging.getLogger(__name__)
-_BREAK = re.compile("[\n\u2029]")
 
 #: File dialog filters of the export formats.
 FILTERS = {
@@ -343,7 +341,7 @@ class ManuscriptFeature(QObject):
                 store.take(exact, sidecar, auto=True, reason="before_restore")
             blocks = snapshot.text.replace(PARAGRAPH_SEPARATOR, "\n")
             size = (utf16_length(blocks), blocks.count("\n") + 1)
-            marks = _block_marks(snapshot.text, snapshot.line_ends)
+            marks = block_marks(snapshot.text, snapshot.line_ends)
             return snapshot, edits_to(lines, blocks), size, marks
 
         self.worker.start(
@@ -484,26 +482,6 @@ class ManuscriptFeature(QObject):
             return False
         self._on_exported(path)
         return True
-
-
-def _block_marks(text: str, line_ends: Mapping[int, str]) -> dict[int, str]:
-    """Return the blocks of ``text`` that end in U+2029 or in their own line ending.
-
-    ``line_ends`` numbers lines as they end at "\n" (U+2029 breaks not counted);
-    the result numbers the editor's blocks (every break counted).
-    """
-    if PARAGRAPH_SEPARATOR not in text and not line_ends:
-        return {}
-    marks: dict[int, str] = {}
-    line = 0
-    for block, found in enumerate(_BREAK.finditer(text)):
-        if found.group() == PARAGRAPH_SEPARATOR:
-            marks[block] = PARAGRAPH_SEPARATOR
-            continue
-        if line in line_ends:
-            marks[block] = line_ends[line]
-        line += 1
-    return marks
 
 
 def _sidecar_with_notes(document: Path, notes: str, line_ends: Mapping[int, str]) -> dict[str, Any]:

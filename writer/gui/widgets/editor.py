@@ -56,6 +56,26 @@ CUT_SHORT_COLOUR = QColor(222, 70, 70)
 _BREAK = re.compile("[\n\u2029]")
 
 
+def block_marks(text: str, line_ends: Mapping[int, str]) -> dict[int, str]:
+    """Return the blocks of ``text`` that end in U+2029 or in their own line ending.
+
+    ``line_ends`` numbers lines as they end at "\\n" (U+2029 breaks not counted);
+    the result numbers the editor's blocks (every break counted).
+    """
+    if PARAGRAPH_SEPARATOR not in text and not line_ends:
+        return {}
+    marks: dict[int, str] = {}
+    line = 0
+    for block, found in enumerate(_BREAK.finditer(text)):
+        if found.group() == PARAGRAPH_SEPARATOR:
+            marks[block] = PARAGRAPH_SEPARATOR
+            continue
+        if line in line_ends:
+            marks[block] = line_ends[line]
+        line += 1
+    return marks
+
+
 class Editor(QPlainTextEdit):
     """One document's editor (objectName ``editor``)."""
 
@@ -103,18 +123,7 @@ class Editor(QPlainTextEdit):
         """
         super().setPlainText(text)
         self._line_marks = False
-        if PARAGRAPH_SEPARATOR not in text and not line_ends:
-            return
-        marks: dict[int, str] = {}
-        line = 0
-        for block, match in enumerate(_BREAK.finditer(text)):
-            if match.group() == PARAGRAPH_SEPARATOR:
-                marks[block] = PARAGRAPH_SEPARATOR
-                continue
-            if line_ends and line in line_ends:
-                marks[block] = line_ends[line]
-            line += 1
-        self._apply_line_marks(marks)
+        self._apply_line_marks(block_marks(text, line_ends or {}))
 
     def _apply_line_marks(self, marks: Mapping[int, str]) -> None:
         """Store each marked block's line ending in its block format (not an undo step)."""

@@ -181,3 +181,33 @@ def test_recording_alternatives_ends_continue_where_it_ends_without(backend, len
     assert recorded.texts == [sink.joined]
     spans = token_spans(recorded.steps[0], skip=recorded.skipped[0])  # no steps past the end
     assert spans and spans[-1].start < len(sink.joined) <= spans[-1].end
+
+
+@pytest.mark.parametrize("on_pieces", [False, True])
+def test_a_stop_string_split_over_pieces_never_reaches_the_text_shown(on_pieces: bool):
+    """The text after the cursor begins across two pieces: what streams is what is kept."""
+    from writer.engine.choice_jobs import _Relay
+    from writer.engine.jobs import CollectingSink
+
+    sink = CollectingSink()
+    shown: list[str] = []
+    relay = _Relay(
+        1,
+        strip=False,
+        sink=sink,
+        on_pieces=(lambda pieces: shown.extend(p for _i, p in pieces)) if on_pieces else None,
+        interval=0.0,
+        stops=["The door"],
+    )
+    for piece in ["The sea was ", "calm. Th", "e door opened", " slowly."]:
+        relay.text(0, piece)
+    relay.finish()
+    relay.flush()
+    streamed = "".join(shown) if on_pieces else sink.joined
+    assert streamed == relay.texts[0] == "The sea was calm. "
+    assert relay.done == [True]
+    held = _Relay(1, strip=False, sink=sink, on_pieces=None, interval=0.0, stops=["The door"])
+    held.text(0, "calm. Th")  # could begin the stop string: held back until it cannot
+    assert held.texts[0] == "calm. "
+    held.finish()  # the passage ended without it: what was held back is written
+    assert held.texts[0] == "calm. Th" and held.done == [False]

@@ -32,6 +32,7 @@ from writer.engine.backend_api import (
 )
 from writer.engine.candidates import parallel_sequences
 from writer.engine.context_shift import shift_for
+from writer.engine.stop_strings import StopStringFilter
 from writer.engine.utf8_stream import Utf8Stream
 from writer.engine.vocab import end_of_generation_test
 from writer.errors import GenerationError, ModelError
@@ -337,7 +338,7 @@ class LlamaBackend:
         count = 0
         reason = "length"
         decoder = Utf8Stream()
-        held = _StopStringFilter(stop_strings)
+        held = StopStringFilter(stop_strings)
         is_end = end_of_generation_test(llama)
         try:
             reused, stopped = self._prefill(tokens, stop)
@@ -467,40 +468,6 @@ def _special_tokens(llama: Any) -> SpecialTokens:
         fim_suffix=text(vocab_token("llama_vocab_fim_suf")),
         fim_middle=text(vocab_token("llama_vocab_fim_mid")),
     )
-
-
-class _StopStringFilter:
-    """Holds back text that may be the start of a stop string."""
-
-    def __init__(self, stop_strings: Sequence[str]) -> None:
-        self.stops = [s for s in stop_strings if s]
-        self.pending = ""
-
-    def feed(self, piece: str) -> tuple[str, bool]:
-        """Add ``piece``; return (text safe to emit, whether a stop string was hit)."""
-        if not self.stops:
-            return piece, False
-        self.pending += piece
-        for stop in self.stops:
-            index = self.pending.find(stop)
-            if index >= 0:
-                emit = self.pending[:index]
-                self.pending = ""
-                return emit, True
-        keep = 0
-        for stop in self.stops:
-            for size in range(min(len(stop) - 1, len(self.pending)), 0, -1):
-                if self.pending.endswith(stop[:size]):
-                    keep = max(keep, size)
-                    break
-        emit = self.pending[: len(self.pending) - keep]
-        self.pending = self.pending[len(self.pending) - keep :]
-        return emit, False
-
-    def flush(self) -> str:
-        """Return what is still held back."""
-        text, self.pending = self.pending, ""
-        return text
 
 
 def default_thread_count() -> int:

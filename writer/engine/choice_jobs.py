@@ -23,6 +23,7 @@ from writer.core.sampling import SamplingParams
 from writer.engine.backend_api import Backend, GenerationStats, StopFlag
 from writer.engine.candidates import CandidatesResult, fewer_candidates_notice
 from writer.engine.jobs import ContinueJob, Job, JobSink, _EitherFlag
+from writer.engine.stop_strings import StopStringFilter
 
 if TYPE_CHECKING:
     from writer.core.alternatives import TokenStep
@@ -57,7 +58,7 @@ class _Relay:
     ) -> None:
         self.texts = [""] * count
         self.done = [False] * count  # met a stop string (the start of the text after the cursor)
-        self._stops = tuple(stop for stop in stops if stop)
+        self._held = [StopStringFilter(stops) for _ in range(count)]
         self._ended = ended
         self.skipped = [0] * count  # characters of leading space left out per candidate
         self._strip = [strip] * count
@@ -90,10 +91,18 @@ class _Relay:
             self._ended.set()  # the passage ended cleanly past its length
 
     def _accept(self, index: int, piece: str) -> None:
-        """Keep a piece of candidate ``index`` up to a stop string, and pass it on."""
+        """Pass on a piece of candidate ``index``, holding back what may begin a stop string."""
         if self.done[index]:
             return
-        piece = self._until_stop(index, piece)
+        piece, hit = self._held[index].feed(piece)
+        if hit:
+            self.done[index] = True
+            if all(self.done) and self._ended is not None:
+                self._ended.set()
+        self._pass_on(index, piece)
+
+    def _pass_on(self, index: int, piece: str) -> None:
+        """Keep ``piece`` as candidate ``index``'s text and stream it."""
         if not piece:
             return
         self.texts[index] += piece
@@ -105,25 +114,11 @@ class _Relay:
         if now - self._sent_at >= self._interval:
             self.flush(now)
 
-    def _until_stop(self, index: int, piece: str) -> str:
-        """Return ``piece`` up to a stop string that it completes (and end the candidate there)."""
-        if not self._stops:
-            return piece
-        text = self.texts[index]
-        tail = max(len(stop) for stop in self._stops)
-        start = max(0, len(text) - tail)
-        window = text[start:] + piece
-        found = [at for stop in self._stops if (at := window.find(stop)) >= 0]
-        if not found:
-            return piece
-        self.done[index] = True
-        if all(self.done) and self._ended is not None:
-            self._ended.set()
-        keep = min(found) - (len(text) - start)
-        if keep < 0:  # the stop began in text already sent: cut it back
-            self.texts[index] = text[: len(text) + keep]
-            return ""
-        return piece[:keep]
+    def finish(self) -> None:
+        """Pass on what each candidate still holds back (no stop string followed it)."""
+        for index, held in enumerate(self._held):
+            if not self.done[index]:
+                self._pass_on(index, held.flush())
 
     def flush(self, now: float | None = None) -> None:
         """Send what is pending."""
@@ -224,8 +219,11 @@ class CandidatesJob(ContinueJob):
             relay.end.finish(model_ended=result.reasons[0] != "length")
             if relay.end.done and not stop.is_set():  # ended cleanly, like a stop string
                 result.reasons[0] = "stop"
-            if result.steps[0]:  # the tokens past the passage's end are not in its text
-                result.steps[0] = _steps_within(result.steps[0], relay.skipped[0], relay.texts[0])
+        relay.finish()
+        for index, steps in enumerate(result.steps):
+            if steps and (relay.done[index] or (index == 0 and relay.end is not None)):
+                # the tokens past the passage's end or its stop string are not in its text
+                result.steps[index] = _steps_within(steps, relay.skipped[index], relay.texts[index])
         if any(relay.done) and not stop.is_set():  # met the text after the cursor
             pairs = zip(relay.done, result.reasons, strict=False)
             result.reasons = ["stop" if done else reason for done, reason in pairs]

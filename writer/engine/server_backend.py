@@ -490,7 +490,6 @@ class ServerBackend:
                             if text:
                                 if read.total == 0:
                                     read.first_token_s = time.perf_counter() - started
-                                read.pieces[index].append(text)
                                 read.tokens[index] += 1
                                 on_text(index, text)
                             if finish and index not in read.finishes:

@@ -34,24 +34,18 @@ class ChoicesRead:
     """What one streamed request wrote so far, per choice index (``n`` choices, or one)."""
 
     count: int
-    pieces: list[list[str]] = field(default_factory=list)
     tokens: list[int] = field(default_factory=list)
     finishes: dict[int, str] = field(default_factory=dict)  # index → "eos", "length"
     seen: set[int] = field(default_factory=set)  # indices the server answered for
     first_token_s: float = 0.0
 
     def __post_init__(self) -> None:
-        self.pieces = [[] for _ in range(self.count)]
         self.tokens = [0] * self.count
 
     @property
     def total(self) -> int:
         """Return the pieces of text received over all choices."""
         return sum(self.tokens)
-
-    def text(self, index: int) -> str:
-        """Return the text choice ``index`` received."""
-        return "".join(self.pieces[index])
 
 
 class StreamPump:

@@ -151,8 +151,7 @@ class Autosave(QObject):
             "line_ends": {str(line): end for line, end in editor.line_ends().items()},
             "stamp": dataclasses.asdict(state.stamp) if state.stamp is not None else None,
         }
-        # Lines that keep their own ending (U+2029) are only in the editor's own text.
-        text = editor.toPlainText() if editor.has_line_marks else editor.text_mirror().copy()
+        text = editor.exact_text()  # a line's own U+2029 break is kept
         doc_id, store = state.doc_id, self.store
         generation = store.generation(doc_id)
         self.worker.start(

@@ -382,7 +382,7 @@ class ManuscriptFeature(QObject):
             cursor.setPosition(edit.start)
             cursor.setPosition(edit.end, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(edit.text)
-        if (mirror.copy().units, document.blockCount()) != size:  # never expected
+        if (document.characterCount() - 1, document.blockCount()) != size:  # never expected
             log.warning("restore by lines missed; replacing the whole text")
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.insertText(snapshot.text.replace(PARAGRAPH_SEPARATOR, "\n"))

@@ -200,7 +200,7 @@ class ChineseWriting(QObject):
             return
         self.hide()
         editor = self.window.current_editor()
-        if editor is not None and is_chinese_text(editor.toPlainText()[:SAMPLE]):
+        if editor is not None and is_chinese_text(editor.head(SAMPLE)):
             self.check_chinese()
 
     def _on_submitted(self, _job_id: int, job: object) -> None:
@@ -208,7 +208,7 @@ class ChineseWriting(QObject):
         chinese = request_is_chinese(job)
         if chinese is None:
             editor = self.window.current_editor()
-            chinese = editor is not None and is_chinese_text(editor.toPlainText()[:SAMPLE])
+            chinese = editor is not None and is_chinese_text(editor.head(SAMPLE))
         if chinese:
             self.check_chinese()
 

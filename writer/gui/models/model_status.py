@@ -56,7 +56,7 @@ class ModelStatus(QObject):
                 engine.connect_server(spec or entry.spec())  # type: ignore[union-attr]
                 return
         chinese = resolve_language(str(get_setting(Key.LANGUAGE))) == "zh_CN" or any(
-            is_chinese_text(editor.toPlainText()[:SAMPLE]) for editor in self.host.editors()
+            is_chinese_text(editor.head(SAMPLE)) for editor in self.host.editors()
         )
         try:
             path = choose_model(

@@ -271,6 +271,10 @@ class Editor(QPlainTextEdit):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         return cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
 
+    def head(self, chars: int) -> str:
+        """Return the first ``chars`` characters (UTF-16 units) without copying the whole text."""
+        return self.text_range(0, min(chars, self.document().characterCount() - 1))
+
     def selected_text(self) -> str:
         """Return the selection with "\\n" line breaks."""
         return self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")

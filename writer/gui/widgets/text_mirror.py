@@ -130,11 +130,6 @@ class TextMirror(QObject):
         self._blocks += len(fresh) - len(old)
         self.revision += 1
 
-    @property
-    def units(self) -> int:
-        """Return the text's length in UTF-16 code units (what Qt's positions count)."""
-        return self._units
-
     def copy(self) -> TextCopy:
         """Return the text as it is now: a copy of the chunk list, safe to read on any thread."""
         document = self.document

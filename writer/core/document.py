@@ -6,13 +6,12 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from writer.core.document_names import untitled_name
+from writer.core.document_names import SCRIPT_FORMS, untitled_name
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-#: The forms of a script kept in Fountain (highlighted as one, exported as one).
-SCRIPT_FORMS: tuple[str, ...] = ("screenplay", "stage_play")
+__all__ = ["SCRIPT_FORMS", "DocumentState"]
 
 
 @dataclass

@@ -38,6 +38,9 @@ _RESERVED = {
     *(f"LPT{n}" for n in range(1, 10)),
 }
 
+#: The forms of a script kept in Fountain (highlighted as one, exported as one).
+SCRIPT_FORMS: tuple[str, ...] = ("screenplay", "stage_play")
+
 
 def untitled_name(number: int) -> str:
     """Return the English name of the ``number``-th untitled document ("Untitled 2")."""
@@ -119,4 +122,4 @@ def file_stem(title: str, fallback: str = UNTITLED) -> str:
 
 def suffix_for(form: str) -> str:
     """Return the file extension a document of ``form`` is saved with."""
-    return ".fountain" if form in ("screenplay", "stage_play") else ".md"
+    return ".fountain" if form in SCRIPT_FORMS else ".md"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from writer.config import data_dir, resources_dir
+from writer.core.templates import localized
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,7 @@ class CatalogEntry:
 
     def description_in(self, lang: str) -> str:
         """Return the short description in ``lang`` ("en" or "zh"), else English, else the note."""
-        texts = dict(self.descriptions)
-        return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "") or self.note
+        return localized(dict(self.descriptions), lang) or self.note
 
 
 def catalog_paths() -> list[Path]:

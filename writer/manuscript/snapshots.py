@@ -49,8 +49,6 @@ _HEADER_LIMIT = 64 * 1024
 #: Key, in a snapshot's copy of the sidecar only, of the lines (0-based, lines end at "\n")
 #: that keep their own line ending (a CRLF line in an LF file): restore puts them back.
 LINE_ENDS_KEY = "line_ends"
-#: Text is encoded in pieces of about this many characters, a few hundred kilobytes.
-_PIECE_CHARS = 256 * 1024
 #: Texts from this size on are compressed piece by piece on other threads.
 _PARALLEL_BYTES = 1_000_000
 
@@ -102,7 +100,7 @@ def _encode(
     """
     digest = hashlib.blake2b(digest_size=16)
     size = 0
-    for piece in text_pieces(text, _PIECE_CHARS):
+    for piece in text_pieces(text):
         data = piece.encode("utf-8", "surrogatepass")
         digest.update(data)
         keep(data)

@@ -498,33 +498,29 @@ class AssistantPanel(QDockWidget):
             editor = self.store.editor_of(conversation, self.window_.editors())
             if editor is not None:
                 self.chip.measured(editor, job.draft_text(), job.context.tokens)
-        if isinstance(job, ChatJob) and entry.turn is not None:
-            editor = self.store.editor_of(conversation, self.window_.editors())
-            if editor is not None:
-                self.save_conversation(editor)
         if isinstance(job, SummaryJob) and stopped and job.part_summaries:
-            self.status.setText(
-                self.tr("Stopped; kept the summaries of {0} of {1} parts.").format(
-                    len(job.part_summaries), job.parts
-                )
+            said = self.tr("Stopped; kept the summaries of {0} of {1} parts.").format(
+                len(job.part_summaries), job.parts
             )
         elif stopped:
-            self.status.setText(self.tr("Stopped."))
+            said = self.tr("Stopped.")
         else:
-            self.status.clear()
-        self.progress.setVisible(False)
-        self.transcript.refresh(entry)
-        self._show_queue()
-        self.update_actions()
+            said = ""
+        self._show_result(entry, conversation, job, said)
 
     @Slot(object, object, object, str)
     def _on_cut_short(self, entry: Entry, conversation: Conversation, job: Job, message: str):
         """A reply whose stream broke off: it stays as a result, and the reason is shown."""
-        editor = self.store.editor_of(conversation, self.window_.editors())
-        if isinstance(job, ChatJob) and entry.turn is not None and editor is not None:
-            self.save_conversation(editor)
+        self._show_result(entry, conversation, job, localized_text(message))
+
+    def _show_result(self, entry: Entry, conversation: Conversation, job: Job, said: str) -> None:
+        """Show a finished (or cut short) reply: a chat's conversation is saved, ``said`` shown."""
+        if isinstance(job, ChatJob) and entry.turn is not None:
+            editor = self.store.editor_of(conversation, self.window_.editors())
+            if editor is not None:
+                self.save_conversation(editor)
+        self.status.setText(said)
         self.progress.setVisible(False)
-        self.status.setText(localized_text(message))
         self.transcript.refresh(entry)
         self._show_queue()
         self.update_actions()

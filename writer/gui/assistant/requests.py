@@ -117,16 +117,21 @@ class AssistantRequests(QObject):
         if found is None:
             return
         entry, conversation, job = found
-        stopped = stats.stop_reason == "cancelled"
         if isinstance(job, SummaryJob | ToolJob) and job.result:
             entry.text = job.result
+        stopped = stats.stop_reason == "cancelled"
+        self._settle(entry, conversation, job, "stopped" if stopped else "done")
+        self.finished.emit(entry, conversation, job, stats)
+
+    @staticmethod
+    def _settle(entry: Entry, conversation: Conversation, job: Job, state: str) -> None:
+        """Give ``entry`` its final text and ``state``; a chat reply joins the conversation."""
         entry.text = entry.text.strip()
         entry.detail = ""
-        entry.state = "stopped" if stopped else "done"
+        entry.state = state
         if isinstance(job, ChatJob) and entry.turn is not None:
             entry.turn.reply = entry.text or None
             conversation.keep_from = job.dropped
-        self.finished.emit(entry, conversation, job, stats)
 
     @Slot(int, str)
     def _on_failed(self, job_id: int, message: str) -> None:
@@ -137,11 +142,7 @@ class AssistantRequests(QObject):
             return
         entry, conversation, job = found
         if broke_off and entry.text.strip():  # the reply so far stays, marked as cut short
-            entry.text = entry.text.strip()
-            entry.detail = ""
-            entry.state = "cut"
-            if isinstance(job, ChatJob) and entry.turn is not None:
-                entry.turn.reply = entry.text
+            self._settle(entry, conversation, job, "cut")
             self.cutShort.emit(entry, conversation, job, message)
             return
         entry.state = "failed"

@@ -162,3 +162,15 @@ def bare_window(qtbot) -> Iterator:
     qtbot.addWidget(win)
     yield win
     win.engine.shutdown()
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    """The interface in 简体中文 for one test (the setting too), English again after it."""
+    from writer.config import Key, set_setting
+    from writer.i18n import apply_language
+
+    set_setting(Key.LANGUAGE, "zh_CN")
+    assert apply_language("zh_CN") == "zh_CN"
+    yield
+    apply_language("en")

@@ -41,3 +41,16 @@ def start_window(qtbot):
 def act(window, name: str) -> None:
     """Choose a menu command, as a click on it does."""
     window.findChild(QAction, name).trigger()
+
+
+def spy_on_jobs(window, monkeypatch) -> list:
+    """Record every job the window sends to the engine (they still run)."""
+    jobs: list = []
+    submit = window.engine.submit
+
+    def recording(job):
+        jobs.append(job)
+        return submit(job)
+
+    monkeypatch.setattr(window.engine, "submit", recording)
+    return jobs

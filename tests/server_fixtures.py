@@ -1,8 +1,10 @@
 """Fixtures for the server-backend tests: a real ``llama_cpp.server`` on 127.0.0.1.
 
-The server runs the default model on a free loopback port for the whole test
-session (started on first use; :func:`writer.engine.local_server.start` waits
-for it with a bounded loop). Nothing reaches beyond this machine.
+The real server runs the default model on a free loopback port for the whole
+test session (started on first use; :func:`writer.engine.local_server.start`
+waits for it with a bounded loop). ``standin`` is the small stand-in server
+(tests/server_standin.py), one per test, for the failures a real server cannot
+produce on cue. Nothing reaches beyond this machine.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from writer.core.model_files import bundled_model_path
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from tests.server_standin import StandIn
     from writer.engine.local_server import LocalServer
 
 #: The server's context window (the tests' texts are sized against it).
@@ -48,3 +51,13 @@ def server_spec(llama_server: LocalServer):
     from writer.engine.server_spec import ServerSpec
 
     return ServerSpec(llama_server.url, llama_server.model, n_ctx=SERVER_CTX, timeout=120)
+
+
+@pytest.fixture
+def standin() -> Iterator[StandIn]:
+    """The stand-in OpenAI-compatible server on 127.0.0.1, for one test."""
+    from tests.server_standin import StandIn
+
+    server = StandIn().start()
+    yield server
+    server.stop()

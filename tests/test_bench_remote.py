@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 
 pytest.importorskip("openai", reason="pip install -e .[test] brings the openai client")
@@ -12,18 +10,8 @@ from tests.server_standin import MODEL, WORDS, StandIn
 from writer.bench.remote import PARAMS, BenchWindow, RawStream
 from writer.engine.server_spec import ServerSpec
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 #: What a request asks for that decides how many tokens come and how fast.
 SAME = ("prompt", "max_tokens", "temperature", "top_p", "seed", "min_p", "top_k", "repeat_penalty")
-
-
-@pytest.fixture
-def standin() -> Iterator[StandIn]:
-    server = StandIn().start()
-    yield server
-    server.stop()
 
 
 def test_the_raw_loop_asks_for_exactly_what_continue_asked(qapp, standin: StandIn):

@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,22 +21,12 @@ from tests.server_standin import MODEL, WORDS, StandIn
 from writer.cli import main
 from writer.engine.server_spec import ServerSpec
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 ROOT = Path(__file__).resolve().parent.parent
 STAND_IN_TEXT = "".join(WORDS).strip()  # "Once upon a time there was a quiet lake."
 PARAGRAPH = (
     "The lighthouse keeper had not spoken to anyone in three weeks. Each morning he climbed "
     "the spiral stairs, wiped the salt from the great lens, and wrote one line in the logbook."
 )
-
-
-@pytest.fixture
-def standin() -> Iterator[StandIn]:
-    server = StandIn().start()
-    yield server
-    server.stop()
 
 
 def run_writer(

@@ -28,13 +28,6 @@ from writer.errors import ServerError, StreamInterruptedError
 KEY = "sk-test-secret-key-4242"
 
 
-@pytest.fixture
-def standin():
-    server = StandIn().start()
-    yield server
-    server.stop()
-
-
 def connect(server: StandIn, **options) -> ServerBackend:
     spec = ServerSpec(server.url, MODEL, api_key=KEY, n_ctx=512, timeout=options.pop("timeout", 5))
     return ServerBackend.connect(spec)
@@ -335,16 +328,6 @@ def test_the_key_stays_out_of_the_log(standin: StandIn, caplog: pytest.LogCaptur
         with pytest.raises(ServerError):
             continue_text(backend, CollectingSink())
     assert caplog.records and KEY not in caplog.text
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The interface in 简体中文 for one test."""
-    from writer.i18n import apply_language
-
-    assert apply_language("zh_CN") == "zh_CN"
-    yield
-    apply_language("en")
 
 
 def test_every_server_line_shows_in_chinese(standin: StandIn, chinese):

@@ -8,7 +8,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from writer.config import Key, set_setting
-from writer.i18n import apply_language, catalogue_source
+from writer.i18n import catalogue_source
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Texts that read the same in Chinese: names, formats, shortcuts, numbers, and the status
@@ -121,14 +119,6 @@ def english_leftovers(texts: list[str]) -> list[str]:
         if re.search(r"[A-Za-z]{3,}", plain) and not re.search(r"[\u4e00-\u9fff]", plain):
             leftovers.append(plain)
     return leftovers
-
-
-@pytest.fixture
-def chinese(qapp):
-    set_setting(Key.LANGUAGE, "zh_CN")
-    assert apply_language("zh_CN") == "zh_CN"
-    yield
-    apply_language("en")
 
 
 def test_menus_and_actions_are_chinese(chinese, qtbot):

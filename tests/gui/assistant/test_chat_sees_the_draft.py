@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton
 
+from tests.gui_helpers import spy_on_jobs
 from writer.core.draft_context import Draft, build_draft_context
 from writer.core.presets import set_max_tokens_for
 
@@ -20,18 +21,6 @@ STORY = (
     "climbed the hundred and twelve steps, lit the lamp and wrote one line in the logbook.\n\n"
     "One winter a boy named Tobiah washed ashore in a rowing boat with no oars."
 )
-
-
-def spy_on_jobs(window, monkeypatch) -> list:
-    jobs: list = []
-    submit = window.engine.submit
-
-    def recording(job):
-        jobs.append(job)
-        return submit(job)
-
-    monkeypatch.setattr(window.engine, "submit", recording)
-    return jobs
 
 
 def ask(qtbot, window, question: str):

@@ -8,7 +8,6 @@ import pytest
 
 pytest.importorskip("openai", reason="pip install -e .[test] brings the openai client")
 
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
@@ -19,18 +18,8 @@ from writer.config import Key, set_setting, settings_path
 from writer.engine.server_list import last_server, load_servers
 from writer.engine.server_spec import ServerSpec, host_of
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 KEY = "sk-gui-secret-key-9876"
 NON_MODAL = Qt.WindowModality.NonModal
-
-
-@pytest.fixture
-def standin() -> Iterator[StandIn]:
-    server = StandIn().start()
-    yield server
-    server.stop()
 
 
 def add_server(qtbot, window, url: str, key: str = "") -> None:

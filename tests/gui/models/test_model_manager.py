@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.hub_fixtures import default_model_file
 from writer.config import Key, get_setting, models_dir
 from writer.errors import ModelError
 from writer.hub.local_models import (
@@ -27,18 +26,11 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def default_model() -> Path:
-    path = default_model_file(required=True)
-    assert path is not None
-    return path
-
-
-@pytest.fixture
-def downloaded(default_model) -> Path:
+def downloaded(model_path) -> Path:
     """A model as a download leaves it: <models>/<owner>/<repo>/<file>."""
     target = models_dir() / "test-org" / "Small-GGUF" / "small-Q4_1.gguf"
     target.parent.mkdir(parents=True)
-    shutil.copyfile(default_model, target)
+    shutil.copyfile(model_path, target)
     partial = models_dir() / ".partial" / "test-org" / "Other" / "other-Q8_0.gguf.part"
     partial.parent.mkdir(parents=True)
     partial.write_bytes(b"GGUF" + b"\0" * 100)
@@ -49,21 +41,21 @@ def sources(models):
     return {m.path.name: m.source for m in models}
 
 
-def test_lists_downloaded_and_bundled_models_but_never_partials(downloaded, default_model):
+def test_lists_downloaded_and_bundled_models_but_never_partials(downloaded, model_path):
     models = list_local_models()
     assert sources(models) == {
         "small-Q4_1.gguf": ModelSource.DOWNLOADED,
-        default_model.name: ModelSource.BUNDLED,
+        model_path.name: ModelSource.BUNDLED,
     }
     small = next(m for m in models if m.path == downloaded)
     assert small.info.architecture == "llama" and small.info.quantization == "Q4_1"
     assert small.to_json()["has_chat_template"] is True
 
 
-def test_split_model_with_a_missing_part_is_not_listed(default_model):
+def test_split_model_with_a_missing_part_is_not_listed(model_path):
     folder = models_dir() / "o" / "r"
     folder.mkdir(parents=True)
-    shutil.copyfile(default_model, folder / "m-00001-of-00002.gguf")
+    shutil.copyfile(model_path, folder / "m-00001-of-00002.gguf")
     assert all(m.source != ModelSource.DOWNLOADED for m in list_local_models())
     (folder / "m-00002-of-00002.gguf").write_bytes(b"rest")
     assert [m.path.name for m in list_local_models() if m.source == ModelSource.DOWNLOADED] == [
@@ -71,10 +63,10 @@ def test_split_model_with_a_missing_part_is_not_listed(default_model):
     ]
 
 
-def test_import_remembers_the_file_and_delete_only_forgets_it(default_model, tmp_path):
+def test_import_remembers_the_file_and_delete_only_forgets_it(model_path, tmp_path):
     mine = tmp_path / "elsewhere" / "mine.gguf"
     mine.parent.mkdir()
-    shutil.copyfile(default_model, mine)
+    shutil.copyfile(model_path, mine)
     model = import_model(mine)
     assert model.source == ModelSource.IMPORTED
     assert mine in [m.path for m in list_local_models()]
@@ -90,11 +82,11 @@ def test_import_refuses_a_non_gguf_file(tmp_path):
         import_model(text)
 
 
-def test_bundled_model_cannot_be_deleted(default_model):
+def test_bundled_model_cannot_be_deleted(model_path):
     bundled = next(m for m in list_local_models() if m.source == ModelSource.BUNDLED)
     with pytest.raises(ModelError, match="cannot be deleted"):
         delete_model(bundled)
-    assert default_model.is_file()
+    assert model_path.is_file()
 
 
 class FakeEngine:
@@ -146,9 +138,9 @@ def test_delete_asks_first_and_respects_no(qtbot, downloaded, answers):
     assert not (models_dir() / "test-org").exists()  # empty folders are tidied
 
 
-def test_import_button_uses_the_patched_file_picker(qtbot, default_model, tmp_path, monkeypatch):
+def test_import_button_uses_the_patched_file_picker(qtbot, model_path, tmp_path, monkeypatch):
     mine = tmp_path / "mine.gguf"
-    shutil.copyfile(default_model, mine)
+    shutil.copyfile(model_path, mine)
     monkeypatch.setattr(
         "writer.gui.models.model_manager.ask_import_path", lambda _parent: str(mine)
     )
@@ -185,14 +177,14 @@ def test_use_reloads_the_real_engine_and_remembers_the_model(qtbot, downloaded):
         engine.shutdown()
 
 
-def test_in_use_follows_the_model_after_use(qtbot, downloaded, default_model):
+def test_in_use_follows_the_model_after_use(qtbot, downloaded, model_path):
     """Use moves "(in use)" to the chosen model; the old one loses it (issue 11, item 12)."""
     from writer.engine.engine_thread import Engine
 
     engine = Engine()
     try:
         with qtbot.waitSignal(engine.modelLoaded, timeout=60_000):
-            engine.load_model(str(default_model))
+            engine.load_model(str(model_path))
         dialog = make_manager(qtbot, engine)
         view = dialog.model_list
 
@@ -203,7 +195,7 @@ def test_in_use_follows_the_model_after_use(qtbot, downloaded, default_model):
                 if "(in use)" in view.topLevelItem(i).text(0)
             ]
 
-        assert marked() == [default_model.name]
+        assert marked() == [model_path.name]
         assert dialog.select_path(downloaded)
         with qtbot.waitSignal(engine.modelLoaded, timeout=60_000):
             qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from tests.hub_fixtures import QUANTS_REPO
-from writer.config import models_dir
 from writer.core.system_memory import MemoryBudget
 
 GB = 1024**3
@@ -123,24 +122,6 @@ def test_download_with_progress_lists_the_model(qtbot, browser):
     assert browser.findChild(QProgressBar, "hubProgress").value() == 1000
     local = browser.findChild(QListWidget, "hubLocal")
     assert any("tiny-Q2_K" in local.item(i).toolTip() for i in range(local.count()))
-
-
-def test_cancel_stops_the_download_and_lists_nothing(qtbot, browser, hub):
-    hub.faults.delay_per_mb_s = 0.5
-    files = show_quant_files(qtbot, browser)
-    files.setCurrentItem(find_row(files, "tiny-Q8_0"))
-    progress = browser.findChild(QProgressBar, "hubProgress")
-    browser.findChild(QPushButton, "hubDownload").click()
-    cancel = browser.findChild(QPushButton, "hubCancel")
-    assert cancel.isEnabled()
-    qtbot.waitUntil(
-        lambda: "MB/s" in progress.format() or "KB/s" in progress.format(), timeout=WAIT_MS
-    )
-    cancel.click()
-    qtbot.waitUntil(lambda: not browser.is_downloading, timeout=WAIT_MS)
-    assert progress.format() == "Cancelled — the partial file is kept for resuming"
-    assert "resume" in browser.findChild(QLabel, "hubStatus").text()
-    assert not list(models_dir().glob("*/*/*.gguf"))
 
 
 def test_a_file_another_writer_is_downloading_says_so_and_waits(qtbot, browser):

@@ -159,12 +159,15 @@ def test_cancel_says_the_partial_file_is_kept_and_download_resumes_it(qtbot, bro
     progress = browser.findChild(QProgressBar, "hubProgress")
     download = browser.findChild(QPushButton, "hubDownload")
     qtbot.mouseClick(download, Qt.MouseButton.LeftButton)
+    cancel = browser.findChild(QPushButton, "hubCancel")
+    assert cancel.isEnabled()
     qtbot.waitUntil(lambda: "B/s" in progress.format() and progress.value() > 0, timeout=WAIT_MS)
-    qtbot.mouseClick(browser.findChild(QPushButton, "hubCancel"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not browser.is_downloading, timeout=WAIT_MS)
-    assert "partial file is kept" in progress.format()
+    assert progress.format() == "Cancelled — the partial file is kept for resuming"
     said = status_of(browser).text()
     assert "partial file is kept" in said and "resumes" in said
+    assert not list(models_dir().glob("*/*/*.gguf"))  # nothing is listed as a model
     partial = list((models_dir() / ".partial").rglob("tiny-Q8_0.gguf.part"))
     assert len(partial) == 1 and partial[0].stat().st_size > 0
     kept = partial[0].stat().st_size

@@ -104,7 +104,14 @@ class Host(Protocol):
         ...
 
     def remember_folder(self, path: Path) -> None:
-        """Remember the folder of ``path``, chosen in a save dialog, for the next dialog."""
+        """Remember the folder of ``path``, chosen in a file dialog, for the next dialog."""
+        ...
+
+    def ask_save_path(self, caption: str, start: Path, file_filter: str) -> tuple[Path | None, str]:
+        """Ask where to save a file, starting at ``start``; the folder chosen is remembered.
+
+        Returns the path (None when the writer cancelled) and the filter chosen.
+        """
         ...
 
     # -- actions and places -----------------------------------------------------------------

@@ -381,8 +381,12 @@ class MainWindow(QMainWindow):
         return self.files.suggested_path(editor).with_suffix(suffix)
 
     def remember_folder(self, path: Path) -> None:
-        """Remember the folder of a file chosen in a save dialog."""
+        """Remember the folder of a file chosen in a file dialog."""
         self.files.remember_folder(path)
+
+    def ask_save_path(self, caption: str, start: Path, file_filter: str) -> tuple[Path | None, str]:
+        """Ask where to save a file, starting at ``start``; the folder chosen is remembered."""
+        return self.files.ask_save_path(caption, start, file_filter)
 
     def save_document(self, editor: Editor | None = None, *, save_as: bool = False) -> bool:
         """Save a document (asking for a name when it has none); return whether it was saved."""

@@ -336,13 +336,21 @@ class DocumentFiles(QObject):
     def _export_path(self, editor: Editor, suffix: str, file_filter: str) -> Path | None:
         """Ask where to export."""
         base = self.suggested_path(editor).with_suffix(suffix)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window.parent_widget(), self.tr("Export"), str(base), self.tr(file_filter)
+        return self.ask_save_path(self.tr("Export"), base, self.tr(file_filter))[0]
+
+    def ask_save_path(self, caption: str, start: Path, file_filter: str) -> tuple[Path | None, str]:
+        """Ask where to save a file; remember the folder chosen for the next dialog.
+
+        Returns the path (None when the writer cancelled) and the filter chosen.
+        """
+        chosen, selected = QFileDialog.getSaveFileName(
+            self.window.parent_widget(), caption, str(start), file_filter
         )
         if not chosen:
-            return None
-        self.remember_folder(Path(chosen))
-        return Path(chosen)
+            return None, selected
+        path = Path(chosen)
+        self.remember_folder(path)
+        return path, selected
 
     def suggested_path(self, editor: Editor) -> Path:
         """Return where Save As starts: the file itself, or a name from the first heading.

@@ -363,15 +363,11 @@ class LoreFeature(QObject):
         editor = self.host.current_editor()
         start = self.host.export_path(editor, ".json")
         start = start.with_name(self.tr("{0} lorebook.json").format(start.stem))
-        name, _filter = QFileDialog.getSaveFileName(
-            self.host.parent_widget(),
-            self.tr("Export Lorebook"),
-            str(start),
-            self.tr("Lorebooks (*.json)"),
+        path, _filter = self.host.ask_save_path(
+            self.tr("Export Lorebook"), start, self.tr("Lorebooks (*.json)")
         )
-        if name:
-            self.host.remember_folder(Path(name))
-            self.export_file(Path(name))
+        if path is not None:
+            self.export_file(path)
 
     # -- author's note and story so far -------------------------------------------------
 

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFileDialog
 
 from writer.core.document_context import AUTHORS_NOTE_KEY
 from writer.core.document_io import read_document
@@ -58,6 +56,7 @@ from writer.manuscript.text_diff import Edit, diff_texts, edits_to
 
 if TYPE_CHECKING:
     from datetime import date, datetime
+    from pathlib import Path
 
     from writer.core.text_copy import TextCopy
     from writer.gui.host import Host
@@ -406,12 +405,8 @@ class ManuscriptFeature(QObject):
         editor = self.host.current_editor()
         suffix = SUFFIXES[fmt]
         base = self.host.export_path(editor, suffix)  # beside the file, else the last folder
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.host.parent_widget(), self.tr("Export"), str(base), self.tr(FILTERS[fmt])
-        )
-        if chosen:
-            path = Path(chosen)
-            self.host.remember_folder(path)
+        path, _filter = self.host.ask_save_path(self.tr("Export"), base, self.tr(FILTERS[fmt]))
+        if path is not None:
             self.export(editor, path if path.suffix else path.with_suffix(suffix), fmt)
 
     def export(self, editor: Editor, path: Path, fmt: str) -> None:
@@ -445,15 +440,13 @@ class ManuscriptFeature(QObject):
         """Ask where to save the current document's chat as Markdown."""
         editor = self.host.current_editor()
         start = self.host.export_path(editor, ".md")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.host.parent_widget(),
+        path, _filter = self.host.ask_save_path(
             self.tr("Export Chat"),
-            str(start.with_name(self.tr("{0} chat.md").format(start.stem))),
+            start.with_name(self.tr("{0} chat.md").format(start.stem)),
             self.tr("Markdown (*.md)"),
         )
-        if chosen:
-            self.host.remember_folder(Path(chosen))
-            self.export_chat(editor, Path(chosen))
+        if path is not None:
+            self.export_chat(editor, path)
 
     def export_chat(self, editor: Editor, path: Path) -> bool:
         """Write ``editor``'s chat transcript to ``path`` as Markdown; return whether it was."""

@@ -10,11 +10,9 @@ wrong number of lines) in the status bar.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QFileDialog
 
 from writer.core.fountain import export_screenplay
 from writer.core.stage_play import export_stage_play
@@ -23,6 +21,8 @@ from writer.gui.templates.dialog import TemplateDialog
 from writer.gui.widgets.fountain_highlighter import attach_fountain, is_screenplay
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from writer.gui.host import Host
     from writer.gui.widgets.editor import Editor
 
@@ -79,13 +79,9 @@ class TemplatesFeature(QObject):
             filters = [self.tr("Fountain screenplay (*.fountain)"), html_screenplay, html_play]
             caption = self.tr("Export Screenplay")
         start = self.window.export_path(editor, ".fountain")  # named from its Title: line
-        chosen, selected = QFileDialog.getSaveFileName(
-            self.window.parent_widget(), caption, str(start), ";;".join(filters)
-        )
-        if not chosen:
+        path, selected = self.window.ask_save_path(caption, start, ";;".join(filters))
+        if path is None:
             return None
-        path = Path(chosen)
-        self.window.remember_folder(path)
         if path.suffix.lower() not in (".fountain", ".html", ".htm"):
             html = selected in (html_play, html_screenplay)
             path = path.with_suffix(".html" if html else ".fountain")

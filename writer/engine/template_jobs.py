@@ -227,8 +227,7 @@ class TemplateJob(Job):
         if self.template.kind == "stage_play":
             direction, start = stage_play_opening(resolved)
             chat_start = f"{direction}\n\n{start}" if direction else start
-            emit(shaper.feed(f"{direction}\n\n" if direction else ""))
-            emit(shaper.feed(start))  # the cleaner holds it until the model ends the line
+            emit(shaper.feed(chat_start))  # the cleaner holds the start until the line ends
         done = (lambda: shaper.done) if isinstance(shaper, PoemLineFilter) else (lambda: False)
         inner = _StopWhen(stop, done)
         all_stats: list[GenerationStats] = []

@@ -10,9 +10,10 @@ import pytest
 
 from writer.core.context_window import ContextWindow
 from writer.core.sampling import SamplingParams
-from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag, _StopStringFilter
+from writer.engine.backend import EngineOptions, LlamaBackend, StopFlag
 from writer.engine.jobs import CollectingSink as Sink
 from writer.engine.jobs import ContinueJob
+from writer.engine.stop_strings import StopStringFilter
 from writer.errors import ModelError
 
 if TYPE_CHECKING:
@@ -124,10 +125,10 @@ def test_corrupt_model_file_gives_model_error(tmp_path: Path, model_path: Path):
 
 
 def test_stop_strings_are_held_back_and_cut():
-    filter_ = _StopStringFilter(["\nUser:"])
+    filter_ = StopStringFilter(["\nUser:"])
     assert filter_.feed("Hello") == ("Hello", False)
     assert filter_.feed(" there\nUs") == (" there", False)
     assert filter_.feed("er: hi") == ("", True)
-    other = _StopStringFilter(["\nUser:"])
+    other = StopStringFilter(["\nUser:"])
     assert other.feed("line\nUs") == ("line", False)
     assert other.feed("ually") == ("\nUsually", False)
